@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from './config/config.module.js';
+import type { AppConfig } from './config/env.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DeadlinesModule } from './deadlines/deadlines.module.js';
+import { DemoModule } from './demo/demo.module.js';
+import { HealthModule } from './health/health.module.js';
+import { OrganizationModule } from './organization/organization.module.js';
+import { PlansModule } from './plans/plans.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
+import { WebModule } from './web/web.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        OrganizationModule,
+        PlansModule,
+        TasksModule,
+        DeadlinesModule,
+        HealthModule,
+        DemoModule,
+        WebModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import { AllExceptionsFilter, validationException } from './common/errors.js';
+import type { AppConfig } from './config/env.js';
+
+export const BODY_LIMIT = '1mb';
+
+/**
+ * Builds the HTTP application with everything that makes it this product's API:
+ * the /api prefix, validation, the one error shape, OpenAPI docs. Used by
+ * main.ts and by the e2e tests alike, so the tests exercise what users run.
+ */
+export async function createApp(config: AppConfig, opts: { logger?: false } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    ...(opts.logger === false ? { logger: false } : {}),
+  });
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.setGlobalPrefix('api', { exclude: ['/'] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      exceptionFactory: validationException,
+    }),
+  );
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const doc = new DocumentBuilder()
+    .setTitle('CCHC — theo dõi kế hoạch cải cách hành chính')
+    .setDescription('API của kế hoạch CCHC cấp xã: Phụ lục 01–07, nhiệm vụ, giao việc, hoàn thành, tiến độ.')
+    .setVersion('1')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,18 @@
+import { BadRequestException, Param, PipeTransform } from '@nestjs/common';
+
+class ParseId implements PipeTransform<string, number> {
+  constructor(private readonly name: string) {}
+
+  transform(value: string): number {
+    if (!/^[1-9]\d{0,9}$/.test(value) || Number(value) > 2_147_483_647) {
+      throw new BadRequestException({
+        message: `${this.name}: mã trong đường dẫn phải là số nguyên dương`,
+        errors: [{ field: this.name, message: `${this.name}: mã trong đường dẫn phải là số nguyên dương` }],
+      });
+    }
+    return Number(value);
+  }
+}
+
+/** A positive integer id from the path; anything else is a 400 naming the parameter. */
+export const IdParam = (name = 'id') => Param(name, new ParseId(name));

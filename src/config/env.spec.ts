@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig, parseDatabaseUrl } from './env.js';
+
+describe('environment configuration', () => {
+  it('runs out of the box on SQLite', () => {
+    const cfg = loadConfig({});
+    expect(cfg.env.PORT).toBe(3000);
+    expect(cfg.database).toEqual({ type: 'sqlite', path: './data/cchc.sqlite' });
+    expect(cfg.env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('selects PostgreSQL from the URL', () => {
+    const cfg = loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/cchc', PORT: '8080' });
+    expect(cfg.database).toEqual({ type: 'postgres', url: 'postgres://u:p@127.0.0.1:5432/cchc' });
+    expect(cfg.env.PORT).toBe(8080);
+  });
+
+  it('names every bad variable and never echoes its value', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://secret-password@x', DEMO_PLAN: 'maybe' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = (error as Error).message;
+    expect(text).toContain('PORT');
+    expect(text).toContain('DATABASE_URL');
+    expect(text).toContain('DEMO_PLAN');
+    expect(text).not.toContain('secret-password');
+  });
+
+  it('reads absolute sqlite paths', () => {
+    expect(parseDatabaseUrl('sqlite:///var/lib/cchc.sqlite')).toEqual({ type: 'sqlite', path: '/var/lib/cchc.sqlite' });
+    expect(parseDatabaseUrl('sqlite::memory:')).toEqual({ type: 'sqlite', path: ':memory:' });
+  });
+});

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pg from 'pg';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/env.js';
+import { ENTITIES, MIGRATIONS } from './entities.js';
+
+const PG_DATE_OID = 1082;
+const PG_TIMESTAMP_OID = 1114;
+
+/**
+ * Dates stay 'YYYY-MM-DD' strings end to end (node-postgres would turn them into
+ * a JS Date at the server's local midnight), and timestamps are UTC whatever the
+ * host's time zone.
+ */
+function configurePostgresTypes(): void {
+  pg.types.setTypeParser(PG_DATE_OID, (v: string) => v);
+  pg.types.setTypeParser(PG_TIMESTAMP_OID, (v: string) => new Date(`${v.replace(' ', 'T')}Z`));
+  pg.defaults.parseInputDatesAsUTC = true;
+}
+
+export function dataSourceOptions(db: DatabaseConfig, opts: { logSql?: boolean } = {}): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: (opts.logSql ? ['query', 'error'] : ['error']) as ('query' | 'error')[],
+  };
+  if (db.type === 'postgres') {
+    configurePostgresTypes();
+    return {
+      ...common,
+      type: 'postgres',
+      url: db.url,
+      driver: pg,
+      extra: { options: '-c TimeZone=UTC', max: 10 },
+    } as DataSourceOptions;
+  }
+  if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: db.path,
+    // WAL lets readers go on while one writer commits; the busy timeout makes a
+    // second process (a worker, the CLI) wait for the lock instead of failing.
+    enableWAL: true,
+    timeout: 10_000,
+    prepareDatabase: (conn: { pragma(s: string): unknown }) => {
+      conn.pragma('foreign_keys = ON');
+      conn.pragma('synchronous = NORMAL');
+    },
+  } as DataSourceOptions;
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Runs a unit of work in one transaction. On SQLite every request shares the
+ * driver's single connection, so two transactions started concurrently would
+ * nest into each other's savepoints; they are queued here instead, one at a time.
+ * PostgreSQL gets real concurrent transactions from its pool.
+ */
+@Injectable()
+export class Transactions {
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly serialize: boolean;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.serialize = dataSource.options.type === 'better-sqlite3';
+  }
+
+  run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.serialize) return this.dataSource.transaction(work);
+    return this.enqueue(() => this.dataSource.transaction(work));
+  }
+
+  /**
+   * A read made of several queries. On SQLite it waits its turn so it never sees
+   * another request's transaction half done on the shared connection.
+   */
+  read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.serialize) return work(this.dataSource.manager);
+    return this.enqueue(() => work(this.dataSource.manager));
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(job);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}

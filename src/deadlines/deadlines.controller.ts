@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IntField, TextField } from '../common/fields.js';
+import { parseDeadline } from './parse-deadline.js';
+
+export class ParseDeadlineDto {
+  @TextField({ allowEmpty: true, max: 2000, example: 'Báo cáo định kỳ 6 tháng, năm' })
+  text: string;
+
+  @IntField({ min: 2000, max: 2100, example: 2023 })
+  year: number;
+}
+
+/** The live preview behind the deadline field of the task form. */
+@ApiTags('deadlines')
+@Controller('deadlines')
+export class DeadlinesController {
+  @Post('parse')
+  @HttpCode(200)
+  parse(@Body() dto: ParseDeadlineDto) {
+    return parseDeadline(dto.text, dto.year);
+  }
+}

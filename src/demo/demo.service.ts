@@ -1,0 +1,82 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { readFileSync } from 'node:fs';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/env.js';
+import { validationErrors } from '../common/errors.js';
+import { Transactions } from '../database/transactions.js';
+import { Official, OfficialRole } from '../organization/entities/official.entity.js';
+import { ReportCutoff, Unit } from '../organization/entities/unit.entity.js';
+import { CreatePlanDto } from '../plans/dto/plan.dto.js';
+import { PlansService } from '../plans/plans.service.js';
+
+/** The shape of src/demo/hoang-tien-2023.json. */
+export interface PlanFile {
+  unit: { name: string; parentName?: string; reportCutoff?: ReportCutoff };
+  officials: { fullName: string; position: string; role: OfficialRole; email?: string }[];
+  plan: Omit<CreatePlanDto, 'unitId' | 'phuLucs'>;
+  phuLucs: CreatePlanDto['phuLucs'];
+}
+
+export const DEMO_PLAN_FILE = new URL('./hoang-tien-2023.json', import.meta.url);
+
+export function readPlanFile(url: URL = DEMO_PLAN_FILE): PlanFile {
+  return JSON.parse(readFileSync(url, 'utf8')) as PlanFile;
+}
+
+export type LoadResult =
+  | { loaded: true; unitId: number; planId: number; tasks: number; assigned: number }
+  | { loaded: false; reason: string };
+
+/**
+ * Loads the Hoằng Tiến 2023 plan (unit, officials, all seven Phụ lục) into an
+ * empty database, so a new user sees a real plan at once. The plan goes through
+ * the same validation and the same code as POST /api/plans.
+ */
+@Injectable()
+export class DemoService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: Transactions,
+    private readonly plans: PlansService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.env.DEMO_PLAN !== 'auto') return;
+    const result = await this.loadIfEmpty();
+    if (result.loaded) {
+      this.logger.log(`Đã nạp kế hoạch mẫu Hoằng Tiến 2023: ${result.tasks} nhiệm vụ, ${result.assigned} đã giao người chủ trì`);
+    }
+  }
+
+  loadIfEmpty(file: PlanFile = readPlanFile()): Promise<LoadResult> {
+    return this.tx.run(async (em) => {
+      if (await em.count(Unit)) return { loaded: false, reason: 'Cơ sở dữ liệu đã có dữ liệu, không nạp kế hoạch mẫu' };
+      return this.load(em, file);
+    });
+  }
+
+  private async load(em: EntityManager, file: PlanFile): Promise<LoadResult> {
+    const parent = file.unit.parentName ? await em.save(Unit, em.create(Unit, { name: file.unit.parentName, parentId: null })) : null;
+    const unit = await em.save(Unit, em.create(Unit, {
+      name: file.unit.name,
+      parentId: parent?.id ?? null,
+      reportCutoff: file.unit.reportCutoff ?? 'ministry',
+    }));
+    for (const o of file.officials) {
+      await em.save(Official, em.create(Official, { ...o, email: o.email ?? null, unitId: unit.id, active: true }));
+    }
+    const dto = plainToInstance(CreatePlanDto, { ...file.plan, unitId: unit.id, phuLucs: file.phuLucs });
+    const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length) {
+      throw new Error(`Tệp kế hoạch không hợp lệ: ${validationErrors(errors).map((e) => e.message).join('; ')}`);
+    }
+    const plan = await this.plans.createIn(em, dto);
+    const tasks = plan.phuLucs.flatMap((p) => p.tasks);
+    return { loaded: true, unitId: unit.id, planId: plan.id, tasks: tasks.length, assigned: tasks.filter((t) => t.assigneeId).length };
+  }
+}

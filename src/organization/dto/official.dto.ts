@@ -1,0 +1,47 @@
+import { BoolField, EmailField, EnumField, IdField, IntField, TextField } from '../../common/fields.js';
+import { OFFICIAL_ROLES, type OfficialRole } from '../entities/official.entity.js';
+
+export class CreateOfficialDto {
+  @IdField()
+  unitId: number;
+
+  @TextField({ max: 255, example: 'Nguyễn Văn An' })
+  fullName: string;
+
+  @TextField({ max: 255, example: 'Công chức Tư pháp – Hộ tịch' })
+  position: string;
+
+  @EnumField(OFFICIAL_ROLES, { optional: true })
+  role?: OfficialRole;
+
+  @EmailField({ optional: true, nullable: true })
+  email?: string | null;
+
+  @BoolField({ optional: true })
+  active?: boolean;
+}
+
+export class UpdateOfficialDto {
+  @TextField({ max: 255, optional: true })
+  fullName?: string;
+
+  @TextField({ max: 255, optional: true })
+  position?: string;
+
+  @EnumField(OFFICIAL_ROLES, { optional: true })
+  role?: OfficialRole;
+
+  @EmailField({ optional: true, nullable: true })
+  email?: string | null;
+
+  @BoolField({ optional: true })
+  active?: boolean;
+
+  @IntField({ optional: true, min: 1 })
+  version?: number;
+}
+
+export class ListOfficialsQuery {
+  @IdField({ optional: true, fromQuery: true })
+  unitId?: number;
+}

@@ -1,0 +1,48 @@
+import {
+  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn,
+  UpdateDateColumn, VersionColumn,
+} from 'typeorm';
+import type { Relation } from 'typeorm';
+import { Unit } from './unit.entity.js';
+
+export const OFFICIAL_ROLES = ['chairman', 'vice_chairman', 'official'] as const;
+export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
+
+/** Cán bộ, công chức of a unit, identified in plans by their position (chức danh). */
+@Entity('official')
+export class Official {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index()
+  @Column({ name: 'unit_id', type: 'integer' })
+  unitId: number;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: Relation<Unit>;
+
+  @Column({ name: 'full_name', type: 'varchar', length: 255 })
+  fullName: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  position: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'official' })
+  role: OfficialRole;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  email: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,43 @@
+import {
+  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn,
+  UpdateDateColumn, VersionColumn,
+} from 'typeorm';
+import type { Relation } from 'typeorm';
+
+/**
+ * How a unit cuts off the data of its periodic reports: the Ministry of Home
+ * Affairs' regime (15/12 of the previous year – 14th of the period's last month)
+ * or plain calendar quarters.
+ */
+export const REPORT_CUTOFFS = ['ministry', 'calendar'] as const;
+export type ReportCutoff = (typeof REPORT_CUTOFFS)[number];
+
+/** Đơn vị: a commune People's Committee, or the superior level above it. */
+@Entity('unit')
+export class Unit {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 255 })
+  name: string;
+
+  @Index()
+  @Column({ name: 'parent_id', type: 'integer', nullable: true })
+  parentId: number | null;
+
+  @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: Relation<Unit> | null;
+
+  @Column({ name: 'report_cutoff', type: 'varchar', length: 16, default: 'ministry' })
+  reportCutoff: ReportCutoff;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}
