@@ -1,7 +1,18 @@
-/** Jest in native ESM mode: Nest 12 ships as ES modules only. */
-export default {
+/**
+ * Jest in native ESM mode (Nest 12 ships as ES modules only): run through
+ * `npm test`, which passes --experimental-vm-modules and starts Redis and
+ * PostgreSQL. Pure logic is tested beside the code; e2e tests live in test/.
+ */
+const common = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60000 },
+  ],
 };

@@ -452,6 +452,7 @@ describe('parseDeadline: recurring', () => {
 
   it('does not flag "định kỳ" when the period is said elsewhere in the segment', () => {
     expect(parseDeadline('Định kỳ báo cáo hàng quý', YEAR).needsReview).toBe(false);
+    expectSchedule(parseDeadline('Báo cáo định kỳ tháng 11/2023', YEAR), dateOn('2023-11-30'));
   });
 
   it('labels the occurrences of a labelled recurring segment', () => {

@@ -188,30 +188,31 @@ function splitLabel(segment: string): { label: string | null; value: string } {
 // ---------------------------------------------------------------------------
 // Reading one segment
 
-/** Blanks out what a stage has read so that later stages do not read it again. */
-class Scanner {
+function maskSpans(text: string, spans: Array<[number, number]>): string {
+  if (spans.length === 0) return text;
+  const chars = text.split('');
+  for (const [from, to] of spans) chars.fill(' ', from, to);
+  return chars.join('');
+}
+
+interface Scanner {
   text: string;
+}
 
-  constructor(text: string) {
-    this.text = text;
+/**
+ * Reads every match of one stage, then blanks them out so that later stages do
+ * not read the same words again ("hằng quý" must not also be a quarter number).
+ */
+function take(scanner: Scanner, re: RegExp, onMatch: (m: RegExpMatchArray, before: string) => void): void {
+  const matches = [...scanner.text.matchAll(re)];
+  for (const m of matches) {
+    const at = m.index ?? 0;
+    onMatch(m, scanner.text.slice(Math.max(0, at - 16), at));
   }
-
-  take(re: RegExp, onMatch: (m: RegExpMatchArray, before: string) => void): number {
-    const matches = [...this.text.matchAll(re)];
-    for (const m of matches) {
-      const at = m.index ?? 0;
-      onMatch(m, this.text.slice(Math.max(0, at - 16), at));
-    }
-    this.mask(matches.map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]));
-    return matches.length;
-  }
-
-  mask(spans: Array<[number, number]>): void {
-    if (spans.length === 0) return;
-    const chars = this.text.split('');
-    for (const [from, to] of spans) chars.fill(' ', from, to);
-    this.text = chars.join('');
-  }
+  scanner.text = maskSpans(
+    scanner.text,
+    matches.map((m): [number, number] => [m.index ?? 0, (m.index ?? 0) + m[0].length]),
+  );
 }
 
 type Period =
@@ -294,7 +295,7 @@ const RE = {
 };
 
 function parseSegment(value: string, label: string | null, planYear: number | null): SegmentResult {
-  const scanner = new Scanner(foldForMatching(value));
+  const scanner: Scanner = { text: foldForMatching(value) };
   const occurrences: Occurrence[] = [];
   const notes: string[] = [];
   const recurringDates = new Set<string>();
@@ -341,44 +342,38 @@ function parseSegment(value: string, label: string | null, planYear: number | nu
     if (list.periods.length === 0) periodNotStated = true;
     for (const period of list.periods) addRecurring(period, yearOr(list.year));
   }
-  scanner.mask(listSpans);
-  scanner.take(RE.everyPeriod, (m) => {
+  scanner.text = maskSpans(scanner.text, listSpans);
+  take(scanner, RE.everyPeriod, (m) => {
     const kind = m[1] === 'quy' ? 'quarterly' : m[1] === 'thang' ? 'monthly' : 'annual';
     addRecurring({ kind }, yearOr(m[2] === undefined ? undefined : Number(m[2])));
   });
-  if (periodNotStated && recurringDates.size === 0) {
-    addRecurring({ kind: 'quarterly' }, yearOr(undefined));
-    notes.push(
-      `Nội dung ${quote(value)} không nêu rõ chu kỳ (hằng quý, 6 tháng, hằng năm…); tạm đặt hạn vào cuối mỗi quý, cần kiểm tra lại.`,
-    );
-  }
-  scanner.take(RE.everyDayOrWeek, () => addOngoing(yearOr(undefined)));
+  take(scanner, RE.everyDayOrWeek, () => addOngoing(yearOr(undefined)));
 
   const firstSpecific = occurrences.length;
-  scanner.take(RE.formalDay, (m) => {
+  take(scanner, RE.formalDay, (m) => {
     const y = yearOr(explicitYear(m[3]));
     if (y !== null) addSpecific(localDate(y, Number(m[2]), Number(m[1])), `${m[1]}/${m[2]}/${y}`);
   });
-  scanner.take(RE.formalDayNoNgay, (m) => {
+  take(scanner, RE.formalDayNoNgay, (m) => {
     addSpecific(localDate(Number(m[3]), Number(m[2]), Number(m[1])), `${m[1]}/${m[2]}/${m[3]}`);
   });
-  scanner.take(RE.quarter, (m, before) => {
+  take(scanner, RE.quarter, (m, before) => {
     const q = ROMAN_VALUE[m[1]] ?? Number(m[1]);
     const y = yearOr(explicitYear(m[2]));
     if (y !== null) addSpecific(quarterEnd(y, q), `Quý ${m[1].toUpperCase()}/${y}`, before);
   });
-  scanner.take(RE.month, (m, before) => {
+  take(scanner, RE.month, (m, before) => {
     const y = yearOr(explicitYear(m[2]));
     if (y !== null) addSpecific(monthEnd(y, Number(m[1])), `Tháng ${m[1]}/${y}`, before);
   });
-  scanner.take(RE.day, (m) => {
+  take(scanner, RE.day, (m) => {
     const y = yearOr(explicitYear(m[3] ?? m[4]));
     if (y !== null) addSpecific(localDate(y, Number(m[2]), Number(m[1])), `${m[1]}/${m[2]}/${y}`);
   });
-  scanner.take(RE.monthYear, (m, before) => {
+  take(scanner, RE.monthYear, (m, before) => {
     addSpecific(monthEnd(Number(m[2]), Number(m[1])), `${m[1]}/${m[2]}`, before);
   });
-  scanner.take(RE.yearEnd, (m) => {
+  take(scanner, RE.yearEnd, (m) => {
     const y = yearOr(explicitYear(m[1]));
     if (y !== null) addSpecific(monthEnd(y, 12), `cuối năm ${y}`);
   });
@@ -390,9 +385,17 @@ function parseSegment(value: string, label: string | null, planYear: number | nu
     occurrences.splice(firstSpecific, specifics.length, last);
   }
 
-  scanner.take(RE.ongoing, () => addOngoing(yearOr(undefined)));
-  scanner.take(RE.wholeYear, (m) => addOngoing(yearOr(m[1] === undefined ? undefined : Number(m[1]))));
+  take(scanner, RE.ongoing, () => addOngoing(yearOr(undefined)));
+  take(scanner, RE.wholeYear, (m) => addOngoing(yearOr(m[1] === undefined ? undefined : Number(m[1]))));
 
+  // "Theo định kỳ" alone: quarterly is the usual CCHC reporting rhythm, but only a
+  // guess; "định kỳ tháng 11/2023" already has its date and needs no guess.
+  if (periodNotStated && occurrences.length === 0) {
+    addRecurring({ kind: 'quarterly' }, yearOr(undefined));
+    notes.push(
+      `Nội dung ${quote(value)} không nêu rõ chu kỳ (hằng quý, 6 tháng, hằng năm…); tạm đặt hạn vào cuối mỗi quý, cần kiểm tra lại.`,
+    );
+  }
   // A number left unread ("trước ngày 20 hằng tháng") means the dates above may
   // miss what the writer meant.
   if (occurrences.length > 0 && /\d/.test(scanner.text)) {

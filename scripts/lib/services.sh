@@ -1,0 +1,109 @@
+# Shared by scripts/start.sh and scripts/test.sh: find or start what the
+# product needs (Redis, PostgreSQL) from Debian's packages, never Docker.
+# Functions print progress to stderr and export the URLs they settle on.
+
+log() { printf '[cchc] %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo -n "$@"; else return 1; fi
+}
+
+APT_UPDATED=""
+apt_install() {
+  command -v apt-get >/dev/null 2>&1 || return 1
+  if [ -z "$APT_UPDATED" ]; then
+    log "apt-get update…"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || return 1
+    APT_UPDATED=1
+  fi
+  log "apt-get install $*…"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+ensure_node_modules() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "npm ci…"
+    npm ci --no-audit --no-fund --loglevel=error >&2
+  fi
+}
+
+ensure_build() {
+  local newest
+  newest=$(find src -type f -newer dist/main.js 2>/dev/null | head -1)
+  if [ ! -f dist/main.js ] || [ -n "$newest" ] || [ package.json -nt dist/main.js ]; then
+    log "npm run build…"
+    npm run --silent build >&2
+  fi
+}
+
+redis_answers() { # url
+  command -v redis-cli >/dev/null 2>&1 || return 1
+  [ "$(timeout 2 redis-cli -u "$1" ping 2>/dev/null)" = "PONG" ]
+}
+
+# ensure_redis DATA_DIR PORT: use REDIS_URL or 127.0.0.1:6379 when something
+# answers there; otherwise start a private redis-server (AOF on, noeviction)
+# with its files in DATA_DIR. Sets REDIS_URL and PRIVATE_REDIS_PID.
+ensure_redis() {
+  local dir=$1 port=$2
+  PRIVATE_REDIS_PID=""
+  if [ -n "${REDIS_URL:-}" ]; then
+    redis_answers "$REDIS_URL" && return 0
+    log "REDIS_URL=$REDIS_URL không trả lời; khởi động Redis riêng."
+  elif redis_answers "redis://127.0.0.1:6379"; then
+    export REDIS_URL="redis://127.0.0.1:6379"
+    return 0
+  fi
+  if ! command -v redis-server >/dev/null 2>&1; then
+    apt_install redis-server redis-tools || {
+      log "Không tìm thấy redis-server và không cài được. Hãy cài Redis: 'sudo apt-get install redis-server', hoặc đặt REDIS_URL trỏ tới một Redis đang chạy."
+      return 1
+    }
+  fi
+  mkdir -p "$dir"
+  redis-server --port "$port" --bind 127.0.0.1 --dir "$(cd "$dir" && pwd)" --daemonize no \
+    --appendonly yes --appendfsync everysec --maxmemory-policy noeviction --save '' \
+    --logfile "$(cd "$dir" && pwd)/redis.log" >/dev/null 2>&1 &
+  PRIVATE_REDIS_PID=$!
+  export REDIS_URL="redis://127.0.0.1:$port"
+  for _ in $(seq 1 50); do redis_answers "$REDIS_URL" && { log "Redis riêng chạy tại $REDIS_URL (dữ liệu: $dir)"; return 0; }; sleep 0.1; done
+  log "Redis riêng không khởi động được; xem $dir/redis.log"
+  return 1
+}
+
+pg_bindir() {
+  local d
+  for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && { echo "$d"; return 0; }; done
+  return 1
+}
+
+# ensure_postgres DIR PORT: a private PostgreSQL cluster for the tests, from
+# Debian's package, owned by the postgres user. Sets PG_ADMIN_URL, PRIVATE_PG_DIR.
+ensure_postgres() {
+  local dir=$1 port=$2 bin
+  bin=$(pg_bindir) || { apt_install postgresql >/dev/null || { log "Không cài được PostgreSQL (apt-get install postgresql)."; return 1; }; bin=$(pg_bindir); } || return 1
+  local runas=()
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home /var/lib/postgresql postgres
+    runas=(runuser -u postgres --)
+  fi
+  rm -rf "$dir" && mkdir -p "$dir" && chmod 700 "$dir"
+  [ "$(id -u)" = 0 ] && chown postgres "$dir"
+  "${runas[@]}" "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null || return 1
+  "${runas[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null || {
+    log "PostgreSQL không khởi động được; xem $dir/pg.log"; return 1; }
+  PRIVATE_PG_DIR=$dir
+  PRIVATE_PG_BIN=$bin
+  export PG_ADMIN_URL="postgres://postgres@127.0.0.1:$port/postgres"
+  log "PostgreSQL riêng chạy tại 127.0.0.1:$port"
+}
+
+stop_private_services() {
+  if [ -n "${PRIVATE_REDIS_PID:-}" ]; then kill "$PRIVATE_REDIS_PID" 2>/dev/null; wait "$PRIVATE_REDIS_PID" 2>/dev/null; fi
+  if [ -n "${PRIVATE_PG_DIR:-}" ]; then
+    local runas=()
+    [ "$(id -u)" = 0 ] && runas=(runuser -u postgres --)
+    "${runas[@]}" "$PRIVATE_PG_BIN/pg_ctl" -D "$PRIVATE_PG_DIR/data" -m fast stop >/dev/null 2>&1
+    rm -rf "$PRIVATE_PG_DIR"
+  fi
+}

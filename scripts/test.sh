@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite from a fresh clone. Installs and starts what the
+# tests need (Redis, PostgreSQL from Debian's packages when absent), runs the
+# unit tests, then the e2e suite against SQLite and against PostgreSQL, and
+# ends with one line: "tests: N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/services.sh
+
+ensure_node_modules || exit 1
+RUN_DIR=$(mktemp -d /tmp/cchc-test.XXXXXX)
+chmod 755 "$RUN_DIR"
+cleanup() { stop_private_services; rm -rf "$RUN_DIR"; }
+trap cleanup EXIT
+
+unset REDIS_URL
+ensure_redis "$RUN_DIR/redis" "${TEST_REDIS_PORT:-6391}" || exit 1
+if [ -n "${TEST_PG_ADMIN_URL:-}" ]; then
+  export PG_ADMIN_URL=$TEST_PG_ADMIN_URL
+else
+  ensure_postgres "$RUN_DIR/pg" "${TEST_PG_PORT:-54329}" || exit 1
+fi
+
+JEST="node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js"
+passed=0; failed=0; status=0
+run_suite() { # name, then jest arguments
+  local name=$1; shift
+  local out="$RUN_DIR/$name.json"
+  log "== $name =="
+  $JEST "$@" --json --outputFile="$out" || status=1
+  if [ -f "$out" ]; then
+    read -r p f < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites)' "$out")
+    passed=$((passed + p)); failed=$((failed + f))
+    log "$name: $p passed, $f failed"
+  else
+    failed=$((failed + 1)); status=1
+  fi
+}
+
+run_suite unit --selectProjects unit
+E2E_DATABASE=sqlite run_suite e2e-sqlite --selectProjects e2e --runInBand
+E2E_DATABASE=postgres run_suite e2e-postgres --selectProjects e2e --runInBand
+
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] && exit $status || exit 1
