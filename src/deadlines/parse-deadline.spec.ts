@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isLocalDate } from '../common/local-date.js';
 import { parseDeadline, type Schedule, type ScheduleItem, type ScheduleKind } from './parse-deadline.js';
 
@@ -246,6 +247,22 @@ describe('parseDeadline: the seed plan (Hoằng Tiến 2023, Phụ lục 01–07
     const schedule = parseDeadline(cell, YEAR);
     expectSchedule(schedule, expected);
     expectWellFormed(schedule);
+  });
+
+  it('gives the demo plan data file the same schedules as the raw cells', () => {
+    const file = JSON.parse(readFileSync(new URL('../demo/hoang-tien-2023.json', import.meta.url), 'utf8')) as {
+      phuLucs: { number: number; tasks: { ordinal: number; deadlineText: string }[] }[];
+    };
+    const rows = file.phuLucs.flatMap((p) => p.tasks.map((task) => ({ name: `PL0${p.number} row ${task.ordinal}`, text: task.deadlineText })));
+    expect(rows.map((r) => r.name).sort()).toEqual(SEED_CELLS.map(([name]) => name).sort());
+    for (const row of rows) {
+      const [, cell, expected] = SEED_CELLS.find(([name]) => name === row.name)!;
+      // the data file keeps the cell's characters, with the extraction's line breaks joined
+      expect(row.text.replace(/\s+/g, ' ').replace(/- /g, '-')).toBe(cell.replace(/\s+/g, ' ').replace(/- /g, '-'));
+      const parsed = parseDeadline(row.text, YEAR);
+      expect({ name: row.name, kind: parsed.kind, dueDates: parsed.dueDates, needsReview: parsed.needsReview })
+        .toEqual({ name: row.name, kind: expected.kind, dueDates: expected.dueDates, needsReview: expected.needsReview });
+    }
   });
 
   it('reads the cells the same once the extraction line breaks are joined', () => {
