@@ -36,3 +36,11 @@ export class Transactions {
     return result;
   }
 }
+
+/**
+ * Row lock for read-then-write sequences (numbering a new task). PostgreSQL
+ * needs it; SQLite has one writer at a time already, and no FOR UPDATE.
+ */
+export function forUpdate(em: EntityManager): { lock?: { mode: 'pessimistic_write' } } {
+  return em.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' } } : {};
+}

@@ -5,7 +5,7 @@ import { todayLocal } from '../common/local-date.js';
 import { Official } from '../organization/entities/official.entity.js';
 import { PhuLuc } from '../plans/entities/phu-luc.entity.js';
 import { Plan } from '../plans/entities/plan.entity.js';
-import { Transactions } from '../database/transactions.js';
+import { forUpdate, Transactions } from '../database/transactions.js';
 import { expectedVersion, updateVersioned } from '../database/versioned-update.js';
 import { checkCompletionDate, isRefusal, pickOccurrenceToComplete, pickOccurrenceToReopen, Refusal } from './completion.js';
 import { CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
@@ -27,14 +27,14 @@ function refuse(r: Refusal): never {
 export class TasksService {
   constructor(private readonly db: DataSource, private readonly tx: Transactions) {}
 
-  async get(id: number, em: EntityManager = this.db.manager): Promise<TaskView> {
-    const [view] = await loadTaskViews(em, { ids: [id] });
+  async get(id: number, em?: EntityManager): Promise<TaskView> {
+    const [view] = em ? await loadTaskViews(em, { ids: [id] }) : await this.tx.read((m) => loadTaskViews(m, { ids: [id] }));
     if (!view) throw new NotFound('nhiệm vụ', id);
     return view;
   }
 
   list(q: ListTasksQuery): Promise<TaskView[]> {
-    return loadTaskViews(this.db.manager, { planId: q.planId, assigneeId: q.assigneeId, status: q.status });
+    return this.tx.read((em) => loadTaskViews(em, { planId: q.planId, assigneeId: q.assigneeId, status: q.status }));
   }
 
   async history(id: number): Promise<TaskHistory[]> {
@@ -47,7 +47,8 @@ export class TasksService {
       const plan = await em.findOneBy(Plan, { id: planId });
       if (!plan) throw new NotFound('kế hoạch', planId);
       if (plan.status === 'closed') throw new Conflict('Kế hoạch đã khóa sổ, không thể thêm nhiệm vụ');
-      const phuLuc = await em.findOneByOrFail(PhuLuc, { planId, number: dto.phuLuc });
+      // locked so that two tasks added at once to one Phụ lục get different numbers
+      const phuLuc = await em.findOneOrFail(PhuLuc, { where: { planId, number: dto.phuLuc }, ...forUpdate(em) });
       const officials = await em.findBy(Official, { unitId: plan.unitId });
       const { phuLuc: _n, ...input } = dto;
       const { task, unassigned } = await insertTask(em, plan, phuLuc, input, officials);
