@@ -15,6 +15,7 @@ trap cleanup EXIT
 
 unset REDIS_URL
 ensure_redis "$RUN_DIR/redis" "${TEST_REDIS_PORT:-6391}" || exit 1
+ensure_chromium || exit 1
 if [ -n "${TEST_PG_ADMIN_URL:-}" ]; then
   export PG_ADMIN_URL=$TEST_PG_ADMIN_URL
 else

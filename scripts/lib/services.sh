@@ -107,3 +107,14 @@ stop_private_services() {
     rm -rf "$PRIVATE_PG_DIR"
   fi
 }
+
+# ensure_chromium: Debian's Chromium for the browser tests (no browser download
+# of a test tool's own). Exports CHROMIUM_PATH.
+ensure_chromium() {
+  local c
+  for c in "${CHROMIUM_PATH:-}" /usr/bin/chromium /usr/bin/chromium-browser; do
+    [ -n "$c" ] && [ -x "$c" ] && { export CHROMIUM_PATH=$c; return 0; }
+  done
+  apt_install chromium fonts-dejavu-core >/dev/null || { log "Không cài được Chromium (apt-get install chromium)."; return 1; }
+  export CHROMIUM_PATH=/usr/bin/chromium
+}

@@ -105,7 +105,8 @@ export class InitialSchema1763900000000 implements MigrationInterface {
         { name: 'task_id', type: 'integer', isPrimary: true },
         { name: 'official_id', type: 'integer', isPrimary: true },
       ],
-      foreignKeys: [fk('task_id', 'task', 'CASCADE'), fk('official_id', 'official', 'CASCADE')],
+      // TypeORM's join tables cascade updates too; said here so the schema matches the entity
+      foreignKeys: [fk('task_id', 'task', 'CASCADE', 'CASCADE'), fk('official_id', 'official', 'CASCADE', 'CASCADE')],
       indices: [{ columnNames: ['task_id'] }, { columnNames: ['official_id'] }],
     }));
 
@@ -145,8 +146,10 @@ export class InitialSchema1763900000000 implements MigrationInterface {
   }
 }
 
-function fk(column: string, table: string, onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL'): TableForeignKey {
-  return new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
+type Action = 'CASCADE' | 'RESTRICT' | 'SET NULL';
+
+function fk(column: string, table: string, onDelete: Action, onUpdate?: Action): TableForeignKey {
+  return new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete, onUpdate });
 }
 
 /** Column shapes whose SQL differs between SQLite and PostgreSQL. */
