@@ -1,0 +1,154 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module.js';
+import { loadConfig } from '../src/config/env.js';
+import { PhuLuc } from '../src/plans/entities/phu-luc.entity.js';
+import { Plan } from '../src/plans/entities/plan.entity.js';
+import { ProgressService } from '../src/plans/progress.service.js';
+import { progressFigures, sumCounts } from '../src/plans/progress.js';
+import { Unit } from '../src/organization/entities/unit.entity.js';
+import { Task } from '../src/tasks/entities/task.entity.js';
+import { TaskDueDate } from '../src/tasks/entities/task-due-date.entity.js';
+
+/**
+ * How long GET /api/plans/:id/progress takes to compute, by plan size, on
+ * SQLite and PostgreSQL: the aggregate query the service runs, against the
+ * baseline of loading every task and due date and counting in JavaScript.
+ * Run with `npm run bench` (PostgreSQL is measured when PG_ADMIN_URL is set,
+ * which bench/run.sh arranges).
+ */
+const SIZES = [34, 1_000, 10_000];
+const RUNS = 30;
+const AS_OF = '2023-12-14';
+
+async function withDatabase<T>(kind: 'sqlite' | 'postgres', work: (url: string) => Promise<T>): Promise<T> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
+    try { return await work(`sqlite:${join(dir, 'bench.sqlite')}`); } finally { rmSync(dir, { recursive: true, force: true }); }
+  }
+  const admin = process.env.PG_ADMIN_URL!;
+  const name = `cchc_bench_${process.pid}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name}`);
+  await c.query(`CREATE DATABASE ${name}`);
+  try { return await work(admin.replace(/\/[^/]*$/, `/${name}`)); } finally {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  }
+}
+
+/** A plan of n tasks spread over the seven Phụ lục, with one to four due dates each, about 70% met. */
+async function seedPlan(db: DataSource, n: number): Promise<number> {
+  const unit = await db.getRepository(Unit).save({ name: `Xã ${n}`, parentId: null, reportCutoff: 'ministry' });
+  const plan = await db.getRepository(Plan).save({ unitId: unit.id, number: `${n}/KH`, title: 'Bench', year: 2023, status: 'issued', issuedOn: null, decision: null });
+  const phuLucs = await db.getRepository(PhuLuc).save([1, 2, 3, 4, 5, 6, 7].map((number) => ({ planId: plan.id, number, title: `PL ${number}`, heading: null })));
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let start = 0; start < n; start += 500) {
+    const batch = Array.from({ length: Math.min(500, n - start) }, (_, k) => {
+      const i = start + k;
+      return { planId: plan.id, phuLucId: phuLucs[i % 7].id, ordinal: Math.floor(i / 7) + 1, content: `Nhiệm vụ ${i}`, products: ['Báo cáo'], leadText: '', coordinatorsText: '', deadlineText: 'Quý IV/2023', scheduleKind: 'date' as const, needsReview: false, schedule: { items: [], notes: [] }, assigneeId: null, status: 'open' as const };
+    });
+    const ids = (await db.createQueryBuilder().insert().into(Task).values(batch).execute()).identifiers.map((x) => x.id as number);
+    const rows = ids.flatMap((taskId) => {
+      const count = 1 + Math.floor(rnd() * 4);
+      return Array.from({ length: count }, (_, q) => {
+        const dueOn = ['2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31'][q];
+        const done = rnd() < 0.7;
+        const completedOn = done ? (rnd() < 0.8 ? dueOn : '2024-01-05') : null;
+        return { taskId, dueOn, label: null, completedOn, evidence: done ? 'Báo cáo' : null };
+      });
+    });
+    for (let j = 0; j < rows.length; j += 400) await db.createQueryBuilder().insert().into(TaskDueDate).values(rows.slice(j, j + 400)).execute();
+  }
+  return plan.id;
+}
+
+/** The baseline: every task and due date into memory, counted in JavaScript. */
+async function progressInMemory(db: DataSource, planId: number) {
+  const tasks = await db.getRepository(Task).find({ where: { planId }, relations: { phuLuc: true } });
+  const dues = await db.getRepository(TaskDueDate).createQueryBuilder('d').innerJoin('d.task', 't').where('t.plan_id = :planId', { planId }).getMany();
+  const byTask = new Map<number, TaskDueDate[]>();
+  for (const d of dues) byTask.set(d.taskId, [...(byTask.get(d.taskId) ?? []), d]);
+  const groups = new Map<number, { planned: number; completed: number; completedOnTime: number; completedLate: number; overdue: number }>();
+  for (const t of tasks) {
+    if (t.status === 'cancelled') continue;
+    const g = groups.get(t.phuLuc!.number) ?? { planned: 0, completed: 0, completedOnTime: 0, completedLate: 0, overdue: 0 };
+    const list = byTask.get(t.id) ?? [];
+    const open = list.filter((d) => !d.completedOn || d.completedOn > AS_OF);
+    const late = list.filter((d) => d.completedOn && d.completedOn <= AS_OF && d.dueOn && d.completedOn > d.dueOn);
+    g.planned++;
+    if (!open.length) { g.completed++; if (late.length) g.completedLate++; else g.completedOnTime++; }
+    else if (open.some((d) => d.dueOn && d.dueOn < AS_OF)) g.overdue++;
+    groups.set(t.phuLuc!.number, g);
+  }
+  return progressFigures(sumCounts([...groups.values()]));
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  await fn();
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const kinds: ('sqlite' | 'postgres')[] = process.env.PG_ADMIN_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+  const lines: string[] = [];
+  for (const kind of kinds) {
+    await withDatabase(kind, async (url) => {
+      const config = loadConfig({ DATABASE_URL: url, DEMO_PLAN: 'off' });
+      const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
+      const db = app.get(DataSource);
+      const progress = app.get(ProgressService);
+      for (const n of SIZES) {
+        const planId = await seedPlan(db, n);
+        const sql = await progress.progress(planId, AS_OF);
+        const mem = await progressInMemory(db, planId);
+        if (sql.ratio !== mem.ratio || sql.overdue !== mem.overdue || sql.completedLate !== mem.completedLate) {
+          throw new Error(`results differ: ${JSON.stringify([sql.ratio, mem.ratio, sql.overdue, mem.overdue])}`);
+        }
+        const aggregate = await time(() => progress.progress(planId, AS_OF));
+        const baseline = await time(() => progressInMemory(db, planId));
+        const line = `| ${kind} | ${n.toLocaleString('vi-VN')} | ${aggregate.toFixed(2)} | ${baseline.toFixed(2)} | ${(baseline / aggregate).toFixed(1)}× | ${sql.ratio} |`;
+        console.log(line);
+        lines.push(line);
+      }
+      await app.close();
+    });
+  }
+  const header = [
+    '## Progress of one plan (`GET /api/plans/:id/progress`)',
+    '',
+    `Median of ${RUNS} runs, milliseconds, on this machine (${process.arch}, Node ${process.version}), as of ${new Date().toISOString().slice(0, 10)}.`,
+    '"aggregate" is the service\'s one GROUP BY query; "in memory" is the baseline that loads every task and due date and counts in JavaScript, measured in the same run on the same data (both give the same figures; the bench checks it).',
+    '',
+    '| database | tasks | aggregate (ms) | in memory (ms) | speed-up | completed |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  upsertSection('docs/benchmarks.md', 'progress', [...header, ...lines].join('\n'));
+}
+
+/** Replaces this benchmark's section of docs/benchmarks.md, keeping the others. */
+function upsertSection(path: string, id: string, body: string): void {
+  let text = '';
+  try { text = readFileSync(path, 'utf8'); } catch { text = '# Benchmarks\n\nWritten by the scripts in `bench/`; run `npm run bench`.\n'; }
+  const start = `<!-- bench:${id} -->`;
+  const end = `<!-- /bench:${id} -->`;
+  const block = `${start}\n${body}\n${end}`;
+  const re = new RegExp(`${start}[\\s\\S]*?${end}`);
+  text = re.test(text) ? text.replace(re, block) : `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(path, text);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
