@@ -39,6 +39,9 @@ run_suite() { # name, then jest arguments
 }
 
 run_suite unit --selectProjects unit
+# the e2e suite also starts the built server and CLI as a user would
+log "npm run build…"
+npm run --silent build >&2 || { failed=$((failed + 1)); status=1; }
 E2E_DATABASE=sqlite run_suite e2e-sqlite --selectProjects e2e --runInBand
 E2E_DATABASE=postgres run_suite e2e-postgres --selectProjects e2e --runInBand
 

@@ -1,0 +1,83 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { DB_KIND, freshDatabaseUrl } from './support/app.js';
+
+/**
+ * The built program as a user runs it: `node dist/main.js` and the demo loader
+ * CLI, in their own processes (scripts/test.sh builds dist/ first).
+ */
+const MAIN = 'dist/main.js';
+const LOADER = 'dist/demo/load-demo.js';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function env(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, REDIS_URL: process.env.REDIS_URL, NODE_ENV: 'production', ...extra };
+}
+
+describe(`the built server and CLI on ${DB_KIND}`, () => {
+  beforeAll(() => {
+    if (!existsSync(MAIN)) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
+  });
+
+  it('loads the demo plan into an empty database once, with one command', async () => {
+    const db = await freshDatabaseUrl();
+    try {
+      const first = spawnSync('node', [LOADER], { env: env({ DATABASE_URL: db.url }), encoding: 'utf8' });
+      expect(first.status).toBe(0);
+      expect(first.stdout).toMatch(/Đã nạp kế hoạch Hoằng Tiến 2023 \(mã \d+\): 34 nhiệm vụ, 15 đã giao người chủ trì\./);
+      const second = spawnSync('node', [LOADER], { env: env({ DATABASE_URL: db.url }), encoding: 'utf8' });
+      expect(second.status).toBe(0);
+      expect(second.stdout).toContain('đã có dữ liệu');
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('refuses to start on bad configuration, naming each bad variable', () => {
+    const run = spawnSync('node', [MAIN], { env: env({ PORT: 'abc', DATABASE_URL: 'mysql://x' }), encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Cấu hình không hợp lệ');
+    expect(run.stderr).toContain('PORT');
+    expect(run.stderr).toContain('DATABASE_URL');
+  });
+
+  it('starts, migrates, serves the demo plan, and stops cleanly on SIGTERM', async () => {
+    const db = await freshDatabaseUrl();
+    const port = await freePort();
+    const child = spawn('node', [MAIN], { env: env({ DATABASE_URL: db.url, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (b) => (output += b));
+    child.stderr.on('data', (b) => (output += b));
+    try {
+      let health: Response | undefined;
+      for (let i = 0; i < 100 && !health; i++) {
+        health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
+        if (!health) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(health?.status).toBe(200);
+      const plans = (await (await fetch(`http://127.0.0.1:${port}/api/plans`)).json()) as { id: number }[];
+      expect(plans).toHaveLength(1);
+      const progress = (await (await fetch(`http://127.0.0.1:${port}/api/plans/${plans[0].id}/progress?asOf=2023-01-01`)).json()) as { planned: number; ratio: string };
+      expect(progress).toMatchObject({ planned: 34, ratio: '0/34' });
+      const exited = new Promise<[number | null, string | null]>((resolve) => child.on('exit', (code, signal) => resolve([code, signal])));
+      child.kill('SIGTERM');
+      // Nest closes the app (database, Redis) and then re-raises the signal, as a well-behaved process does
+      const [code, signal] = await exited;
+      expect(code === 0 || signal === 'SIGTERM').toBe(true);
+      expect(output).not.toMatch(/ERROR|Error:/);
+      expect(output).toContain('Đã nạp kế hoạch mẫu Hoằng Tiến 2023');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await db.drop();
+    }
+  });
+});
