@@ -1,13 +1,24 @@
 import 'reflect-metadata';
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter, validationException } from './common/errors.js';
 import type { AppConfig } from './config/env.js';
 
 export const BODY_LIMIT = '1mb';
+
+/**
+ * Leaves path parameters as the text that came in, so IdParam can refuse
+ * "0x1" or "1e0" instead of seeing the number ValidationPipe made of them.
+ */
+class AppValidationPipe extends ValidationPipe {
+  protected transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
+}
 
 /**
  * Builds the HTTP application with everything that makes it this product's API:
@@ -21,8 +32,13 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   });
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.setGlobalPrefix('api', { exclude: ['/'] });
+  // Nest answers unknown routes only under the prefix; everything else outside it is ours to refuse.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/' || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    res.status(404).json({ statusCode: 404, error: 'Not Found', message: 'Không tìm thấy đường dẫn này' });
+  });
   app.useGlobalPipes(
-    new ValidationPipe({
+    new AppValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

@@ -72,6 +72,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   toApiError(exception: unknown): ApiError {
+    const transport = transportError(exception instanceof HttpException ? exception.cause : exception);
+    if (transport) return transport;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
@@ -85,15 +87,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         ...(errors ? { errors } : {}),
       };
     }
-    const bodyParserError = exception as { type?: string; status?: number };
-    if (bodyParserError?.type === 'entity.parse.failed') {
-      return { statusCode: 400, error: 'Bad Request', message: 'Nội dung yêu cầu không phải JSON hợp lệ' };
-    }
-    if (bodyParserError?.type === 'entity.too.large') {
-      return { statusCode: 413, error: 'Payload Too Large', message: 'Nội dung yêu cầu quá lớn' };
-    }
-    if (exception instanceof QueryFailedError && isUniqueViolation(exception)) {
-      return { statusCode: 409, error: 'Conflict', message: 'Dữ liệu trùng với một bản ghi đã có' };
+    if (exception instanceof QueryFailedError) {
+      const known = databaseRefusal(exception);
+      if (known) return known;
     }
     this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     return { statusCode: 500, error: 'Internal Server Error', message: 'Lỗi hệ thống, vui lòng thử lại sau' };
@@ -101,14 +97,47 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   /** Nest's own English messages (unknown route, …) get a Vietnamese equivalent. */
   private vietnamese(status: number, message: string): string {
-    if (status === HttpStatus.NOT_FOUND && /^Cannot (GET|POST|PUT|PATCH|DELETE)/.test(message)) {
-      return 'Không tìm thấy đường dẫn này';
-    }
-    if (status === HttpStatus.BAD_REQUEST && /numeric string is expected/.test(message)) {
-      return 'Mã trong đường dẫn phải là số nguyên dương';
-    }
+    if (status === HttpStatus.NOT_FOUND && /^Cannot [A-Z]+ /.test(message)) return 'Không tìm thấy đường dẫn này';
+    if (/^[\x00-\x7F]*$/.test(message) && message) return GENERIC[status] ?? 'Yêu cầu không hợp lệ';
     return message;
   }
+}
+
+const GENERIC: Record<number, string> = {
+  400: 'Yêu cầu không hợp lệ',
+  401: 'Cần đăng nhập',
+  403: 'Không có quyền thực hiện thao tác này',
+  404: 'Không tìm thấy',
+  405: 'Phương thức không được hỗ trợ',
+  409: 'Xung đột dữ liệu; hãy tải lại rồi thử lại',
+  413: 'Nội dung yêu cầu quá lớn (tối đa 1 MB)',
+  415: 'Kiểu nội dung không được hỗ trợ; hãy gửi JSON mã UTF-8',
+  429: 'Quá nhiều yêu cầu; hãy thử lại sau',
+};
+
+/** Errors of the HTTP layer itself (body-parser, URI decoding), before any controller runs. */
+function transportError(cause: unknown): ApiError | null {
+  const e = cause as { type?: string; status?: number; statusCode?: number } | undefined;
+  if (!e || typeof e !== 'object') return null;
+  const answer = (statusCode: number, message: string): ApiError => ({ statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', message });
+  if (e.type === 'entity.parse.failed' || (cause instanceof SyntaxError && e.status === 400)) {
+    return answer(400, 'Nội dung yêu cầu không phải JSON hợp lệ');
+  }
+  if (e.type === 'entity.too.large') return answer(413, GENERIC[413]);
+  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return answer(415, GENERIC[415]);
+  if (cause instanceof URIError) return answer(400, 'Đường dẫn chứa ký tự mã hóa không hợp lệ');
+  return null;
+}
+
+/** What the database refused that the request could have avoided: answered as such, not as a 500. */
+function databaseRefusal(e: QueryFailedError): ApiError | null {
+  if (isUniqueViolation(e)) return { statusCode: 409, error: 'Conflict', message: 'Dữ liệu trùng với một bản ghi đã có' };
+  const code = (e as { driverError?: { code?: string } }).driverError?.code;
+  // 22001 value too long, 22021 bad byte (NUL) in text: input the validators let through
+  if (code === '22001' || code === '22021') {
+    return { statusCode: 400, error: 'Bad Request', message: 'Dữ liệu chứa ký tự không hợp lệ hoặc quá dài' };
+  }
+  return null;
 }
 
 export function isUniqueViolation(e: unknown): boolean {

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min,
+  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsString, Max, MaxLength, Min,
   ValidateIf, ValidateNested, registerDecorator, ValidationArguments,
 } from 'class-validator';
 import { isLocalDate } from './local-date.js';
@@ -31,35 +31,57 @@ const m = {
   object: (a: ValidationArguments) => `${a.property}: phải là một đối tượng`,
 };
 
+/** A one-line custom rule with a Vietnamese message, for what class-validator words or counts differently. */
+function rule(name: string, validate: (v: unknown, a: ValidationArguments) => boolean, message: (a: ValidationArguments) => string, constraints: unknown[] = [], each = false) {
+  return (target: object, propertyName: string | symbol): void =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints,
+      options: { message, each },
+      validator: { validate },
+    });
+}
+
+/** Optional means "leave it as it is": null is not a way to say that. */
+const NotNull = () => rule('notNull', (v) => v !== null, (a) => `${a.property}: không được là null; bỏ trường này nếu không đổi`);
+
+/** Required means present: undefined and null are refused, 0 and false are values. */
+const Required = () => rule('isDefined', (v) => v !== undefined && v !== null, m.required);
+
 function presence(o: Opt, doc: Record<string, unknown>) {
   const docDecorator = o.optional
     ? ApiPropertyOptional({ ...doc, nullable: o.nullable, description: o.description, example: o.example })
     : ApiProperty({ ...doc, nullable: o.nullable, description: o.description, example: o.example });
   if (o.optional && o.nullable) return [docDecorator, ValidateIf((_, v) => v !== undefined && v !== null)];
-  if (o.optional) return [docDecorator, IsOptional()];
+  // IsOptional() would also let null through, and null is not "leave it as it is"
+  if (o.optional) return [docDecorator, ValidateIf((_, v) => v !== undefined), NotNull()];
   if (o.nullable) return [docDecorator, ValidateIf((_, v) => v !== null)];
-  return [docDecorator, IsNotEmptyOrZero()];
+  return [docDecorator, Required()];
 }
 
-/** Required means present: undefined and null are refused, 0 and false are values. */
-function IsNotEmptyOrZero() {
-  return (target: object, propertyName: string | symbol): void =>
-    registerDecorator({
-      name: 'isDefined',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: m.required },
-      validator: { validate: (v: unknown) => v !== undefined && v !== null },
-    });
-}
+/**
+ * Length in characters as PostgreSQL counts them (code points); class-validator's
+ * MaxLength skips variation selectors, which let a too-long value through.
+ */
+const MaxChars = (max: number, each = false) =>
+  rule('maxChars', (v) => typeof v !== 'string' || [...v].length <= max, m.maxLength, [max], each);
+
+/** Text with no NUL byte, which PostgreSQL cannot store. */
+const NoNul = (each = false) =>
+  rule('noNul', (v) => typeof v !== 'string' || !v.includes('\u0000'), (a) => `${a.property}: chứa ký tự không hợp lệ`, [], each);
+
+const NotBlank = () => rule('notBlank', (v) => typeof v !== 'string' || v.trim().length > 0, m.notEmpty);
 
 export function TextField(o: Opt & { max?: number; allowEmpty?: boolean } = {}) {
   const max = o.max ?? 2000;
   return applyDecorators(
     ...presence(o, { type: String, maxLength: max }),
     IsString({ message: m.string }),
-    ...(o.allowEmpty ? [] : [IsNotEmpty({ message: m.notEmpty })]),
-    MaxLength(max, { message: m.maxLength }),
+    ...(o.allowEmpty ? [] : [NotBlank()]),
+    MaxChars(max),
+    NoNul(),
   );
 }
 
@@ -98,14 +120,7 @@ export function BoolField(o: Opt = {}) {
 export function LocalDateField(o: Opt = {}) {
   return applyDecorators(
     ...presence(o, { type: String, format: 'date', example: o.example ?? '2023-06-30' }),
-    (target: object, propertyName: string | symbol): void =>
-      registerDecorator({
-        name: 'isLocalDate',
-        target: target.constructor,
-        propertyName: String(propertyName),
-        options: { message: m.date },
-        validator: { validate: (v: unknown) => isLocalDate(v) },
-      }),
+    rule('isLocalDate', (v) => isLocalDate(v), m.date),
   );
 }
 
@@ -115,7 +130,8 @@ export function StringArrayField(o: Opt & { maxItems?: number; maxLength?: numbe
     IsArray({ message: m.array }),
     ArrayMaxSize(o.maxItems ?? 50, { message: m.arraySize }),
     IsString({ each: true, message: (a: ValidationArguments) => `${a.property}: mỗi phần tử phải là chuỗi ký tự` }),
-    MaxLength(o.maxLength ?? 1000, { each: true, message: m.maxLength }),
+    MaxChars(o.maxLength ?? 1000, true),
+    NoNul(true),
   );
 }
 

@@ -3,8 +3,8 @@ import { BadRequestException, Param, PipeTransform } from '@nestjs/common';
 class ParseId implements PipeTransform<string, number> {
   constructor(private readonly name: string) {}
 
-  transform(value: string): number {
-    if (!/^[1-9]\d{0,9}$/.test(value) || Number(value) > 2_147_483_647) {
+  transform(value: unknown): number {
+    if (typeof value !== 'string' || !/^[1-9]\d{0,9}$/.test(value) || Number(value) > 2_147_483_647) {
       throw new BadRequestException({
         message: `${this.name}: mã trong đường dẫn phải là số nguyên dương`,
         errors: [{ field: this.name, message: `${this.name}: mã trong đường dẫn phải là số nguyên dương` }],

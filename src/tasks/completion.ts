@@ -1,4 +1,6 @@
-import { formatVnDate } from '../common/local-date.js';
+import { formatVnDate as vnDate } from '../common/local-date.js';
+
+const formatVnDate = (d: string | null) => (d ? vnDate(d) : '(không có hạn)');
 
 /** The part of a due-date row that completion rules look at. */
 export interface Occurrence {
