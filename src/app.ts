@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter, validationException } from './common/errors.js';
 import type { AppConfig } from './config/env.js';
@@ -31,6 +32,8 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
     ...(opts.logger === false ? { logger: false } : {}),
   });
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  // A plan's detail is tens of KB of repetitive JSON; commune offices are on slow links.
+  app.use(compression());
   app.setGlobalPrefix('api', { exclude: ['/'] });
   // Nest answers unknown routes only under the prefix; everything else outside it is ours to refuse.
   app.use((req: Request, res: Response, next: NextFunction) => {

@@ -60,6 +60,13 @@ describe('the Hoằng Tiến 2023 plan on an empty database', () => {
     expect(plan.unassigned.find((u: any) => u.phuLuc === 6 && u.ordinal === 7).reason).toMatch(/Nhiều cơ quan chủ trì/);
   });
 
+  it('compresses what it sends, for slow links', async () => {
+    const res = await t.http.get(`/api/plans/${plan.id}`).set('Accept-Encoding', 'gzip').expect(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    const page = await t.http.get('/').set('Accept-Encoding', 'gzip').expect(200);
+    expect(page.headers['content-encoding']).toBe('gzip');
+  });
+
   it('does not load the demo twice', async () => {
     const again = await t.app.get(DemoService).loadIfEmpty();
     expect(again.loaded).toBe(false);

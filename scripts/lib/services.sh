@@ -23,7 +23,13 @@ apt_install() {
 ensure_node_modules() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci…"
-    npm ci --no-audit --no-fund --loglevel=error >&2
+    # npm ci refuses a lock file whose optional platform packages (other OSes'
+    # native bindings) the registry here does not serve; npm install then
+    # installs the same locked versions.
+    npm ci --no-audit --no-fund --loglevel=error >&2 || {
+      log "npm ci từ chối package-lock.json; cài bằng npm install theo đúng các phiên bản đã khóa…"
+      npm install --no-audit --no-fund --loglevel=error >&2
+    }
   fi
 }
 
