@@ -13,13 +13,12 @@ chmod 755 "$RUN_DIR"
 cleanup() { stop_private_services; rm -rf "$RUN_DIR"; }
 trap cleanup EXIT
 
-unset REDIS_URL
-ensure_redis "$RUN_DIR/redis" "${TEST_REDIS_PORT:-6391}" || exit 1
+ensure_redis "$RUN_DIR/redis" "${TEST_REDIS_PORT:-$(free_port)}" private || exit 1
 ensure_chromium || exit 1
 if [ -n "${TEST_PG_ADMIN_URL:-}" ]; then
   export PG_ADMIN_URL=$TEST_PG_ADMIN_URL
 else
-  ensure_postgres "$RUN_DIR/pg" "${TEST_PG_PORT:-54329}" || exit 1
+  ensure_postgres "$RUN_DIR/pg" "${TEST_PG_PORT:-$(free_port)}" || exit 1
 fi
 
 JEST="node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js"

@@ -42,18 +42,25 @@ ensure_build() {
   fi
 }
 
+free_port() {
+  node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
 redis_answers() { # url
   command -v redis-cli >/dev/null 2>&1 || return 1
   [ "$(timeout 2 redis-cli -u "$1" ping 2>/dev/null)" = "PONG" ]
 }
 
-# ensure_redis DATA_DIR PORT: use REDIS_URL or 127.0.0.1:6379 when something
-# answers there; otherwise start a private redis-server (AOF on, noeviction)
-# with its files in DATA_DIR. Sets REDIS_URL and PRIVATE_REDIS_PID.
+# ensure_redis DATA_DIR PORT [private]: use REDIS_URL or 127.0.0.1:6379 when
+# something answers there (never with "private": the tests flush their Redis);
+# otherwise start a private redis-server (AOF on, noeviction) with its files in
+# DATA_DIR. Sets REDIS_URL and PRIVATE_REDIS_PID.
 ensure_redis() {
-  local dir=$1 port=$2
+  local dir=$1 port=$2 mode=${3:-}
   PRIVATE_REDIS_PID=""
-  if [ -n "${REDIS_URL:-}" ]; then
+  if [ "$mode" = private ]; then
+    :
+  elif [ -n "${REDIS_URL:-}" ]; then
     redis_answers "$REDIS_URL" && return 0
     log "REDIS_URL=$REDIS_URL không trả lời; khởi động Redis riêng."
   elif redis_answers "redis://127.0.0.1:6379"; then
@@ -72,7 +79,7 @@ ensure_redis() {
     --logfile "$(cd "$dir" && pwd)/redis.log" >/dev/null 2>&1 &
   PRIVATE_REDIS_PID=$!
   export REDIS_URL="redis://127.0.0.1:$port"
-  for _ in $(seq 1 50); do redis_answers "$REDIS_URL" && { log "Redis riêng chạy tại $REDIS_URL (dữ liệu: $dir)"; return 0; }; sleep 0.1; done
+  for _ in $(seq 1 50); do kill -0 "$PRIVATE_REDIS_PID" 2>/dev/null && redis_answers "$REDIS_URL" && { log "Redis riêng chạy tại $REDIS_URL (dữ liệu: $dir)"; return 0; }; sleep 0.1; done
   log "Redis riêng không khởi động được; xem $dir/redis.log"
   return 1
 }
