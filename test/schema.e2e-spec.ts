@@ -32,6 +32,7 @@ describe(`schema on ${DB_KIND}`, () => {
     if (DB_KIND === 'sqlite') {
       expect((await t.db.query('PRAGMA journal_mode'))[0].journal_mode).toBe('wal');
       expect((await t.db.query('PRAGMA foreign_keys'))[0].foreign_keys).toBe(1);
+      expect((await t.db.query('PRAGMA synchronous'))[0].synchronous).toBe(2);
     } else {
       expect((await t.db.query('SHOW TimeZone'))[0].TimeZone).toBe('UTC');
     }

@@ -48,7 +48,8 @@ export function dataSourceOptions(db: DatabaseConfig, opts: { logSql?: boolean }
     timeout: 10_000,
     prepareDatabase: (conn: { pragma(s: string): unknown }) => {
       conn.pragma('foreign_keys = ON');
-      conn.pragma('synchronous = NORMAL');
+      // FULL: a commit survives a power cut, which commune offices do have.
+      conn.pragma('synchronous = FULL');
     },
   } as DataSourceOptions;
 }
