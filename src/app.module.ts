@@ -7,17 +7,24 @@ import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OrganizationModule } from './organization/organization.module.js';
 import { PlansModule } from './plans/plans.module.js';
+import { QueueModule } from './queue/queue.module.js';
+import { RemindersCoreModule } from './reminders/reminders-core.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { WebModule } from './web/web.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** worker: this process exists to run the reminder worker (src/worker.ts), with no HTTP server. */
+  static forRoot(config: AppConfig, opts: { worker?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        QueueModule,
+        RemindersCoreModule,
+        RemindersModule.forRoot({ forceWorker: !!opts.worker, http: !opts.worker }),
         OrganizationModule,
         PlansModule,
         TasksModule,

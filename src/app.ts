@@ -1,15 +1,28 @@
 import 'reflect-metadata';
-import { ArgumentMetadata, INestApplication, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { RemindersQueue } from './queue/queue.module.js';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter, validationException } from './common/errors.js';
 import type { AppConfig } from './config/env.js';
 
 export const BODY_LIMIT = '1mb';
+export const QUEUE_BOARD_PATH = '/admin/queues';
+
+/** Bull Board for administrators (it goes behind authentication once accounts exist). */
+function mountQueueBoard(app: NestExpressApplication): void {
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(QUEUE_BOARD_PATH);
+  createBullBoard({ queues: [new BullMQAdapter(app.get(RemindersQueue).queue)], serverAdapter });
+  app.use(QUEUE_BOARD_PATH, serverAdapter.getRouter());
+}
 
 /**
  * Leaves path parameters as the text that came in, so IdParam can refuse
@@ -26,7 +39,7 @@ class AppValidationPipe extends ValidationPipe {
  * the /api prefix, validation, the one error shape, OpenAPI docs. Used by
  * main.ts and by the e2e tests alike, so the tests exercise what users run.
  */
-export async function createApp(config: AppConfig, opts: { logger?: false } = {}): Promise<INestApplication> {
+export async function createApp(config: AppConfig, opts: { logger?: false } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     ...(opts.logger === false ? { logger: false } : {}),
@@ -37,7 +50,7 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   app.setGlobalPrefix('api', { exclude: ['/'] });
   // Nest answers unknown routes only under the prefix; everything else outside it is ours to refuse.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.path === '/' || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    if (req.path === '/' || req.path === '/api' || req.path.startsWith('/api/') || req.path.startsWith(QUEUE_BOARD_PATH)) return next();
     res.status(404).json({ statusCode: 404, error: 'Not Found', message: 'Không tìm thấy đường dẫn này' });
   });
   app.useGlobalPipes(
@@ -50,6 +63,7 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
     }),
   );
   app.useGlobalFilters(new AllExceptionsFilter());
+  mountQueueBoard(app);
   app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()

@@ -154,3 +154,22 @@ export function NestedArrayField(cls: () => new () => object, o: Opt & { maxItem
     Type(cls),
   );
 }
+
+/** 'HH:MM', 00:00–23:59. */
+export function TimeOfDayField(o: Opt = {}) {
+  return applyDecorators(
+    ...presence(o, { type: String, example: '07:30' }),
+    rule('isTimeOfDay', (v) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v), (a) => `${a.property}: phải là giờ dạng HH:MM`),
+  );
+}
+
+export function IntArrayField(o: Opt & { min: number; max: number; maxItems: number }) {
+  return applyDecorators(
+    ...presence(o, { type: [Number] }),
+    IsArray({ message: m.array }),
+    ArrayMaxSize(o.maxItems, { message: m.arraySize }),
+    IsInt({ each: true, message: (a: ValidationArguments) => `${a.property}: mỗi phần tử phải là số nguyên` }),
+    Min(o.min, { each: true, message: m.min }),
+    Max(o.max, { each: true, message: m.max }),
+  );
+}

@@ -46,3 +46,9 @@ export function formatVnDate(localDate: string): string {
   const [y, m, d] = localDate.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/** A local date moved by whole days (calendar arithmetic, no time zone involved). */
+export function addDays(localDate: string, days: number): string {
+  const [y, m, d] = localDate.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -27,6 +27,33 @@ export class EnvVars {
 
   @IsOptional() @IsString()
   LOG_SQL?: string;
+
+  /** smtp://user:pass@host:port; unset: reminders are in-app only. */
+  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL phải có dạng smtp://máy:cổng hoặc smtps://…' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM: string = 'Theo dõi CCHC <cchc@localhost>';
+
+  /** The address people open, for links in reminder mails; default http://localhost:PORT. */
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'PUBLIC_URL phải có dạng http(s)://…' })
+  PUBLIC_URL?: string;
+
+  /** Prefix of every Redis key of the queues: several installs (or test runs) can share one Redis. */
+  @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'QUEUE_PREFIX chỉ gồm chữ, số, - và _' })
+  QUEUE_PREFIX: string = 'cchc';
+
+  /** inline: the reminder worker runs inside the server; off: run `node dist/worker.js` instead. */
+  @IsIn(['inline', 'off'])
+  WORKER: 'inline' | 'off' = 'inline';
+
+  /** How long a worker holds a job before another may take it over (a dead worker's job). */
+  @IsInt() @Min(1000)
+  REMINDER_LOCK_MS: number = 30_000;
+
+  /** First retry delay of a failed delivery (e.g. the SMTP server refused); doubles each time. */
+  @IsInt() @Min(100)
+  REMINDER_RETRY_MS: number = 30_000;
 }
 
 export type DatabaseConfig =

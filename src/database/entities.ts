@@ -5,8 +5,11 @@ import { Plan } from '../plans/entities/plan.entity.js';
 import { TaskDueDate } from '../tasks/entities/task-due-date.entity.js';
 import { TaskHistory } from '../tasks/entities/task-history.entity.js';
 import { Task } from '../tasks/entities/task.entity.js';
+import { Notification } from '../reminders/entities/notification.entity.js';
+import { ReminderDelivery } from '../reminders/entities/reminder-delivery.entity.js';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
+import { Reminders1763990000000 } from './migrations/1763990000000-reminders.js';
 
 /** Every entity and migration, listed by class so the build needs no globs. */
-export const ENTITIES = [Unit, Official, Plan, PhuLuc, Task, TaskDueDate, TaskHistory];
-export const MIGRATIONS = [InitialSchema1763900000000];
+export const ENTITIES = [Unit, Official, Plan, PhuLuc, Task, TaskDueDate, TaskHistory, Notification, ReminderDelivery];
+export const MIGRATIONS = [InitialSchema1763900000000, Reminders1763990000000];

@@ -18,7 +18,15 @@ export class Transactions {
 
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (!this.serialize) return this.dataSource.transaction(work);
-    return this.enqueue(() => this.dataSource.transaction(work));
+    return this.enqueue(() =>
+      this.dataSource.transaction(async (em) => {
+        // Take the write lock first, as BEGIN IMMEDIATE would (TypeORM only issues BEGIN):
+        // a transaction that reads and then writes while another process (a worker)
+        // writes fails at once with "database is locked"; a first write waits out the busy timeout.
+        await em.query('DELETE FROM migrations WHERE 0');
+        return work(em);
+      }),
+    );
   }
 
   /**

@@ -11,6 +11,7 @@ import { Official, OfficialRole } from '../organization/entities/official.entity
 import { ReportCutoff, Unit } from '../organization/entities/unit.entity.js';
 import { CreatePlanDto } from '../plans/dto/plan.dto.js';
 import { PlansService } from '../plans/plans.service.js';
+import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
 
 /** The shape of src/demo/hoang-tien-2023.json. */
 export interface PlanFile {
@@ -43,6 +44,7 @@ export class DemoService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly plans: PlansService,
+    private readonly reminders: ReminderScheduler,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -53,11 +55,13 @@ export class DemoService implements OnApplicationBootstrap {
     }
   }
 
-  loadIfEmpty(file: PlanFile = readPlanFile()): Promise<LoadResult> {
-    return this.tx.run(async (em) => {
+  async loadIfEmpty(file: PlanFile = readPlanFile()): Promise<LoadResult> {
+    const result: LoadResult = await this.tx.run(async (em) => {
       if (await em.count(Unit)) return { loaded: false, reason: 'Cơ sở dữ liệu đã có dữ liệu, không nạp kế hoạch mẫu' };
       return this.load(em, file);
     });
+    if (result.loaded) await this.reminders.syncPlan(result.planId);
+    return result;
   }
 
   private async load(em: EntityManager, file: PlanFile): Promise<LoadResult> {

@@ -7,11 +7,13 @@ import { CreateOfficialDto, UpdateOfficialDto } from './dto/official.dto.js';
 import { CreateUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
 import { Official } from './entities/official.entity.js';
 import { Unit } from './entities/unit.entity.js';
+import { Plan } from '../plans/entities/plan.entity.js';
+import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
 
 /** Units (đơn vị) and the officials who work in them. */
 @Injectable()
 export class OrganizationService {
-  constructor(private readonly db: DataSource, private readonly tx: Transactions) {}
+  constructor(private readonly db: DataSource, private readonly tx: Transactions, private readonly reminders: ReminderScheduler) {}
 
   listUnits(): Promise<Unit[]> {
     return this.db.getRepository(Unit).find({ order: { id: 'ASC' } });
@@ -30,8 +32,8 @@ export class OrganizationService {
     });
   }
 
-  updateUnit(id: number, dto: UpdateUnitDto): Promise<Unit> {
-    return this.tx.run(async (em) => {
+  async updateUnit(id: number, dto: UpdateUnitDto): Promise<Unit> {
+    const unit = await this.tx.run(async (em) => {
       const unit = await this.getUnit(id, em);
       const version = expectedVersion(unit, dto.version);
       if (dto.parentId) {
@@ -44,6 +46,11 @@ export class OrganizationService {
       await updateVersioned(em, Unit, id, version, patch);
       return this.getUnit(id, em);
     });
+    if (dto.reminderOffsets !== undefined || dto.reminderTime || dto.overdueEveryDays) {
+      const plans = await this.db.getRepository(Plan).findBy({ unitId: id, status: 'issued' });
+      for (const plan of plans) await this.reminders.syncPlan(plan.id);
+    }
+    return unit;
   }
 
   async listOfficials(unitId?: number): Promise<Official[]> {

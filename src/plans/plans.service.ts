@@ -10,6 +10,7 @@ import { LEAD_MATCH_REASONS, matchLead } from '../tasks/assignment/match-lead.js
 import { Task } from '../tasks/entities/task.entity.js';
 import { insertTask, loadTaskViews, UnassignedTask } from '../tasks/task-store.js';
 import { TaskView } from '../tasks/task-view.js';
+import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
 import { CreatePlanDto, IssuePlanDto, ListPlansQuery, UpdatePlanDto } from './dto/plan.dto.js';
 import { PhuLuc } from './entities/phu-luc.entity.js';
 import { Plan } from './entities/plan.entity.js';
@@ -23,7 +24,18 @@ export interface PlanDetail extends Omit<Plan, 'phuLucs'> {
 
 @Injectable()
 export class PlansService {
-  constructor(private readonly db: DataSource, private readonly tx: Transactions) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly tx: Transactions,
+    private readonly reminders: ReminderScheduler,
+  ) {}
+
+  /** Runs a change to a plan, then brings its tasks' reminder jobs in line (after the commit). */
+  private async change(work: (em: EntityManager) => Promise<PlanDetail>): Promise<PlanDetail> {
+    const plan = await this.tx.run(work);
+    await this.reminders.syncPlan(plan.id);
+    return plan;
+  }
 
   list(q: ListPlansQuery): Promise<Plan[]> {
     return this.db.getRepository(Plan).find({
@@ -37,7 +49,7 @@ export class PlansService {
    * one transaction: a plan that fails half way leaves nothing behind.
    */
   create(dto: CreatePlanDto): Promise<PlanDetail> {
-    return this.tx.run((em) => this.createIn(em, dto));
+    return this.change((em) => this.createIn(em, dto));
   }
 
   /** The body of create(), for callers that already hold a transaction (the demo loader). */
@@ -84,7 +96,7 @@ export class PlansService {
   }
 
   update(id: number, dto: UpdatePlanDto): Promise<PlanDetail> {
-    return this.tx.run(async (em) => {
+    return this.change(async (em) => {
       const plan = await this.load(em, id);
       const version = expectedVersion(plan, dto.version);
       if (plan.status === 'closed') throw new Conflict('Kế hoạch đã khóa sổ, không thể sửa');
@@ -99,7 +111,7 @@ export class PlansService {
   }
 
   issue(id: number, dto: IssuePlanDto, today: string = todayLocal()): Promise<PlanDetail> {
-    return this.tx.run(async (em) => {
+    return this.change(async (em) => {
       const plan = await this.load(em, id);
       const version = expectedVersion(plan, dto.version);
       if (plan.status !== 'draft') throw new Conflict(`Kế hoạch đang ở trạng thái ${plan.status}, chỉ ban hành được bản nháp`);
@@ -115,7 +127,7 @@ export class PlansService {
   }
 
   close(id: number): Promise<PlanDetail> {
-    return this.tx.run(async (em) => {
+    return this.change(async (em) => {
       const plan = await this.load(em, id);
       if (plan.status !== 'issued') throw new Conflict('Chỉ khóa sổ được kế hoạch đã ban hành');
       await updateVersioned(em, Plan, id, plan.version, { status: 'closed' });

@@ -17,6 +17,7 @@ import {
   statusAfter, UnassignedTask, writeDueDates,
 } from './task-store.js';
 import { TaskView } from './task-view.js';
+import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
 
 function refuse(r: Refusal): never {
   if (r.conflict) throw new Conflict(r.refused);
@@ -25,7 +26,18 @@ function refuse(r: Refusal): never {
 
 @Injectable()
 export class TasksService {
-  constructor(private readonly db: DataSource, private readonly tx: Transactions) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly tx: Transactions,
+    private readonly reminders: ReminderScheduler,
+  ) {}
+
+  /** Runs a change, then brings the task's reminder jobs in line with it (after the commit). */
+  private async change<T>(taskIds: (result: T) => number[], work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.tx.run(work);
+    await this.reminders.syncTasks(taskIds(result));
+    return result;
+  }
 
   async get(id: number, em?: EntityManager): Promise<TaskView> {
     const [view] = em ? await loadTaskViews(em, { ids: [id] }) : await this.tx.read((m) => loadTaskViews(m, { ids: [id] }));
@@ -43,7 +55,7 @@ export class TasksService {
   }
 
   create(planId: number, dto: CreateTaskDto): Promise<{ task: TaskView; unassigned: UnassignedTask | null }> {
-    return this.tx.run(async (em) => {
+    return this.change((r) => [r.task.id], async (em) => {
       const plan = await em.findOneBy(Plan, { id: planId });
       if (!plan) throw new NotFound('kế hoạch', planId);
       if (plan.status === 'closed') throw new Conflict('Kế hoạch đã khóa sổ, không thể thêm nhiệm vụ');
@@ -57,7 +69,7 @@ export class TasksService {
   }
 
   update(id: number, dto: UpdateTaskDto): Promise<TaskView> {
-    return this.tx.run(async (em) => {
+    return this.change(() => [id], async (em) => {
       const task = await this.load(em, id);
       const version = expectedVersion(task, dto.version);
       const plan = await em.findOneByOrFail(Plan, { id: task.planId });
@@ -113,7 +125,7 @@ export class TasksService {
   }
 
   complete(id: number, dto: CompleteTaskDto, today: string = todayLocal()): Promise<TaskView> {
-    return this.tx.run(async (em) => {
+    return this.change(() => [id], async (em) => {
       const task = await this.load(em, id);
       const version = expectedVersion(task, dto.version);
       if (task.status === 'cancelled') throw new Conflict('Nhiệm vụ đã bị hủy, không thể đánh dấu hoàn thành');
@@ -140,7 +152,7 @@ export class TasksService {
   }
 
   reopen(id: number, dto: ReopenTaskDto): Promise<TaskView> {
-    return this.tx.run(async (em) => {
+    return this.change(() => [id], async (em) => {
       const task = await this.load(em, id);
       const version = expectedVersion(task, dto.version);
       if (task.status === 'cancelled') throw new Conflict('Nhiệm vụ đã bị hủy, không thể mở lại');
@@ -161,7 +173,7 @@ export class TasksService {
   }
 
   cancel(id: number, dto: CancelTaskDto): Promise<TaskView> {
-    return this.tx.run(async (em) => {
+    return this.change(() => [id], async (em) => {
       const task = await this.load(em, id);
       const version = expectedVersion(task, dto.version);
       if (task.status === 'cancelled') throw new Conflict('Nhiệm vụ đã bị hủy trước đó');

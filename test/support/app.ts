@@ -6,7 +6,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/env.js';
+import { AppConfig, loadConfig } from '../../src/config/env.js';
 
 /**
  * Boots the real application against a real database of its own: a fresh
@@ -18,6 +18,7 @@ export interface TestApp {
   http: ReturnType<typeof request>;
   db: DataSource;
   databaseUrl: string;
+  config: AppConfig;
   close(): Promise<void>;
 }
 
@@ -54,6 +55,8 @@ export async function startApp(opts: { demo?: boolean; env?: Record<string, stri
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     DEMO_PLAN: opts.demo ? 'auto' : 'off',
     NODE_ENV: 'test',
+    // each app its own queues in the shared test Redis
+    QUEUE_PREFIX: `t${process.pid}x${Math.random().toString(36).slice(2, 8)}`,
     ...opts.env,
   });
   const app = await createApp(config, { logger: false });
@@ -63,6 +66,7 @@ export async function startApp(opts: { demo?: boolean; env?: Record<string, stri
     app,
     db,
     databaseUrl: database.url,
+    config,
     http: request(app.getHttpServer()),
     close: async () => {
       await app.close();

@@ -1,5 +1,5 @@
 import { BoolField, EmailField, EnumField, IdField, IntField, TextField } from '../../common/fields.js';
-import { OFFICIAL_ROLES, type OfficialRole } from '../entities/official.entity.js';
+import { OFFICIAL_ROLES, REMINDER_MODES, type OfficialRole, type ReminderMode } from '../entities/official.entity.js';
 
 export class CreateOfficialDto {
   @IdField()
@@ -19,6 +19,9 @@ export class CreateOfficialDto {
 
   @BoolField({ optional: true })
   active?: boolean;
+
+  @EnumField(REMINDER_MODES, { optional: true, description: 'each: mỗi lần nhắc một thư; digest: một thư tổng hợp lúc 07:30' })
+  reminderMode?: ReminderMode;
 }
 
 export class UpdateOfficialDto {

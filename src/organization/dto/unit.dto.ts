@@ -1,4 +1,4 @@
-import { EnumField, IdField, IntField, TextField } from '../../common/fields.js';
+import { EnumField, IdField, IntField, TextField, TimeOfDayField, IntArrayField } from '../../common/fields.js';
 import { REPORT_CUTOFFS, type ReportCutoff } from '../entities/unit.entity.js';
 
 export class CreateUnitDto {
@@ -21,6 +21,15 @@ export class UpdateUnitDto {
 
   @EnumField(REPORT_CUTOFFS, { optional: true })
   reportCutoff?: ReportCutoff;
+
+  @IntArrayField({ optional: true, nullable: true, min: 0, max: 60, maxItems: 10, description: 'Nhắc trước hạn bao nhiêu ngày (0: đúng ngày hạn); null: mặc định 7, 1, 0' })
+  reminderOffsets?: number[] | null;
+
+  @TimeOfDayField({ optional: true, description: 'Giờ gửi nhắc việc, HH:MM giờ Việt Nam' })
+  reminderTime?: string;
+
+  @IntField({ optional: true, min: 1, max: 60, description: 'Nhắc quá hạn mỗi bao nhiêu ngày' })
+  overdueEveryDays?: number;
 
   @IntField({ optional: true, min: 1, description: 'Phiên bản đã đọc; sai lệch trả 409' })
   version?: number;

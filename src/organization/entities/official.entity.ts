@@ -5,6 +5,10 @@ import {
 import type { Relation } from 'typeorm';
 import { Unit } from './unit.entity.js';
 
+/** each: one mail per reminder; digest: one mail a day listing what is due and overdue. */
+export const REMINDER_MODES = ['each', 'digest'] as const;
+export type ReminderMode = (typeof REMINDER_MODES)[number];
+
 export const OFFICIAL_ROLES = ['chairman', 'vice_chairman', 'official'] as const;
 export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
 
@@ -36,6 +40,9 @@ export class Official {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  @Column({ name: 'reminder_mode', type: 'varchar', length: 8, default: 'each' })
+  reminderMode: ReminderMode;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

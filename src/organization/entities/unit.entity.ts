@@ -32,6 +32,17 @@ export class Unit {
   @Column({ name: 'report_cutoff', type: 'varchar', length: 16, default: 'ministry' })
   reportCutoff: ReportCutoff;
 
+  /** Days before a due date to remind; null: the default 7, 1 and 0. */
+  @Column({ name: 'reminder_offsets', type: 'json', nullable: true })
+  reminderOffsets: number[] | null;
+
+  /** Local time of day reminders go out, 'HH:MM'. */
+  @Column({ name: 'reminder_time', type: 'varchar', length: 5, default: '07:30' })
+  reminderTime: string;
+
+  @Column({ name: 'overdue_every_days', type: 'integer', default: 7 })
+  overdueEveryDays: number;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 

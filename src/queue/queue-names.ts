@@ -1,0 +1,17 @@
+/** Every queue, job name and job scheduler id of the product, in one place. */
+export const REMINDERS_QUEUE = 'reminders';
+
+export const JOBS = {
+  /** One reminder of one due date of one task. */
+  remind: 'remind',
+  /** Rebuild missing reminder jobs from the database, remove those no longer wanted. */
+  reconcile: 'reconcile',
+  /** The 07:30 mail listing an official's tasks due within 7 days and overdue. */
+  digest: 'digest',
+} as const;
+
+/** Stable ids, so upserting at every start-up never adds a second scheduler. */
+export const SCHEDULERS = {
+  reconcileHourly: 'reminders-reconcile-hourly',
+  digestDaily: 'reminders-digest-daily',
+} as const;

@@ -1,0 +1,43 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import nodemailer, { Transporter } from 'nodemailer';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/env.js';
+
+export interface Mail {
+  to: string[];
+  cc?: string[];
+  subject: string;
+  text: string;
+  /** Deterministic, so a mail sent again after a crash is recognisably the same one. */
+  messageId: string;
+}
+
+/** SMTP through nodemailer, when SMTP_URL is set; otherwise reminders stay in-app. */
+@Injectable()
+export class Mailer implements OnApplicationShutdown {
+  private readonly transport: Transporter | null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.transport = config.env.SMTP_URL ? nodemailer.createTransport(config.env.SMTP_URL) : null;
+  }
+
+  get enabled(): boolean {
+    return this.transport !== null;
+  }
+
+  async send(mail: Mail): Promise<void> {
+    if (!this.transport) return;
+    await this.transport.sendMail({
+      from: this.config.env.MAIL_FROM,
+      to: mail.to,
+      cc: mail.cc?.length ? mail.cc : undefined,
+      subject: mail.subject,
+      text: mail.text,
+      messageId: mail.messageId,
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.transport?.close();
+  }
+}

@@ -1,0 +1,39 @@
+import { digestMessage, reminderMessage } from './reminder-message.js';
+
+const facts = {
+  kind: 'before-7' as const, taskId: 3, dueOn: '2023-11-15', phuLuc: 3, ordinal: 1,
+  content: 'Tiếp tục triển khai thực hiện việc rà soát sắp xếp thu gọn các đơn vị hành chính cấp xã theo quy định.',
+  planTitle: 'Kế hoạch cải cách hành chính năm 2023', assigneeName: 'Trần Thị Thu Hương', link: 'http://localhost:3000/#task-3',
+};
+
+describe('reminder messages', () => {
+  it('says when, what, where and who, in Vietnamese with dd/mm/yyyy dates', () => {
+    const m = reminderMessage(facts, false);
+    expect(m.title).toBe('Nhắc việc: Tiếp tục triển khai thực hiện việc rà soát sắp xếp thu gọn các đơn vị hành chính cấp xã theo quy định.');
+    expect(m.body).toContain('Nhiệm vụ đến hạn sau 7 ngày (15/11/2023).');
+    expect(m.body).toContain('Phụ lục 03, nhiệm vụ số 1');
+    expect(m.subject).toMatch(/^\[CCHC\] Nhắc việc – hạn 15\/11\/2023: /);
+    expect(m.text).toContain('Hạn hoàn thành: 15/11/2023');
+    expect(m.text).toContain('http://localhost:3000/#task-3');
+  });
+
+  it('words the due day, the day before and overdue, with a copy line for the chairman', () => {
+    expect(reminderMessage({ ...facts, kind: 'due' }, false).body).toContain('đến hạn hôm nay (15/11/2023)');
+    expect(reminderMessage({ ...facts, kind: 'before-1' }, false).body).toContain('đến hạn ngày mai');
+    const overdue = reminderMessage({ ...facts, kind: 'overdue-2', assigneeName: null }, true);
+    expect(overdue.title.startsWith('Quá hạn: ')).toBe(true);
+    expect(overdue.body).toContain('đã quá hạn từ ngày 15/11/2023');
+    expect(overdue.body).toContain('Nhiệm vụ chưa giao người chủ trì.');
+    expect(overdue.body).toContain('Đồng gửi Chủ tịch');
+  });
+
+  it('lists due-soon and overdue tasks in the daily digest', () => {
+    const d = digestMessage('Hương', '2023-11-10', [
+      { dueOn: '2023-11-15', content: 'Việc A', phuLuc: 3, ordinal: 1, overdue: false },
+      { dueOn: '2023-10-31', content: 'Việc B', phuLuc: 5, ordinal: 4, overdue: true },
+    ], 'http://x/');
+    expect(d.subject).toBe('[CCHC] Tổng hợp ngày 10/11/2023: 1 việc sắp đến hạn, 1 việc quá hạn');
+    expect(d.text).toContain('  - [15/11/2023] Phụ lục 03, số 1: Việc A');
+    expect(d.text).toContain('Nhiệm vụ đã quá hạn:\n  - [31/10/2023] Phụ lục 05, số 4: Việc B');
+  });
+});

@@ -1,0 +1,86 @@
+import { formatVnDate } from '../common/local-date.js';
+import type { ReminderKind } from './reminder-plan.js';
+
+export interface ReminderFacts {
+  kind: ReminderKind;
+  taskId: number;
+  dueOn: string;
+  phuLuc: number;
+  ordinal: number;
+  content: string;
+  planTitle: string;
+  assigneeName: string | null;
+  link: string;
+}
+
+function when(kind: ReminderKind, dueOn: string): string {
+  const date = formatVnDate(dueOn);
+  if (kind === 'due') return `đến hạn hôm nay (${date})`;
+  if (kind.startsWith('before-')) {
+    const days = Number(kind.slice('before-'.length));
+    return days === 1 ? `đến hạn ngày mai (${date})` : `đến hạn sau ${days} ngày (${date})`;
+  }
+  return `đã quá hạn từ ngày ${date}`;
+}
+
+function shorten(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
+}
+
+/** The in-app notification and the mail of one reminder, in Vietnamese. */
+export function reminderMessage(f: ReminderFacts, forChairman: boolean): { title: string; body: string; subject: string; text: string } {
+  const overdue = f.kind.startsWith('overdue-');
+  const where = `Phụ lục ${String(f.phuLuc).padStart(2, '0')}, nhiệm vụ số ${f.ordinal}`;
+  const title = `${overdue ? 'Quá hạn' : 'Nhắc việc'}: ${shorten(f.content, 120)}`;
+  const lead = f.assigneeName ? `Người chủ trì: ${f.assigneeName}.` : 'Nhiệm vụ chưa giao người chủ trì.';
+  const body = [
+    `Nhiệm vụ ${when(f.kind, f.dueOn)}.`,
+    `${where} – ${f.planTitle}.`,
+    lead,
+    ...(forChairman && overdue ? ['Đồng gửi Chủ tịch UBND xã để đôn đốc.'] : []),
+  ].join('\n');
+  const subject = `[CCHC] ${overdue ? 'Quá hạn' : 'Nhắc việc'} – hạn ${formatVnDate(f.dueOn)}: ${shorten(f.content, 80)}`;
+  const text = [
+    'Kính gửi đồng chí,',
+    '',
+    `Nhiệm vụ sau ${when(f.kind, f.dueOn)}:`,
+    '',
+    `  ${shorten(f.content, 1000)}`,
+    '',
+    `  ${where}`,
+    `  ${f.planTitle}`,
+    `  Hạn hoàn thành: ${formatVnDate(f.dueOn)}`,
+    `  ${lead}`,
+    '',
+    `Xem và cập nhật kết quả: ${f.link}`,
+    '',
+    'Thư này do hệ thống theo dõi kế hoạch cải cách hành chính gửi tự động.',
+  ].join('\n');
+  return { title, body, subject, text };
+}
+
+export interface DigestLine {
+  dueOn: string;
+  content: string;
+  phuLuc: number;
+  ordinal: number;
+  overdue: boolean;
+}
+
+/** The 07:30 mail of an official who chose one mail a day. */
+export function digestMessage(name: string, day: string, lines: DigestLine[], link: string): { subject: string; text: string } {
+  const overdue = lines.filter((l) => l.overdue);
+  const soon = lines.filter((l) => !l.overdue);
+  const row = (l: DigestLine) => `  - [${formatVnDate(l.dueOn)}] Phụ lục ${String(l.phuLuc).padStart(2, '0')}, số ${l.ordinal}: ${shorten(l.content, 200)}`;
+  return {
+    subject: `[CCHC] Tổng hợp ngày ${formatVnDate(day)}: ${soon.length} việc sắp đến hạn, ${overdue.length} việc quá hạn`,
+    text: [
+      `Kính gửi đồng chí ${name},`,
+      '',
+      ...(soon.length ? ['Nhiệm vụ đến hạn trong 7 ngày tới:', ...soon.map(row), ''] : []),
+      ...(overdue.length ? ['Nhiệm vụ đã quá hạn:', ...overdue.map(row), ''] : []),
+      `Xem và cập nhật kết quả: ${link}`,
+    ].join('\n'),
+  };
+}

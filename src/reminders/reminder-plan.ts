@@ -1,0 +1,106 @@
+import { addDays, localDateOf } from '../common/local-date.js';
+
+/**
+ * Which reminders a due date of a task should have, and when: a pure function
+ * of the task, the due date, the unit's settings and the current instant.
+ * Everything else in src/reminders keeps BullMQ in step with its answer.
+ */
+export interface ReminderSettings {
+  /** Days before the due date; 0 is the due date itself. */
+  offsetsDays: number[];
+  /** Local time of day, 'HH:MM', Asia/Ho_Chi_Minh. */
+  timeOfDay: string;
+  /** Overdue reminders: the day after the due date, then every this many days. */
+  overdueEveryDays: number;
+}
+
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = { offsetsDays: [7, 1, 0], timeOfDay: '07:30', overdueEveryDays: 7 };
+
+export type ReminderKind = 'due' | `before-${number}` | `overdue-${number}`;
+
+export interface PlannedReminder {
+  jobId: string;
+  taskId: number;
+  dueOn: string;
+  kind: ReminderKind;
+  /** When it should fire; now, for one whose time passed while its due date is still ahead. */
+  fireAt: Date;
+}
+
+const UTC_OFFSET_HOURS = 7; // Asia/Ho_Chi_Minh, no daylight saving
+
+/** The instant of a local date and 'HH:MM' in Asia/Ho_Chi_Minh. */
+export function localInstant(localDate: string, timeOfDay: string): Date {
+  const [y, m, d] = localDate.split('-').map(Number);
+  const [hh, mm] = timeOfDay.split(':').map(Number);
+  return new Date(Date.UTC(y, m - 1, d, hh - UTC_OFFSET_HOURS, mm));
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Job ids are deterministic, so scheduling twice is harmless, and free of ':' (BullMQ's separator). */
+export function reminderJobId(taskId: number, dueOn: string, kind: ReminderKind): string {
+  return `rem-t${taskId}-${dueOn}-${kind}`;
+}
+
+export function parseReminderJobId(jobId: string): { taskId: number; dueOn: string; kind: ReminderKind } | null {
+  const m = /^rem-t(\d+)-(\d{4}-\d{2}-\d{2})-(due|before-\d+|overdue-\d+)$/.exec(jobId);
+  return m ? { taskId: Number(m[1]), dueOn: m[2], kind: m[3] as ReminderKind } : null;
+}
+
+/** The k-th overdue reminder's local date: the day after the due date, then every N days. */
+export function overdueDate(dueOn: string, k: number, everyDays: number): string {
+  return addDays(dueOn, 1 + (k - 1) * everyDays);
+}
+
+/**
+ * The reminders still to come for one open due date:
+ * - before the due date, one per offset at the time of day; one whose time has
+ *   passed while the due date is today or later is sent at once, but only the
+ *   latest such one (a task entered on the 30th for the 31st gets one reminder, not two);
+ * - once it is past, the next overdue reminder only (each one delivered
+ *   schedules the one after it).
+ */
+export function remindersFor(taskId: number, dueOn: string, settings: ReminderSettings, now: Date): PlannedReminder[] {
+  const today = localDateOf(now);
+  const out: PlannedReminder[] = [];
+  if (dueOn >= today) {
+    const offsets = [...new Set(settings.offsetsDays)].filter((d) => d >= 0).sort((a, b) => b - a);
+    let latestPassed: PlannedReminder | null = null;
+    for (const days of offsets) {
+      const kind: ReminderKind = days === 0 ? 'due' : `before-${days}`;
+      const fireAt = localInstant(addDays(dueOn, -days), settings.timeOfDay);
+      const reminder = { jobId: reminderJobId(taskId, dueOn, kind), taskId, dueOn, kind, fireAt };
+      if (fireAt.getTime() > now.getTime()) out.push(reminder);
+      else latestPassed = { ...reminder, fireAt: now };
+    }
+    if (latestPassed) out.unshift(latestPassed);
+  }
+  out.push(nextOverdue(taskId, dueOn, settings, now));
+  return out;
+}
+
+/** The first overdue reminder that is still ahead of `now`. */
+export function nextOverdue(taskId: number, dueOn: string, settings: ReminderSettings, now: Date): PlannedReminder {
+  const every = Math.max(1, settings.overdueEveryDays);
+  const today = localDateOf(now);
+  let k = 1;
+  const first = overdueDate(dueOn, 1, every);
+  if (first <= today) k = Math.floor(daysBetween(first, today) / every) + 1;
+  let fireAt = localInstant(overdueDate(dueOn, k, every), settings.timeOfDay);
+  if (fireAt.getTime() <= now.getTime()) {
+    k += 1;
+    fireAt = localInstant(overdueDate(dueOn, k, every), settings.timeOfDay);
+  }
+  const kind: ReminderKind = `overdue-${k}`;
+  return { jobId: reminderJobId(taskId, dueOn, kind), taskId, dueOn, kind, fireAt };
+}
+
+/** The local day a reminder is for, whenever it actually goes out: part of its delivery key. */
+export function reminderDay(kind: ReminderKind, dueOn: string, overdueEveryDays: number): string {
+  if (kind === 'due') return dueOn;
+  if (kind.startsWith('before-')) return addDays(dueOn, -Number(kind.slice('before-'.length)));
+  return overdueDate(dueOn, Number(kind.slice('overdue-'.length)), Math.max(1, overdueEveryDays));
+}

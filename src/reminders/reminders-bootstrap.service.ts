@@ -1,0 +1,40 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { TIME_ZONE } from '../common/local-date.js';
+import { RemindersQueue } from '../queue/queue.module.js';
+import { JOBS, SCHEDULERS } from '../queue/queue-names.js';
+import { ReminderScheduler } from './reminder-scheduler.service.js';
+
+/**
+ * At start-up: the recurring jobs, upserted under stable ids (so never twice),
+ * a first reconcile, and a warning when Redis may evict our jobs.
+ */
+@Injectable()
+export class RemindersBootstrap implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Reminders');
+
+  constructor(private readonly reminders: RemindersQueue, private readonly scheduler: ReminderScheduler) {}
+
+  onApplicationBootstrap(): void {
+    // not awaited: the API serves plans even while Redis is away
+    void this.start().catch((e: Error) =>
+      this.logger.warn(`Redis chưa sẵn sàng (${e.message}); lịch nhắc việc sẽ được dựng lại khi Redis trở lại`));
+  }
+
+  private async start(): Promise<void> {
+    await this.reminders.ready(10_000);
+    await this.warnAboutEviction();
+    const queue = this.reminders.queue;
+    await queue.upsertJobScheduler(SCHEDULERS.reconcileHourly, { pattern: '0 * * * *', tz: TIME_ZONE }, { name: JOBS.reconcile });
+    await queue.upsertJobScheduler(SCHEDULERS.digestDaily, { pattern: '30 7 * * *', tz: TIME_ZONE }, { name: JOBS.digest });
+    const result = await this.scheduler.reconcile();
+    this.logger.log(`Đối soát lịch nhắc việc: thêm ${result.added}, bỏ ${result.removed}, giữ ${result.kept}`);
+  }
+
+  private async warnAboutEviction(): Promise<void> {
+    const reply = (await this.reminders.connection.config('GET', 'maxmemory-policy')) as string[];
+    const policy = reply?.[1];
+    if (policy && policy !== 'noeviction') {
+      this.logger.warn(`Redis đang dùng maxmemory-policy=${policy}: khi đầy bộ nhớ, Redis có thể xóa lịch nhắc việc. Hãy đặt maxmemory-policy noeviction.`);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module.js';
+import { ConfigError, loadConfig } from './config/env.js';
+
+/**
+ * `node dist/worker.js`: the reminder worker in a process of its own, no HTTP
+ * server. Run as many as you like against one Redis; each reminder still goes
+ * out once. Stops on SIGTERM/SIGINT after the jobs in hand.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig({ ...process.env, DEMO_PLAN: 'off' });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { worker: true }), { logger: ['log', 'warn', 'error'] });
+  app.enableShutdownHooks();
+  new Logger('CCHC').log('Tiến trình nhắc việc đang chạy');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,161 @@
+import { addDays, formatVnDate, todayLocal } from '../src/common/local-date.js';
+import { RemindersQueue } from '../src/queue/queue.module.js';
+import { ReminderScheduler } from '../src/reminders/reminder-scheduler.service.js';
+import { localInstant } from '../src/reminders/reminder-plan.js';
+import { startApp, TestApp } from './support/app.js';
+import { createPlan, seedUnit } from './support/fixtures.js';
+import { eventually, startSmtp } from './support/smtp.js';
+
+/**
+ * Reminders against a real Redis and a real SMTP peer: scheduled, moved,
+ * removed, delivered once, and rebuilt after Redis loses its data.
+ */
+const vn = (d: string) => d.split('-').reverse().join('/');
+
+async function issuedPlan(t: TestApp, unitId: number, number: string) {
+  const year = Number(todayLocal().slice(0, 4));
+  const plan = await createPlan(t, unitId, { number, year });
+  await t.http.post(`/api/plans/${plan.id}/issue`).send({}).expect(200);
+  return plan.id as number;
+}
+
+describe('reminders', () => {
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let people: Record<string, number>;
+  let unitId: number;
+  let planId: number;
+
+  beforeAll(async () => {
+    smtp = await startSmtp({ refuseFirst: 0 });
+    t = await startApp({ env: { SMTP_URL: smtp.url, REMINDER_RETRY_MS: '200', PUBLIC_URL: 'http://cchc.test' } });
+    ({ unitId, people } = await seedUnit(t));
+    for (const [key, email] of [['tuphap', 'tuphap@example.vn'], ['chairman', 'chutich@example.vn']]) {
+      await t.http.patch(`/api/officials/${people[key]}`).send({ email }).expect(200);
+    }
+    planId = await issuedPlan(t, unitId, '10/KH-UBND');
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  const addTask = async (deadlineText: string, extra: Record<string, unknown> = {}) =>
+    (await t.http.post(`/api/plans/${planId}/tasks`).send({ phuLuc: 1, content: `Nhiệm vụ hạn ${deadlineText}`, leadText: 'Công chức Tư pháp', deadlineText, ...extra }).expect(201)).body.task;
+
+  it('sends a task due today its notification and its e-mail within seconds', async () => {
+    const today = todayLocal();
+    const task = await addTask(`Trước ${vn(today)}`);
+    const notes = await eventually(async () => {
+      const list = (await t.http.get(`/api/notifications?officialId=${people.tuphap}`).expect(200)).body.filter((n: any) => n.taskId === task.id);
+      return list.length ? list : null;
+    }, 10000, 'the notification');
+    expect(notes).toHaveLength(1);
+    expect(notes[0].title).toContain('Nhắc việc');
+    const mail = await eventually(async () => smtp.messages.find((m) => m.subject.includes(task.content)), 10000, 'the mail');
+    expect(mail.to).toEqual(['tuphap@example.vn']);
+    expect(mail.subject).toContain(`hạn ${formatVnDate(today)}`);
+    expect(mail.text).toContain('Phụ lục 01');
+    expect(mail.text).toContain(`http://cchc.test/#task-${task.id}`);
+    // marking it read
+    const read = await t.http.post(`/api/notifications/${notes[0].id}/read`).send({}).expect(200);
+    expect(read.body.readAt).toBeTruthy();
+    const unread = (await t.http.get(`/api/notifications?officialId=${people.tuphap}&unread=true`).expect(200)).body;
+    expect(unread.map((n: any) => n.id)).not.toContain(notes[0].id);
+  });
+
+  it('shows three reminders at 07:30 for a task due in 10 days, moves them with the deadline, drops them once done', async () => {
+    const due = addDays(todayLocal(), 10);
+    const task = await addTask(`Trước ${vn(due)}`);
+    const list = (await t.http.get(`/api/tasks/${task.id}/reminders`).expect(200)).body;
+    const before = list.filter((r: any) => !r.kind.startsWith('overdue-'));
+    expect(before.map((r: any) => [r.kind, r.fireAt, r.state])).toEqual([
+      ['before-7', localInstant(addDays(due, -7), '07:30').toISOString(), 'delayed'],
+      ['before-1', localInstant(addDays(due, -1), '07:30').toISOString(), 'delayed'],
+      ['due', localInstant(due, '07:30').toISOString(), 'delayed'],
+    ]);
+    expect(before[0].fireAt).toMatch(/T00:30:00.000Z$/);
+    expect(list.find((r: any) => r.kind === 'overdue-1').fireAt).toBe(localInstant(addDays(due, 1), '07:30').toISOString());
+    expect(list.every((r: any) => !r.jobId.includes(':'))).toBe(true);
+
+    const later = addDays(todayLocal(), 20);
+    await t.http.patch(`/api/tasks/${task.id}`).send({ deadlineText: `Trước ${vn(later)}` }).expect(200);
+    const moved = (await t.http.get(`/api/tasks/${task.id}/reminders`).expect(200)).body;
+    expect(moved.map((r: any) => r.fireAt)).toEqual([-7, -1, 0, 1].map((d) => localInstant(addDays(later, d), '07:30').toISOString()));
+    expect(moved.every((r: any) => r.dueOn === later)).toBe(true);
+    const queue = t.app.get(RemindersQueue).queue;
+    expect(await queue.getJob(list[0].jobId)).toBeUndefined();
+
+    await t.http.post(`/api/tasks/${task.id}/complete`).send({}).expect(200);
+    expect((await t.http.get(`/api/tasks/${task.id}/reminders`).expect(200)).body).toEqual([]);
+    for (const r of moved) expect(await queue.getJob(r.jobId)).toBeUndefined();
+  });
+
+  it('follows the unit settings, and removes the reminders of a cancelled task and of a closed plan', async () => {
+    const due = addDays(todayLocal(), 30);
+    const task = await addTask(`Trước ${vn(due)}`);
+    await t.http.patch(`/api/units/${unitId}`).send({ reminderOffsets: [3], reminderTime: '08:15', overdueEveryDays: 2 }).expect(200);
+    const custom = (await t.http.get(`/api/tasks/${task.id}/reminders`).expect(200)).body;
+    expect(custom.map((r: any) => [r.kind, r.fireAt])).toEqual([
+      ['before-3', localInstant(addDays(due, -3), '08:15').toISOString()],
+      ['overdue-1', localInstant(addDays(due, 1), '08:15').toISOString()],
+    ]);
+    await t.http.patch(`/api/units/${unitId}`).send({ reminderOffsets: null, reminderTime: '07:30', overdueEveryDays: 7 }).expect(200);
+    await t.http.post(`/api/tasks/${task.id}/cancel`).send({ reason: 'Bỏ' }).expect(200);
+    expect((await t.http.get(`/api/tasks/${task.id}/reminders`).expect(200)).body).toEqual([]);
+
+    const other = await issuedPlan(t, unitId, '12/KH-UBND');
+    const kept = (await t.http.post(`/api/plans/${other}/tasks`).send({ phuLuc: 2, content: 'Việc khác', deadlineText: `Trước ${vn(due)}` }).expect(201)).body.task;
+    expect((await t.http.get(`/api/tasks/${kept.id}/reminders`).expect(200)).body).toHaveLength(4);
+    await t.http.post(`/api/plans/${other}/close`).expect(200);
+    expect((await t.http.get(`/api/tasks/${kept.id}/reminders`).expect(200)).body).toEqual([]);
+  });
+
+  it('schedules nothing for a draft plan until it is issued', async () => {
+    const draft = (await createPlan(t, unitId, { number: '13/KH-UBND', year: Number(todayLocal().slice(0, 4)) })).id;
+    const task = (await t.http.post(`/api/plans/${draft}/tasks`).send({ phuLuc: 3, content: 'Việc nháp', deadlineText: `Trước ${vn(addDays(todayLocal(), 15))}` }).expect(201)).body.task;
+    expect((await t.http.get(`/api/tasks/${task.id}/reminders`).expect(200)).body).toEqual([]);
+    await t.http.post(`/api/plans/${draft}/issue`).send({}).expect(200);
+    expect((await t.http.get(`/api/tasks/${task.id}/reminders`).expect(200)).body.map((r: any) => r.kind)).toEqual(['before-7', 'before-1', 'due', 'overdue-1']);
+  });
+
+  it('brings every reminder back, with the same ids, after Redis loses its data', async () => {
+    const tasks = [await addTask(`Trước ${vn(addDays(todayLocal(), 12))}`), await addTask(`Trước ${vn(addDays(todayLocal(), 40))}`)];
+    const before = await Promise.all(tasks.map(async (x) => (await t.http.get(`/api/tasks/${x.id}/reminders`).expect(200)).body));
+    expect(before.flat().length).toBe(8);
+    const queue = t.app.get(RemindersQueue);
+    await queue.connection.flushall();
+    expect((await t.http.get(`/api/tasks/${tasks[0].id}/reminders`).expect(200)).body).toEqual([]);
+    const result = await t.app.get(ReminderScheduler).reconcile();
+    expect(result.added).toBeGreaterThanOrEqual(8);
+    const after = await Promise.all(tasks.map(async (x) => (await t.http.get(`/api/tasks/${x.id}/reminders`).expect(200)).body));
+    expect(after.map((l) => l.map((r: any) => [r.jobId, r.fireAt, r.state]))).toEqual(before.map((l) => l.map((r: any) => [r.jobId, r.fireAt, r.state])));
+    // and a second reconcile finds nothing to do
+    expect(await t.app.get(ReminderScheduler).reconcile()).toMatchObject({ added: 0, removed: 0 });
+    // the recurring jobs are upserted under stable ids
+    await t.app.get(ReminderScheduler).reconcile();
+  });
+});
+
+describe('reminders: a failed SMTP send', () => {
+  it('retries the mail without a second notification', async () => {
+    const smtp = await startSmtp({ refuseFirst: 2 });
+    const t = await startApp({ env: { SMTP_URL: smtp.url, REMINDER_RETRY_MS: '200' } });
+    try {
+      const { unitId, people } = await seedUnit(t);
+      await t.http.patch(`/api/officials/${people.taichinh}`).send({ email: 'taichinh@example.vn' }).expect(200);
+      const planId = await issuedPlan(t, unitId, '11/KH-UBND');
+      const task = (await t.http.post(`/api/plans/${planId}/tasks`).send({ phuLuc: 5, content: 'Việc tài chính', leadText: 'Công chức Tài chính – Kế toán', deadlineText: `Trước ${vn(todayLocal())}` }).expect(201)).body.task;
+      await eventually(async () => smtp.messages.length === 1, 15000, 'the mail after two refusals');
+      expect(smtp.attempts()).toBe(3);
+      expect(smtp.messages[0].to).toEqual(['taichinh@example.vn']);
+      const notes = (await t.http.get(`/api/notifications?officialId=${people.taichinh}`).expect(200)).body.filter((n: any) => n.taskId === task.id);
+      expect(notes).toHaveLength(1);
+      const [row] = await t.db.query('SELECT COUNT(*) AS n FROM reminder_delivery WHERE task_id = ' + Number(task.id));
+      expect(Number(row.n)).toBe(1);
+    } finally {
+      await t.close();
+      await smtp.close();
+    }
+  });
+});

@@ -1,0 +1,67 @@
+import { simpleParser } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  cc: string[];
+  subject: string;
+  text: string;
+  messageId: string;
+}
+
+/**
+ * A real SMTP peer for the tests (smtp-server on a free loopback port). It can
+ * refuse the first messages (as a full mailbox would) or hang on them (as a
+ * dead link would), to test retries and worker crashes.
+ */
+export async function startSmtp(opts: { refuseFirst?: number; hangFirst?: number } = {}) {
+  const messages: ReceivedMail[] = [];
+  let refusals = opts.refuseFirst ?? 0;
+  let hangs = opts.hangFirst ?? 0;
+  let attempts = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      attempts++;
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', async () => {
+        if (hangs > 0) {
+          hangs--;
+          return; // never answer: the sender waits until it dies
+        }
+        if (refusals > 0) {
+          refusals--;
+          const err = Object.assign(new Error('Hộp thư tạm thời không nhận thư'), { responseCode: 451 });
+          return callback(err);
+        }
+        const parsed = await simpleParser(Buffer.concat(chunks));
+        const list = (a: typeof parsed.to) => (Array.isArray(a) ? a : a ? [a] : []).flatMap((x) => x.value.map((v) => v.address ?? ''));
+        messages.push({ to: list(parsed.to), cc: list(parsed.cc), subject: parsed.subject ?? '', text: parsed.text ?? '', messageId: parsed.messageId ?? '' });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    attempts: () => attempts,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Polls until `check` returns a truthy value or the time runs out. */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, ms = 15000, what = 'condition'): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
