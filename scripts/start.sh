@@ -10,7 +10,13 @@ ensure_node_modules
 ensure_build
 trap stop_private_services EXIT
 trap 'exit 130' INT TERM
-ensure_redis ./data/redis "${PRIVATE_REDIS_PORT:-6379}" || true
+# Reminders need Redis: one already answering (REDIS_URL, or 127.0.0.1:6379), or ours.
+port=${PRIVATE_REDIS_PORT:-6379}
+port_taken "$port" && port=$(free_port)
+ensure_redis ./data/redis "$port" || {
+  log "Không có Redis nên không thể chạy nhắc việc. Cài Redis ('sudo apt-get install redis-server') hoặc đặt REDIS_URL trỏ tới một Redis đang chạy, rồi chạy lại 'npm start'."
+  exit 1
+}
 node dist/main.js &
 APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null; wait $APP_PID 2>/dev/null; stop_private_services' EXIT

@@ -1,6 +1,9 @@
 import { addDays, formatVnDate, todayLocal } from '../src/common/local-date.js';
 import { RemindersQueue } from '../src/queue/queue.module.js';
 import { ReminderScheduler } from '../src/reminders/reminder-scheduler.service.js';
+import { ReminderDeliveryService } from '../src/reminders/reminder-delivery.service.js';
+import { RemindersBootstrap } from '../src/reminders/reminders-bootstrap.service.js';
+import { SCHEDULERS } from '../src/queue/queue-names.js';
 import { localInstant } from '../src/reminders/reminder-plan.js';
 import { startApp, TestApp } from './support/app.js';
 import { createPlan, seedUnit } from './support/fixtures.js';
@@ -157,5 +160,108 @@ describe('reminders: a failed SMTP send', () => {
       await t.close();
       await smtp.close();
     }
+  });
+});
+
+describe('reminders: overdue, digest, recurring jobs, dashboard', () => {
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let people: Record<string, number>;
+  let unitId: number;
+  let planId: number;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await startApp({ env: { SMTP_URL: smtp.url, REMINDER_RETRY_MS: '200' } });
+    ({ unitId, people } = await seedUnit(t));
+    for (const [key, email] of [['vanhoa', 'vanhoa@example.vn'], ['chairman', 'chutich@example.vn'], ['vanphong', 'vanphong@example.vn']]) {
+      await t.http.patch(`/api/officials/${people[key]}`).send({ email }).expect(200);
+    }
+    planId = await issuedPlan(t, unitId, '30/KH-UBND');
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('copies an overdue reminder to the chairman, and schedules the next one a week later', async () => {
+    const due = addDays(todayLocal(), -1);
+    const task = (await t.http.post(`/api/plans/${planId}/tasks`).send({ phuLuc: 6, content: 'Việc quá hạn', leadText: 'Công chức Văn hóa – Xã hội', deadlineText: `Trước ${vn(due)}` }).expect(201)).body.task;
+    const delivery = t.app.get(ReminderDeliveryService);
+    const outcome = await delivery.deliver({ taskId: task.id, dueOn: due, kind: 'overdue-1', fireAt: new Date().toISOString() });
+    expect(outcome).toBe('delivered');
+    const mine = (await t.http.get(`/api/notifications?officialId=${people.vanhoa}`).expect(200)).body.filter((n: any) => n.taskId === task.id);
+    const chair = (await t.http.get(`/api/notifications?officialId=${people.chairman}`).expect(200)).body.filter((n: any) => n.taskId === task.id);
+    expect(mine).toHaveLength(1);
+    expect(chair).toHaveLength(1);
+    expect(chair[0].body).toContain('Đồng gửi Chủ tịch');
+    const mail = await eventually(async () => smtp.messages.find((m) => m.subject.includes('Việc quá hạn')), 5000, 'the overdue mail');
+    expect(mail.to).toEqual(['vanhoa@example.vn']);
+    expect(mail.cc).toEqual(['chutich@example.vn']);
+    expect(mail.subject).toContain('Quá hạn');
+    // delivered again (a retried job): nothing new
+    expect(await delivery.deliver({ taskId: task.id, dueOn: due, kind: 'overdue-1', fireAt: new Date().toISOString() })).toBe('already-delivered');
+    expect((await t.http.get(`/api/notifications?officialId=${people.chairman}`).expect(200)).body.filter((n: any) => n.taskId === task.id)).toHaveLength(1);
+    const next = (await t.http.get(`/api/tasks/${task.id}/reminders`).expect(200)).body;
+    expect(next.map((r: any) => [r.kind, r.fireAt])).toEqual([['overdue-2', localInstant(addDays(due, 8), '07:30').toISOString()]]);
+  });
+
+  it('sends nothing for a task completed after its reminder was scheduled', async () => {
+    const due = addDays(todayLocal(), 10);
+    const task = (await t.http.post(`/api/plans/${planId}/tasks`).send({ phuLuc: 6, content: 'Việc đã xong', leadText: 'Công chức Văn hóa – Xã hội', deadlineText: `Trước ${vn(due)}` }).expect(201)).body.task;
+    await t.http.post(`/api/tasks/${task.id}/complete`).send({}).expect(200);
+    expect(await t.app.get(ReminderDeliveryService).deliver({ taskId: task.id, dueOn: due, kind: 'before-1', fireAt: new Date().toISOString() })).toBe('skipped');
+    // and a due date that no longer exists (the deadline was edited) is skipped too
+    expect(await t.app.get(ReminderDeliveryService).deliver({ taskId: task.id, dueOn: '2001-01-01', kind: 'due', fireAt: new Date().toISOString() })).toBe('skipped');
+    expect((await t.http.get(`/api/notifications?officialId=${people.vanhoa}`).expect(200)).body.filter((n: any) => n.taskId === task.id)).toEqual([]);
+  });
+
+  it('mails an official who chose the daily digest once a day instead of once per reminder', async () => {
+    await t.http.patch(`/api/officials/${people.vanphong}`).send({ reminderMode: 'digest' }).expect(200);
+    const soon = (await t.http.post(`/api/plans/${planId}/tasks`).send({ phuLuc: 3, content: 'Việc sắp đến hạn', leadText: 'Công chức Văn phòng – Thống kê', deadlineText: `Trước ${vn(todayLocal())}` }).expect(201)).body.task;
+    await t.http.post(`/api/plans/${planId}/tasks`).send({ phuLuc: 3, content: 'Việc đã quá hạn', leadText: 'Công chức Văn phòng – Thống kê', deadlineText: `Trước ${vn(addDays(todayLocal(), -5))}` }).expect(201);
+    // the reminder due today still notifies in the app, but sends no mail of its own
+    await eventually(async () => (await t.http.get(`/api/notifications?officialId=${people.vanphong}`).expect(200)).body.some((n: any) => n.taskId === soon.id), 10000, 'the in-app notification');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(smtp.messages.filter((m) => m.to.includes('vanphong@example.vn'))).toEqual([]);
+    const delivery = t.app.get(ReminderDeliveryService);
+    expect(await delivery.sendDigests()).toBe(1);
+    expect(await delivery.sendDigests()).toBe(0);
+    const digests = smtp.messages.filter((m) => m.to.includes('vanphong@example.vn'));
+    expect(digests).toHaveLength(1);
+    expect(digests[0].subject).toMatch(/^\[CCHC\] Tổng hợp ngày .*: 1 việc sắp đến hạn, 1 việc quá hạn$/);
+    expect(digests[0].text).toContain('Việc sắp đến hạn');
+    expect(digests[0].text).toContain('Việc đã quá hạn');
+  });
+
+  it('upserts its recurring jobs under stable ids, in Asia/Ho_Chi_Minh', async () => {
+    const queue = t.app.get(RemindersQueue).queue;
+    await eventually(async () => (await queue.getJobSchedulersCount()) === 2, 5000, 'the job schedulers');
+    await t.app.get(RemindersBootstrap).onApplicationBootstrap();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await queue.getJobSchedulersCount()).toBe(2);
+    const reconcile = await queue.getJobScheduler(SCHEDULERS.reconcileHourly);
+    expect(reconcile).toMatchObject({ pattern: '0 * * * *', tz: 'Asia/Ho_Chi_Minh' });
+    expect(await queue.getJobScheduler(SCHEDULERS.digestDaily)).toMatchObject({ pattern: '30 7 * * *', tz: 'Asia/Ho_Chi_Minh' });
+  });
+
+  it('warns when Redis may evict reminders', async () => {
+    const boot = t.app.get(RemindersBootstrap);
+    const redis = t.app.get(RemindersQueue).connection;
+    const [, before] = (await redis.config('GET', 'maxmemory-policy')) as string[];
+    expect(await boot.evictionWarning()).toBeNull();
+    await redis.config('SET', 'maxmemory-policy', 'allkeys-lru');
+    try {
+      expect(await boot.evictionWarning()).toContain('maxmemory-policy=allkeys-lru');
+    } finally {
+      await redis.config('SET', 'maxmemory-policy', before);
+    }
+  });
+
+  it('shows the queue on the administrators\' dashboard', async () => {
+    const page = await t.http.get('/admin/queues').expect(200);
+    expect(page.text).toContain('<html');
+    const api = await t.http.get('/admin/queues/api/queues').expect(200);
+    expect(JSON.stringify(api.body)).toContain('reminders');
   });
 });

@@ -46,6 +46,10 @@ free_port() {
   node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
+port_taken() { # port
+  node -e 'const s=require("net").connect(+process.argv[1],"127.0.0.1");s.on("connect",()=>process.exit(0));s.on("error",()=>process.exit(1))' "$1"
+}
+
 redis_answers() { # url
   command -v redis-cli >/dev/null 2>&1 || return 1
   [ "$(timeout 2 redis-cli -u "$1" ping 2>/dev/null)" = "PONG" ]

@@ -74,6 +74,7 @@ export class OrganizationService {
         role: dto.role ?? 'official',
         email: dto.email ?? null,
         active: dto.active ?? true,
+        reminderMode: dto.reminderMode ?? 'each',
       }));
     });
   }

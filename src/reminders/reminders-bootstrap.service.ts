@@ -31,10 +31,16 @@ export class RemindersBootstrap implements OnApplicationBootstrap {
   }
 
   private async warnAboutEviction(): Promise<void> {
+    const warning = await this.evictionWarning();
+    if (warning) this.logger.warn(warning);
+  }
+
+  /** A Redis that may evict keys under memory pressure may silently drop reminders. */
+  async evictionWarning(): Promise<string | null> {
     const reply = (await this.reminders.connection.config('GET', 'maxmemory-policy')) as string[];
     const policy = reply?.[1];
-    if (policy && policy !== 'noeviction') {
-      this.logger.warn(`Redis đang dùng maxmemory-policy=${policy}: khi đầy bộ nhớ, Redis có thể xóa lịch nhắc việc. Hãy đặt maxmemory-policy noeviction.`);
-    }
+    return policy && policy !== 'noeviction'
+      ? `Redis đang dùng maxmemory-policy=${policy}: khi đầy bộ nhớ, Redis có thể xóa lịch nhắc việc. Hãy đặt maxmemory-policy noeviction.`
+      : null;
   }
 }

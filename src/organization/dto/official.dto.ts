@@ -40,6 +40,9 @@ export class UpdateOfficialDto {
   @BoolField({ optional: true })
   active?: boolean;
 
+  @EnumField(REMINDER_MODES, { optional: true, description: 'each: mỗi lần nhắc một thư; digest: một thư tổng hợp lúc 07:30' })
+  reminderMode?: ReminderMode;
+
   @IntField({ optional: true, min: 1 })
   version?: number;
 }
