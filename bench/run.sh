@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # `npm run bench`: builds the benchmarks and runs them on SQLite and on a
-# private PostgreSQL, writing the figures into docs/benchmarks.md.
+# private PostgreSQL (progress) and a private Redis (reminders), writing the
+# figures into docs/benchmarks.md. BENCH=progress or BENCH=reminders runs one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/services.sh
+BENCH=${BENCH:-all}
+case "$BENCH" in all|progress|reminders) ;; *) log "BENCH=$BENCH: expected all, progress or reminders"; exit 2;; esac
 ensure_node_modules
 DIR=$(mktemp -d /tmp/cchc-bench.XXXXXX); chmod 755 "$DIR"
 trap 'stop_private_services; rm -rf "$DIR"' EXIT
-[ -n "${PG_ADMIN_URL:-}" ] || ensure_postgres "$DIR/pg" "${BENCH_PG_PORT:-$(free_port)}"
+if [ "$BENCH" != reminders ]; then
+  [ -n "${PG_ADMIN_URL:-}" ] || ensure_postgres "$DIR/pg" "${BENCH_PG_PORT:-$(free_port)}"
+fi
 rm -rf dist-bench && npx tsc -p tsconfig.bench.json
 mkdir -p dist-bench/src/demo dist-bench/src/web && cp src/demo/*.json dist-bench/src/demo/ && cp src/web/*.html dist-bench/src/web/
-node dist-bench/bench/progress.bench.js
+[ "$BENCH" = reminders ] || node dist-bench/bench/progress.bench.js
+if [ "$BENCH" != progress ]; then
+  ensure_redis "$DIR/redis" "$(free_port)" private
+  node dist-bench/bench/reminders.bench.js
+fi

@@ -34,8 +34,8 @@ ensure_node_modules() {
 }
 
 ensure_build() {
-  local newest
-  newest=$(find src -type f -newer dist/main.js 2>/dev/null | head -1)
+  local newest=""
+  [ -f dist/main.js ] && newest=$(find src -type f -newer dist/main.js | head -1)
   if [ ! -f dist/main.js ] || [ -n "$newest" ] || [ package.json -nt dist/main.js ]; then
     log "npm run build…"
     npm run --silent build >&2
