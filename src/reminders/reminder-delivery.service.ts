@@ -96,7 +96,7 @@ export class ReminderDeliveryService {
         await this.mailer.send({ to: to.length ? to : cc, cc: to.length ? cc : [], subject: m.subject, text: m.text, messageId: messageId(key) });
       }
     }
-    await this.db.getRepository(ReminderDelivery).update(delivery.id, { mailedAt: new Date() });
+    await this.tx.run((em) => em.update(ReminderDelivery, delivery.id, { mailedAt: new Date() }));
     await this.scheduler.forget(data.taskId, jobId);
     if (overdue) await this.scheduler.scheduleNextOverdue(data.taskId, data.dueOn);
     return 'delivered';
@@ -153,7 +153,7 @@ export class ReminderDeliveryService {
       const base = this.config.env.PUBLIC_URL ?? `http://localhost:${this.config.env.PORT}`;
       const m = digestMessage(o.fullName, today, lines, base);
       await this.mailer.send({ to: [o.email], subject: m.subject, text: m.text, messageId: messageId(key) });
-      await this.db.getRepository(ReminderDelivery).update(claim.id, { mailedAt: new Date() });
+      await this.tx.run((em) => em.update(ReminderDelivery, claim.id, { mailedAt: new Date() }));
       sent++;
     }
     return sent;

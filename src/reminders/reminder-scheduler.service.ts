@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { NotFound } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { Task } from '../tasks/entities/task.entity.js';
 import type { AppConfig } from '../config/env.js';
 import { reminderJobOptions, RemindersQueue } from '../queue/queue.module.js';
 import { JOBS } from '../queue/queue-names.js';
 import {
-  DEFAULT_REMINDER_SETTINGS, parseReminderJobId, PlannedReminder, ReminderKind, remindersFor, ReminderSettings,
+  DEFAULT_REMINDER_SETTINGS, parseReminderJobId, PlannedReminder, ReminderKind, reminderJobId, remindersFor, ReminderSettings,
 } from './reminder-plan.js';
 
 /** What a reminder job carries; the worker re-reads the task anyway. */
@@ -69,15 +71,27 @@ export class ReminderScheduler {
     const delivered = await this.deliveredKinds(scope);
     const out = new Map<number, PlannedReminder[]>();
     for (const taskId of scope.taskIds ?? []) out.set(taskId, []);
+    // many tasks share a due date and settings: work out their times once
+    const times = new Map<string, { kind: ReminderKind; fireAt: Date }[]>();
     for (const r of rows) {
       const taskId = Number(r.task_id);
-      const settings: ReminderSettings = {
-        offsetsDays: parseOffsets(r.offsets) ?? DEFAULT_REMINDER_SETTINGS.offsetsDays,
-        timeOfDay: r.time_of_day ?? DEFAULT_REMINDER_SETTINGS.timeOfDay,
-        overdueEveryDays: Number(r.every ?? DEFAULT_REMINDER_SETTINGS.overdueEveryDays),
-      };
-      const wanted = remindersFor(taskId, r.due_on, settings, now).filter((x) => !delivered.has(x.jobId));
-      out.set(taskId, [...(out.get(taskId) ?? []), ...wanted]);
+      const cacheKey = `${r.due_on}|${String(r.offsets)}|${r.time_of_day}|${r.every}`;
+      let plan = times.get(cacheKey);
+      if (!plan) {
+        const settings: ReminderSettings = {
+          offsetsDays: parseOffsets(r.offsets) ?? DEFAULT_REMINDER_SETTINGS.offsetsDays,
+          timeOfDay: r.time_of_day ?? DEFAULT_REMINDER_SETTINGS.timeOfDay,
+          overdueEveryDays: Number(r.every ?? DEFAULT_REMINDER_SETTINGS.overdueEveryDays),
+        };
+        plan = remindersFor(0, r.due_on, settings, now).map(({ kind, fireAt }) => ({ kind, fireAt }));
+        times.set(cacheKey, plan);
+      }
+      const list = out.get(taskId) ?? [];
+      for (const { kind, fireAt } of plan) {
+        const jobId = reminderJobId(taskId, r.due_on, kind);
+        if (!delivered.has(jobId)) list.push({ jobId, taskId, dueOn: r.due_on, kind, fireAt });
+      }
+      out.set(taskId, list);
     }
     return out;
   }
@@ -127,14 +141,15 @@ export class ReminderScheduler {
     const wantedIds = new Set(all.map((r) => r.jobId));
     const missing = all.filter((r) => !existing.has(r.jobId));
     await this.addJobs(missing, now);
+    const redis = this.reminders.connection;
     let removed = 0;
     for (const id of existing) {
-      if (!wantedIds.has(id)) removed += await queue.remove(id).catch(() => 0);
+      if (wantedIds.has(id)) continue;
+      removed += await queue.remove(id).catch(() => 0);
+      await redis.srem(this.taskKey(parseReminderJobId(id)!.taskId), id);
     }
-    // the per-task sets are rebuilt from scratch: they may have been lost with the jobs
-    const redis = this.reminders.connection;
-    const stale = await scanKeys(redis, `${this.reminders.prefix}:reminder-jobs:t*`);
-    for (let i = 0; i < stale.length; i += CHUNK) await redis.del(...stale.slice(i, i + CHUNK));
+    // Every wanted id goes (back) into its task's set: the sets may have been lost with the jobs.
+    // Ids left in a set for jobs that are gone are harmless: list() skips them, syncTasks() drops them.
     const entries = [...wanted.entries()].filter(([, list]) => list.length);
     for (let i = 0; i < entries.length; i += CHUNK) {
       const pipe = redis.pipeline();
@@ -154,6 +169,12 @@ export class ReminderScheduler {
 
   async forget(taskId: number, jobId: string): Promise<void> {
     await this.reminders.connection.srem(this.taskKey(taskId), jobId);
+  }
+
+  /** The task's reminders as BullMQ holds them; 404 for an unknown task. */
+  async listForTask(taskId: number): Promise<ScheduledReminder[]> {
+    if (!(await this.db.getRepository(Task).existsBy({ id: taskId }))) throw new NotFound('nhiệm vụ', taskId);
+    return this.list(taskId);
   }
 
   /** The task's reminders as BullMQ holds them. */
@@ -222,14 +243,4 @@ function safeJson(s: string): unknown {
   try { return JSON.parse(s); } catch { return null; }
 }
 
-async function scanKeys(redis: RemindersQueue['connection'], pattern: string): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    keys.push(...batch);
-    cursor = next;
-  } while (cursor !== '0');
-  return keys;
-}
 

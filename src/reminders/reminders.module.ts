@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NotificationsController } from './notifications.controller.js';
+import { NotificationsService } from './notifications.service.js';
 import { RemindersBootstrap } from './reminders-bootstrap.service.js';
 import { FORCE_WORKER, RemindersProcessor } from './reminders.processor.js';
 import { TaskRemindersController } from './task-reminders.controller.js';
@@ -11,7 +12,7 @@ export class RemindersModule {
     return {
       module: RemindersModule,
       controllers: opts.http ? [NotificationsController, TaskRemindersController] : [],
-      providers: [RemindersProcessor, RemindersBootstrap, { provide: FORCE_WORKER, useValue: opts.forceWorker }],
+      providers: [RemindersProcessor, RemindersBootstrap, NotificationsService, { provide: FORCE_WORKER, useValue: opts.forceWorker }],
       exports: [RemindersProcessor],
     };
   }
