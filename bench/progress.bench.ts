@@ -1,6 +1,7 @@
 import 'reflect-metadata';
+import { upsertSection } from './lib/docs.js';
 import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -139,16 +140,5 @@ async function main(): Promise<void> {
   upsertSection('docs/benchmarks.md', 'progress', [...header, ...lines].join('\n'));
 }
 
-/** Replaces this benchmark's section of docs/benchmarks.md, keeping the others. */
-function upsertSection(path: string, id: string, body: string): void {
-  let text = '';
-  try { text = readFileSync(path, 'utf8'); } catch { text = '# Benchmarks\n\nWritten by the scripts in `bench/`; run `npm run bench`.\n'; }
-  const start = `<!-- bench:${id} -->`;
-  const end = `<!-- /bench:${id} -->`;
-  const block = `${start}\n${body}\n${end}`;
-  const re = new RegExp(`${start}[\\s\\S]*?${end}`);
-  text = re.test(text) ? text.replace(re, block) : `${text.trimEnd()}\n\n${block}\n`;
-  writeFileSync(path, text);
-}
 
 main().catch((e) => { console.error(e); process.exit(1); });

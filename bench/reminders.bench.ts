@@ -1,9 +1,10 @@
 import 'reflect-metadata';
+import { upsertSection } from './lib/docs.js';
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -521,16 +522,5 @@ async function main(): Promise<void> {
   }
 }
 
-/** Replaces this benchmark's section of docs/benchmarks.md, keeping the others. */
-function upsertSection(path: string, id: string, body: string): void {
-  let text = '';
-  try { text = readFileSync(path, 'utf8'); } catch { text = '# Benchmarks\n\nWritten by the scripts in `bench/`; run `npm run bench`.\n'; }
-  const start = `<!-- bench:${id} -->`;
-  const end = `<!-- /bench:${id} -->`;
-  const block = `${start}\n${body}\n${end}`;
-  const re = new RegExp(`${start}[\\s\\S]*?${end}`);
-  text = re.test(text) ? text.replace(re, () => block) : `${text.trimEnd()}\n\n${block}\n`;
-  writeFileSync(path, text);
-}
 
 main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });

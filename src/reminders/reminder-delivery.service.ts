@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../common/errors.js';
@@ -38,8 +38,6 @@ interface TaskFacts {
  */
 @Injectable()
 export class ReminderDeliveryService {
-  private readonly logger = new Logger('Reminders');
-
   constructor(
     private readonly db: DataSource,
     private readonly tx: Transactions,
