@@ -1,10 +1,7 @@
 import 'reflect-metadata';
 import { upsertSection } from './lib/docs.js';
+import { withDatabase } from './lib/db.js';
 import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/config/env.js';
@@ -27,22 +24,6 @@ const SIZES = [34, 1_000, 10_000];
 const RUNS = 30;
 const AS_OF = '2023-12-14';
 
-async function withDatabase<T>(kind: 'sqlite' | 'postgres', work: (url: string) => Promise<T>): Promise<T> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
-    try { return await work(`sqlite:${join(dir, 'bench.sqlite')}`); } finally { rmSync(dir, { recursive: true, force: true }); }
-  }
-  const admin = process.env.PG_ADMIN_URL!;
-  const name = `cchc_bench_${process.pid}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name}`);
-  await c.query(`CREATE DATABASE ${name}`);
-  try { return await work(admin.replace(/\/[^/]*$/, `/${name}`)); } finally {
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  }
-}
 
 /** A plan of n tasks spread over the seven Phụ lục, with one to four due dates each, about 70% met. */
 async function seedPlan(db: DataSource, n: number): Promise<number> {

@@ -11,6 +11,7 @@ import { QueueModule } from './queue/queue.module.js';
 import { RemindersCoreModule } from './reminders/reminders-core.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { WebModule } from './web/web.module.js';
 
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         OrganizationModule,
         PlansModule,
         TasksModule,
+        ReportsModule,
         DeadlinesModule,
         HealthModule,
         DemoModule,

@@ -236,13 +236,14 @@ describe('reminders: overdue, digest, recurring jobs, dashboard', () => {
 
   it('upserts its recurring jobs under stable ids, in Asia/Ho_Chi_Minh', async () => {
     const queue = t.app.get(RemindersQueue).queue;
-    await eventually(async () => (await queue.getJobSchedulersCount()) === 2, 5000, 'the job schedulers');
+    await eventually(async () => (await queue.getJobSchedulersCount()) === 3, 5000, 'the job schedulers');
     await t.app.get(RemindersBootstrap).onApplicationBootstrap();
     await new Promise((r) => setTimeout(r, 300));
-    expect(await queue.getJobSchedulersCount()).toBe(2);
+    expect(await queue.getJobSchedulersCount()).toBe(3);
     const reconcile = await queue.getJobScheduler(SCHEDULERS.reconcileHourly);
     expect(reconcile).toMatchObject({ pattern: '0 * * * *', tz: 'Asia/Ho_Chi_Minh' });
     expect(await queue.getJobScheduler(SCHEDULERS.digestDaily)).toMatchObject({ pattern: '30 7 * * *', tz: 'Asia/Ho_Chi_Minh' });
+    expect(await queue.getJobScheduler(SCHEDULERS.reportsDaily)).toMatchObject({ pattern: '0 7 * * *', tz: 'Asia/Ho_Chi_Minh' });
   });
 
   it('warns when Redis may evict reminders', async () => {

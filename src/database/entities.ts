@@ -9,7 +9,9 @@ import { Notification } from '../reminders/entities/notification.entity.js';
 import { ReminderDelivery } from '../reminders/entities/reminder-delivery.entity.js';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
 import { Reminders1763990000000 } from './migrations/1763990000000-reminders.js';
+import { Reports1764000000000 } from './migrations/1764000000000-reports.js';
+import { Report } from '../reports/entities/report.entity.js';
 
 /** Every entity and migration, listed by class so the build needs no globs. */
-export const ENTITIES = [Unit, Official, Plan, PhuLuc, Task, TaskDueDate, TaskHistory, Notification, ReminderDelivery];
-export const MIGRATIONS = [InitialSchema1763900000000, Reminders1763990000000];
+export const ENTITIES = [Unit, Official, Plan, PhuLuc, Task, TaskDueDate, TaskHistory, Notification, ReminderDelivery, Report];
+export const MIGRATIONS = [InitialSchema1763900000000, Reminders1763990000000, Reports1764000000000];

@@ -1,4 +1,5 @@
 /** Every queue, job name and job scheduler id of the product, in one place. */
+/** The product's one queue: reminders, and the daily jobs around them. */
 export const REMINDERS_QUEUE = 'reminders';
 
 export const JOBS = {
@@ -8,10 +9,13 @@ export const JOBS = {
   reconcile: 'reconcile',
   /** The 07:30 mail listing an official's tasks due within 7 days and overdue. */
   digest: 'digest',
+  /** At 07:00: the periodic reports of every plan whose period was cut off the day before. */
+  reports: 'reports',
 } as const;
 
 /** Stable ids, so upserting at every start-up never adds a second scheduler. */
 export const SCHEDULERS = {
   reconcileHourly: 'reminders-reconcile-hourly',
   digestDaily: 'reminders-digest-daily',
+  reportsDaily: 'reports-daily',
 } as const;

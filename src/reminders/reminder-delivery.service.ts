@@ -100,6 +100,35 @@ export class ReminderDeliveryService {
     return 'delivered';
   }
 
+  /**
+   * Any other message to officials (a report is ready, …), delivered once under
+   * its key by the same claim as reminders: in-app for each, mail to those with
+   * an address.
+   */
+  async announce(
+    key: string,
+    recipients: Official[],
+    m: { kind: string; title: string; body: string; subject: string; text: string },
+  ): Promise<void> {
+    const claim = await this.tx.run(async (em) => {
+      const c = await this.claim(em, key, { taskId: null, dueOn: null, kind: m.kind });
+      if (!c.notifiedAt) {
+        for (const r of recipients) {
+          await em.insert(Notification, { officialId: r.id, taskId: null, kind: m.kind, dueOn: null, title: m.title, body: m.body });
+        }
+        c.notifiedAt = new Date();
+        await em.update(ReminderDelivery, c.id, { notifiedAt: c.notifiedAt });
+      }
+      return c;
+    });
+    if (claim.mailedAt) return;
+    const to = recipients.filter((r) => r.email).map((r) => r.email!);
+    if (this.mailer.enabled && to.length) {
+      await this.mailer.send({ to, subject: m.subject, text: m.text, messageId: messageId(key) });
+    }
+    await this.tx.run((em) => em.update(ReminderDelivery, claim.id, { mailedAt: new Date() }));
+  }
+
   /** The key is unique: the first attempt inserts it, a retry or a rival worker finds it. */
   private async claim(em: EntityManager, key: string, what: { taskId: number | null; dueOn: string | null; kind: string }): Promise<ReminderDelivery> {
     const existing = await em.findOneBy(ReminderDelivery, { key });

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ReportsModule } from '../reports/reports.module.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
 import { RemindersBootstrap } from './reminders-bootstrap.service.js';
@@ -11,6 +12,7 @@ export class RemindersModule {
   static forRoot(opts: { forceWorker: boolean; http: boolean }): DynamicModule {
     return {
       module: RemindersModule,
+      imports: [ReportsModule],
       controllers: opts.http ? [NotificationsController, TaskRemindersController] : [],
       providers: [RemindersProcessor, RemindersBootstrap, NotificationsService, { provide: FORCE_WORKER, useValue: opts.forceWorker }],
       exports: [RemindersProcessor],

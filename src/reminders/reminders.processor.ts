@@ -7,6 +7,7 @@ import { redisConnection } from '../queue/queue.module.js';
 import { JOBS, REMINDERS_QUEUE } from '../queue/queue-names.js';
 import { ReminderDeliveryService } from './reminder-delivery.service.js';
 import { RemindJobData, ReminderScheduler } from './reminder-scheduler.service.js';
+import { ReportsService } from '../reports/reports.service.js';
 
 type JobName = (typeof JOBS)[keyof typeof JOBS];
 
@@ -28,6 +29,8 @@ export class RemindersProcessor implements OnApplicationBootstrap, OnApplication
     [JOBS.remind]: (job) => this.delivery.deliver(job.data as RemindJobData),
     [JOBS.reconcile]: () => this.scheduler.reconcile(),
     [JOBS.digest]: () => this.delivery.sendDigests(),
+    // `now` may be given (tests, or re-running a missed day by hand)
+    [JOBS.reports]: (job) => this.reports.generateDue(job.data?.now ? new Date(job.data.now as string) : new Date()),
   };
 
   constructor(
@@ -35,6 +38,7 @@ export class RemindersProcessor implements OnApplicationBootstrap, OnApplication
     @Inject(FORCE_WORKER) private readonly forced: boolean,
     private readonly delivery: ReminderDeliveryService,
     private readonly scheduler: ReminderScheduler,
+    private readonly reports: ReportsService,
   ) {}
 
   get running(): boolean {

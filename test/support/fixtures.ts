@@ -24,3 +24,36 @@ export async function createPlan(t: TestApp, unitId: number, extra: Record<strin
   if (res.status !== 201) throw new Error(`create plan: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/**
+ * A 2023 plan of 32 tasks, issued, 30 of them completed before 14/12/2023 (two
+ * of those late), the other two still open: the "30/32, 93,75%" of the seeds.
+ */
+export async function planOf32(t: TestApp, unitId: number, number = '32/KH-UBND') {
+  const months = Array.from({ length: 32 }, (_, i) => (i % 11) + 1);
+  const phuLucs = [1, 2, 3, 4, 5, 6, 7].map((n) => ({
+    number: n,
+    tasks: months.map((m, i) => ({ m, i })).filter(({ i }) => (i % 7) + 1 === n).map(({ m, i }) => ({
+      content: `Nhiệm vụ ${i + 1}`, products: ['Báo cáo kết quả thực hiện'], leadText: 'Công chức Văn phòng – Thống kê',
+      deadlineText: `Tháng ${m}/2023`,
+    })),
+  }));
+  const plan = await createPlan(t, unitId, { number, decision: 'Quyết định số 05/QĐ-UBND ngày 05/01/2023', phuLucs });
+  await t.http.post(`/api/plans/${plan.id}/issue`).send({ issuedOn: '2023-01-05' }).expect(200);
+  const tasks = plan.phuLucs.flatMap((p: any) => p.tasks);
+  let late = 0;
+  for (const [i, task] of tasks.entries()) {
+    if (i >= 30) break;
+    const due = task.schedule.dueDates[0];
+    // two of them three days after their due date
+    const when = late < 2 && i % 5 === 0 ? addDaysIso(due, 3) : due;
+    if (when !== due) late++;
+    await t.http.post(`/api/tasks/${task.id}/complete`).send({ completedOn: when, evidence: `Báo cáo số ${i + 1}/BC-UBND` }).expect(200);
+  }
+  return { planId: plan.id as number, tasks };
+}
+
+function addDaysIso(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, Header, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { todayLocal } from '../common/local-date.js';
+import { IdParam } from '../common/id-param.js';
+import { GeneratePayload, PreviewReportQuery, RollupQuery } from './dto/report.dto.js';
+import { ReportExports } from './report-exports.service.js';
+import { ReportsService } from './reports.service.js';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('reports')
+@Controller()
+export class ReportsController {
+  constructor(private readonly reports: ReportsService, private readonly exports: ReportExports) {}
+
+  @Post('plans/:id/reports')
+  generate(@IdParam() planId: number, @Body() dto: GeneratePayload) {
+    // who: a person's name once accounts exist
+    return this.reports.generate(planId, dto, 'Người dùng');
+  }
+
+  @Get('plans/:id/reports')
+  list(@IdParam() planId: number) {
+    return this.reports.list(planId);
+  }
+
+  @Get('plans/:id/reports/preview')
+  preview(@IdParam() planId: number, @Query() q: PreviewReportQuery) {
+    return this.reports.preview(planId, q.period, q.year);
+  }
+
+  @Get('reports/:id.docx')
+  @ApiProduces(DOCX)
+  @Header('Content-Type', DOCX)
+  async docx(@IdParam() id: number) {
+    const { name, body } = await this.exports.docx(id);
+    return new StreamableFile(body, { type: DOCX, disposition: `attachment; filename="${name}.docx"` });
+  }
+
+  @Get('reports/:id.xlsx')
+  @ApiProduces(XLSX)
+  @Header('Content-Type', XLSX)
+  async xlsx(@IdParam() id: number) {
+    const { name, body } = await this.exports.xlsx(id);
+    return new StreamableFile(body, { type: XLSX, disposition: `attachment; filename="${name}.xlsx"` });
+  }
+
+  @Get('reports/:id.html')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  html(@IdParam() id: number) {
+    return this.exports.html(id);
+  }
+
+  // after the .docx/.xlsx/.html routes, which it would otherwise shadow
+  @Get('reports/:id')
+  get(@IdParam() id: number) {
+    return this.reports.get(id);
+  }
+
+  @Get('units/:id/progress')
+  rollup(@IdParam() unitId: number, @Query() q: RollupQuery) {
+    return this.reports.rollup(unitId, q, todayLocal());
+  }
+}
