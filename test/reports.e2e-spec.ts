@@ -145,6 +145,10 @@ describe('periodic reports', () => {
     const byPeriod = (await t.http.get(`/api/units/${province.id}/progress?period=Q2&year=2023`).expect(200)).body;
     expect(byPeriod).toMatchObject({ asOf: '2023-06-14', total: { completed: 6 } });
     await t.http.get('/api/units/99999/progress').expect(404);
+    const missingYear = await t.http.get(`/api/units/${province.id}/progress?period=Q2`).expect(400);
+    expect(missingYear.body.errors[0].field).toBe('year');
+    await t.http.get(`/api/plans/${planId}/reports/preview?period=Q5&year=2023`).expect(400);
+    await t.http.post('/api/plans/99999/reports').send({ period: 'Q1', year: 2023 }).expect(404);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Conflict, isUniqueViolation, NotFound } from '../common/errors.js';
+import { Invalid, isUniqueViolation, NotFound } from '../common/errors.js';
 import { addDays, localDateOf } from '../common/local-date.js';
 import { formatPercent, formatRatio } from '../common/vietnamese-format.js';
 import { forUpdate, Transactions } from '../database/transactions.js';
@@ -195,7 +195,7 @@ export class ReportsService {
   async rollup(unitId: number, opts: { asOf?: string; period?: PeriodCode; year?: number }, today: string) {
     const unit = await this.db.getRepository(Unit).findOneBy({ id: unitId });
     if (!unit) throw new NotFound('đơn vị', unitId);
-    if (opts.period && !opts.year) throw new Conflict('year: cần năm của kỳ báo cáo');
+    if (opts.period && !opts.year) throw new Invalid('year: cần năm của kỳ báo cáo', 'year');
     const asOf = opts.period ? reportPeriod(opts.period, opts.year!, unit.reportCutoff).cutoff : opts.asOf ?? today;
     const year = opts.year ?? Number(asOf.slice(0, 4));
     const sql = `
