@@ -209,4 +209,17 @@ describe('web page', () => {
     expect(await page.evaluate(() => (globalThis as any).__xss)).toBeUndefined();
     expect(pageErrors).toEqual([]);
   });
+
+  it('opens on the task a reminder mail links to', async () => {
+    const plan = await api(`/api/plans/${planId}`);
+    const last = plan.phuLucs[6].tasks.at(-1);
+    const base = page.url().replace(/[#?].*$/, '');
+    await page.goto(`${base}#task-${last.id}`);
+    await page.reload();
+    const row = page.locator(`[data-testid="task-row"][data-task-id="${last.id}"]`);
+    await row.waitFor();
+    await page.waitForFunction((id) => (globalThis as any).document.querySelector(`[data-task-id="${id}"].linked`) !== null, last.id);
+    expect(await row.isVisible()).toBe(true);
+    expect(await row.evaluate((el: any) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= (globalThis as any).innerHeight; })).toBe(true);
+  });
 });
