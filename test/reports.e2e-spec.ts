@@ -157,3 +157,34 @@ function binary(res: any, callback: (err: Error | null, body: Buffer) => void): 
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => callback(null, Buffer.concat(chunks)));
 }
+
+describe('the Quý II report of the Hoằng Tiến plan', () => {
+  let t: TestApp;
+  afterAll(() => t.close());
+
+  it('uses the cut-off of the unit\'s convention: what is completed after it does not count', async () => {
+    t = await startApp({ demo: true });
+    const [plan] = (await t.http.get('/api/plans').expect(200)).body;
+    const detail = (await t.http.get(`/api/plans/${plan.id}`).expect(200)).body;
+    const task = (pl: number, tt: number) => detail.phuLucs[pl - 1].tasks.find((x: any) => x.ordinal === tt);
+    const q2 = task(4, 1); // "Quý II/2023"
+    const q1 = task(5, 1); // "Quý I/2023"
+    expect([q2.deadlineText, q1.deadlineText]).toEqual(['Quý II/2023', 'Quý I/2023']);
+    await t.http.post(`/api/tasks/${q2.id}/complete`).send({ completedOn: '2023-06-14', evidence: 'Quyết định số 20/QĐ-UBND' }).expect(200);
+    await t.http.post(`/api/tasks/${q1.id}/complete`).send({ completedOn: '2023-06-20', evidence: 'Kế hoạch số 13/KH-UBND' }).expect(200);
+
+    const ministry = (await t.http.post(`/api/plans/${plan.id}/reports`).send({ period: 'Q2', year: 2023 }).expect(201)).body.data;
+    expect(ministry.period).toMatchObject({ convention: 'ministry', cutoff: '2023-06-14', titleText: 'quý II năm 2023' });
+    expect(ministry.figures).toMatchObject({ planned: 34, completed: 1, completedOnTime: 1, ratio: '1/34', percent: '2,94%' });
+    expect(ministry.lists.completedInPeriod.map((l: any) => l.taskId)).toEqual([q2.id]);
+    expect(ministry.unit.place).toBe('Hoằng Tiến');
+
+    const unitId = plan.unitId;
+    await t.http.patch(`/api/units/${unitId}`).send({ reportCutoff: 'calendar' }).expect(200);
+    const calendar = (await t.http.post(`/api/plans/${plan.id}/reports`).send({ period: 'Q2', year: 2023 }).expect(201)).body;
+    expect(calendar.version).toBe(2);
+    expect(calendar.data.period).toMatchObject({ convention: 'calendar', cutoff: '2023-06-30' });
+    expect(calendar.data.figures).toMatchObject({ completed: 2, completedOnTime: 1, completedLate: 1, ratio: '2/34', percent: '5,88%' });
+    expect(calendar.data.lists.completedInPeriod.map((l: any) => l.taskId).sort()).toEqual([q2.id, q1.id].sort());
+  });
+});
