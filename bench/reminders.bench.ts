@@ -35,7 +35,7 @@ import { TaskDueDate } from '../src/tasks/entities/task-due-date.entity.js';
  *    the calls it makes (desired(), getRanges, addBulk, SCAN/DEL, the SADD
  *    pipelines).
  * 2. Delivery: DELIVERIES `remind` jobs all due at the same instant, run by the
- *    app's own worker (WORKER=inline, RemindersProcessor, no SMTP); lateness
+ *    app's own worker (WORKER=inline, JobsProcessor, no SMTP); lateness
  *    is read from the queue's event stream (the Redis time of each job's
  *    'active' and 'completed' events) minus that instant.
  *
@@ -77,7 +77,7 @@ async function startApp(dbPath: string, prefix: string, worker: 'inline' | 'off'
   const logger = new BootLogger();
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger });
   await app.init();
-  // RemindersBootstrap reconciles an empty database at start-up, unawaited; let it finish first
+  // JobSchedulers reconciles an empty database at start-up, unawaited; let it finish first
   await Promise.race([logger.bootReconciled, new Promise((_, reject) => setTimeout(() => reject(new Error('start-up reconcile did not finish')), 30_000))]);
   // and no hourly reconcile or daily digest firing in the middle of a measurement
   const queue = app.get(RemindersQueue).queue;
@@ -468,7 +468,7 @@ async function main(): Promise<void> {
     const reconcileRate = rate(s.jobs, s.first.total);
     const zaddRate = rate(s.jobs, s.zaddMs);
     const body = [
-      '## Reminders: scheduling and delivery (`ReminderScheduler.reconcile()`, `RemindersProcessor`)',
+      '## Reminders: scheduling and delivery (`ReminderScheduler.reconcile()`, `JobsProcessor`)',
       '',
       `Written by \`bench/reminders.bench.ts\` on ${new Date().toISOString().slice(0, 10)}: this machine (${process.arch}, Node ${process.version}), Redis ${redisVersion} on the same host (appendonly ${policy}, as bench/run.sh starts it), SQLite in a temporary file. Whole run: ${fmt(ms(started) / 1000)} s.`,
       '',

@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module.js';
 import { OrganizationModule } from './organization/organization.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { JobsModule } from './queue/jobs.module.js';
 import { RemindersCoreModule } from './reminders/reminders-core.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -25,7 +26,8 @@ export class AppModule {
         DatabaseModule,
         QueueModule,
         RemindersCoreModule,
-        RemindersModule.forRoot({ forceWorker: !!opts.worker, http: !opts.worker }),
+        RemindersModule,
+        JobsModule.forRoot({ forceWorker: !!opts.worker }),
         OrganizationModule,
         PlansModule,
         TasksModule,

@@ -2,7 +2,7 @@ import { addDays, formatVnDate, todayLocal } from '../src/common/local-date.js';
 import { RemindersQueue } from '../src/queue/queue.module.js';
 import { ReminderScheduler } from '../src/reminders/reminder-scheduler.service.js';
 import { ReminderDeliveryService } from '../src/reminders/reminder-delivery.service.js';
-import { RemindersBootstrap } from '../src/reminders/reminders-bootstrap.service.js';
+import { JobSchedulers } from '../src/queue/job-schedulers.service.js';
 import { SCHEDULERS } from '../src/queue/queue-names.js';
 import { localInstant } from '../src/reminders/reminder-plan.js';
 import { startApp, TestApp } from './support/app.js';
@@ -237,7 +237,7 @@ describe('reminders: overdue, digest, recurring jobs, dashboard', () => {
   it('upserts its recurring jobs under stable ids, in Asia/Ho_Chi_Minh', async () => {
     const queue = t.app.get(RemindersQueue).queue;
     await eventually(async () => (await queue.getJobSchedulersCount()) === 3, 5000, 'the job schedulers');
-    await t.app.get(RemindersBootstrap).onApplicationBootstrap();
+    await t.app.get(JobSchedulers).onApplicationBootstrap();
     await new Promise((r) => setTimeout(r, 300));
     expect(await queue.getJobSchedulersCount()).toBe(3);
     const reconcile = await queue.getJobScheduler(SCHEDULERS.reconcileHourly);
@@ -247,7 +247,7 @@ describe('reminders: overdue, digest, recurring jobs, dashboard', () => {
   });
 
   it('warns when Redis may evict reminders', async () => {
-    const boot = t.app.get(RemindersBootstrap);
+    const boot = t.app.get(JobSchedulers);
     const redis = t.app.get(RemindersQueue).connection;
     const [, before] = (await redis.config('GET', 'maxmemory-policy')) as string[];
     expect(await boot.evictionWarning()).toBeNull();

@@ -1,15 +1,15 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { TIME_ZONE } from '../common/local-date.js';
-import { RemindersQueue } from '../queue/queue.module.js';
-import { JOBS, SCHEDULERS } from '../queue/queue-names.js';
-import { ReminderScheduler } from './reminder-scheduler.service.js';
+import { RemindersQueue } from './queue.module.js';
+import { JOBS, SCHEDULERS } from './queue-names.js';
+import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
 
 /**
  * At start-up: the recurring jobs, upserted under stable ids (so never twice),
  * a first reconcile, and a warning when Redis may evict our jobs.
  */
 @Injectable()
-export class RemindersBootstrap implements OnApplicationBootstrap {
+export class JobSchedulers implements OnApplicationBootstrap {
   private readonly logger = new Logger('Reminders');
 
   constructor(private readonly reminders: RemindersQueue, private readonly scheduler: ReminderScheduler) {}

@@ -3,10 +3,10 @@ import { Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
-import { redisConnection } from '../queue/queue.module.js';
-import { JOBS, REMINDERS_QUEUE } from '../queue/queue-names.js';
-import { ReminderDeliveryService } from './reminder-delivery.service.js';
-import { RemindJobData, ReminderScheduler } from './reminder-scheduler.service.js';
+import { redisConnection } from './queue.module.js';
+import { JOBS, REMINDERS_QUEUE } from './queue-names.js';
+import { ReminderDeliveryService } from '../reminders/reminder-delivery.service.js';
+import { RemindJobData, ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
 import { ReportsService } from '../reports/reports.service.js';
 
 type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -15,13 +15,13 @@ type JobName = (typeof JOBS)[keyof typeof JOBS];
 export const FORCE_WORKER = Symbol('FORCE_WORKER');
 
 /**
- * The BullMQ worker of the reminders queue: it only routes each job to one
- * service method. The handler map is typed by job name, so a job without a
- * handler does not compile.
+ * The BullMQ worker of the product's queue: it only routes each job to one
+ * service method (reminders, digests, reconcile, reports). The handler map is
+ * typed by job name, so a job without a handler does not compile.
  */
 @Injectable()
-export class RemindersProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('RemindersWorker');
+export class JobsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Worker');
   private worker: Worker | null = null;
   private connection: Redis | null = null;
 
