@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { TIME_ZONE } from '../common/local-date.js';
 import { RemindersQueue } from './queue.module.js';
 import { JOBS, SCHEDULERS } from './queue-names.js';
@@ -9,15 +9,27 @@ import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
  * a first reconcile, and a warning when Redis may evict our jobs.
  */
 @Injectable()
-export class JobSchedulers implements OnApplicationBootstrap {
+export class JobSchedulers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Reminders');
 
   constructor(private readonly reminders: RemindersQueue, private readonly scheduler: ReminderScheduler) {}
 
+  private starting: Promise<void> = Promise.resolve();
+
   onApplicationBootstrap(): void {
     // not awaited: the API serves plans even while Redis is away
-    void this.start().catch((e: Error) =>
+    this.starting = this.start().catch((e: Error) =>
       this.logger.warn(`Redis chưa sẵn sàng (${e.message}); lịch nhắc việc sẽ được dựng lại khi Redis trở lại`));
+  }
+
+  /** Resolves once the recurring jobs are in place and the first reconcile ran (or failed). */
+  whenStarted(): Promise<void> {
+    return this.starting;
+  }
+
+  /** A shutdown right after start waits for the first reconcile, before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.starting;
   }
 
   private async start(): Promise<void> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -20,7 +20,7 @@ export const FORCE_WORKER = Symbol('FORCE_WORKER');
  * typed by job name, so a job without a handler does not compile.
  */
 @Injectable()
-export class JobsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobsProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private worker: Worker | null = null;
   private connection: Redis | null = null;
@@ -68,8 +68,8 @@ export class JobsProcessor implements OnApplicationBootstrap, OnApplicationShutd
     return handler(job);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    // finishes the jobs in hand, takes no new ones
+  /** Finishes the jobs in hand and takes no new ones, before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close().catch(() => undefined);
     this.connection?.disconnect();
   }

@@ -6,6 +6,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.js';
+import { JobSchedulers } from '../../src/queue/job-schedulers.service.js';
 import { AppConfig, loadConfig } from '../../src/config/env.js';
 
 /**
@@ -61,6 +62,8 @@ export async function startApp(opts: { demo?: boolean; env?: Record<string, stri
   });
   const app = await createApp(config, { logger: false });
   await app.init();
+  // the start-up reconcile runs in the background; tests begin once it is done
+  await app.get(JobSchedulers).whenStarted();
   const db = app.get(DataSource);
   return {
     app,
