@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { todayLocal } from '../src/common/local-date.js';
+import { formatVnDate, todayLocal } from '../src/common/local-date.js';
 import { DB_KIND, startApp, TestApp } from './support/app.js';
 import { createPlan, seedUnit } from './support/fixtures.js';
 import { eventually, startSmtp } from './support/smtp.js';
@@ -10,7 +10,7 @@ import { eventually, startSmtp } from './support/smtp.js';
  * queue, and one killed in the middle of a delivery: each reminder still goes
  * out once. The API process here runs with WORKER=off, as it would beside them.
  */
-const vn = (d: string) => d.split('-').reverse().join('/');
+const vn = formatVnDate;
 
 function startWorker(t: TestApp, smtpUrl: string): ChildProcess & { output: () => string } {
   const child = spawn('node', ['dist/worker.js'], {

@@ -13,7 +13,7 @@ import { eventually, startSmtp } from './support/smtp.js';
  * Reminders against a real Redis and a real SMTP peer: scheduled, moved,
  * removed, delivered once, and rebuilt after Redis loses its data.
  */
-const vn = (d: string) => d.split('-').reverse().join('/');
+const vn = formatVnDate;
 
 async function issuedPlan(t: TestApp, unitId: number, number: string) {
   const year = Number(todayLocal().slice(0, 4));

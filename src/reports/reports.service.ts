@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Invalid, isUniqueViolation, NotFound } from '../common/errors.js';
-import { addDays, localDateOf } from '../common/local-date.js';
+import { addDays, formatVnDate, localDateOf } from '../common/local-date.js';
 import { formatPercent, formatRatio } from '../common/vietnamese-format.js';
 import { forUpdate, Transactions } from '../database/transactions.js';
 import { Official } from '../organization/entities/official.entity.js';
@@ -170,7 +170,7 @@ export class ReportsService {
     const recipients = officials.filter((o) => o.role === 'chairman' || o.id === reporter.officialId);
     const d = report.data;
     const title = `Báo cáo CCHC ${d.period.titleText} đã được lập`;
-    const body = `${d.plan.title}: ${d.figures.summary}. Số liệu tính đến ngày ${d.period.cutoff.split('-').reverse().join('/')}.`;
+    const body = `${d.plan.title}: ${d.figures.summary}. Số liệu tính đến ngày ${formatVnDate(d.period.cutoff)}.`;
     await this.delivery.announce(`report|${report.id}`, recipients, { kind: 'report', title, body, subject: `[CCHC] ${title}`, text: `${body}\n\nTải báo cáo: /api/reports/${report.id}.docx` });
   }
 

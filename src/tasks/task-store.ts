@@ -59,6 +59,12 @@ export async function replaceCoordinators(em: EntityManager, taskId: number, off
   }
 }
 
+/** The (task, official) coordinator pairs of these tasks. */
+export function coordinatorRows(em: EntityManager, taskIds: number[]): Promise<{ task_id: number; official_id: number }[]> {
+  return em.createQueryBuilder().select(['task_id', 'official_id']).from('task_coordinator', 'tc')
+    .where('tc.task_id IN (:...ids)', { ids: taskIds.length ? taskIds : [0] }).getRawMany();
+}
+
 export async function ensureOrdinalFree(em: EntityManager, phuLuc: PhuLuc, ordinal: number, exceptTaskId?: number): Promise<void> {
   const clash = await em.findOneBy(Task, { phuLucId: phuLuc.id, ordinal });
   if (clash && clash.id !== exceptTaskId) {
@@ -160,9 +166,7 @@ export async function loadTaskViews(em: EntityManager, where: { planId?: number;
   if (!tasks.length) return [];
   const ids = tasks.map((t) => t.id);
   const dueDates = await em.findBy(TaskDueDate, { taskId: In(ids) });
-  const coordinators: { task_id: number; official_id: number }[] = await em
-    .createQueryBuilder().select(['task_id', 'official_id']).from('task_coordinator', 'tc')
-    .where('tc.task_id IN (:...ids)', { ids }).getRawMany();
+  const coordinators = await coordinatorRows(em, ids);
   const datesByTask = groupBy(dueDates, (d) => d.taskId);
   const coordsByTask = groupBy(coordinators, (c) => Number(c.task_id));
   return tasks.map((t) =>

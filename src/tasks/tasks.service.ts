@@ -13,7 +13,7 @@ import { FieldChanges, TaskHistory } from './entities/task-history.entity.js';
 import { TaskDueDate } from './entities/task-due-date.entity.js';
 import { Task } from './entities/task.entity.js';
 import {
-  checkOfficials, ensureOrdinalFree, insertTask, loadTaskViews, recordHistory, replaceCoordinators, scheduleFor,
+  checkOfficials, coordinatorRows, ensureOrdinalFree, insertTask, loadTaskViews, recordHistory, replaceCoordinators, scheduleFor,
   statusAfter, UnassignedTask, writeDueDates,
 } from './task-store.js';
 import { TaskView } from './task-view.js';
@@ -109,7 +109,7 @@ export class TasksService {
         }
       }
       if (dto.coordinatorIds !== undefined) {
-        const before = (await loadTaskViews(em, { ids: [id] }))[0].coordinatorIds;
+        const before = (await coordinatorRows(em, [id])).map((r) => Number(r.official_id)).sort((a, b) => a - b);
         const after = [...new Set(dto.coordinatorIds)].sort((a, b) => a - b);
         if (JSON.stringify(before) !== JSON.stringify(after)) {
           await replaceCoordinators(em, id, after);

@@ -1,3 +1,4 @@
+import { addDays } from '../../src/common/local-date.js';
 import type { TestApp } from './app.js';
 
 /** A unit with the usual five posts and a chairman, created through the API. */
@@ -46,14 +47,9 @@ export async function planOf32(t: TestApp, unitId: number, number = '32/KH-UBND'
     if (i >= 30) break;
     const due = task.schedule.dueDates[0];
     // two of them three days after their due date
-    const when = late < 2 && i % 5 === 0 ? addDaysIso(due, 3) : due;
+    const when = late < 2 && i % 5 === 0 ? addDays(due, 3) : due;
     if (when !== due) late++;
     await t.http.post(`/api/tasks/${task.id}/complete`).send({ completedOn: when, evidence: `Báo cáo số ${i + 1}/BC-UBND` }).expect(200);
   }
   return { planId: plan.id as number, tasks };
-}
-
-function addDaysIso(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }

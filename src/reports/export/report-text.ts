@@ -6,6 +6,7 @@
  * V. kiến nghị). Everything here is pure: a ReportData in, text out.
  */
 import { TIME_ZONE, formatVnDate, isLocalDate, localDateOf, yearOf } from '../../common/local-date.js';
+import { reportingYearStart } from '../periods.js';
 import { formatCount } from '../../common/vietnamese-format.js';
 import type { AnnexRow, Figures, ReportData, ReportPeriod, ReportTaskLine, TaskLineStatus } from '../report-data.js';
 
@@ -126,7 +127,7 @@ export function reportSubject(period: ReportPeriod): string {
  * calendar quarters on 01/01 (DOMAIN.md, "Periodic reports").
  */
 export function figuresFrom(period: ReportPeriod): string {
-  return period.convention === 'ministry' ? `${period.year - 1}-12-15` : `${period.year}-01-01`;
+  return reportingYearStart(period.year, period.convention);
 }
 
 export function dataWindowText(period: ReportPeriod): string {
