@@ -73,7 +73,7 @@ class BootLogger implements LoggerService {
 }
 
 async function startApp(dbPath: string, prefix: string, worker: 'inline' | 'off'): Promise<{ app: INestApplicationContext; config: AppConfig }> {
-  const config = loadConfig({ DATABASE_URL: `sqlite:${dbPath}`, REDIS_URL, QUEUE_PREFIX: prefix, WORKER: worker, DEMO_PLAN: 'off', NODE_ENV: 'production' });
+  const config = loadConfig({ DATABASE_URL: `sqlite:${dbPath}`, REDIS_URL, QUEUE_PREFIX: prefix, WORKER: worker, DEMO_PLAN: 'off', NODE_ENV: 'production' }, { signsTokens: false });
   const logger = new BootLogger();
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger });
   await app.init();

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ForbiddenException, HttpException, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -12,16 +14,74 @@ import { RemindersQueue } from './queue/queue.module.js';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter, validationException } from './common/errors.js';
 import type { AppConfig } from './config/env.js';
+import { RequestAuth } from './auth/request-auth.service.js';
+import { decide } from './auth/permissions.js';
+import { FORBIDDEN } from './auth/access.guard.js';
+import { pageScriptHashes } from './web/web.controller.js';
 
 export const BODY_LIMIT = '1mb';
+
+/** TRUST_PROXY: a hop count ("1"), true/false, or Express's names ("loopback", an address list). */
+function trustProxyValue(v: string): boolean | number | string {
+  if (v === 'true' || v === 'false') return v === 'true';
+  return /^\d+$/.test(v) ? Number(v) : v;
+}
 export const QUEUE_BOARD_PATH = '/admin/queues';
 
-/** Bull Board for administrators (it goes behind authentication once accounts exist). */
+/** Bull Board, for administrators only: the same sign-in and matrix as the API ('queues.admin'). */
 function mountQueueBoard(app: NestExpressApplication): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({ queues: [new BullMQAdapter(app.get(RemindersQueue).queue)], serverAdapter });
+  const requestAuth = app.get(RequestAuth);
+  app.use(QUEUE_BOARD_PATH, async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      // the board's own script cannot send our anti-forgery header: its posts must come from our own origin
+      const { actor } = await requestAuth.identify(req, res, { csrf: 'same-origin' });
+      if (decide(actor, 'queues.admin') !== 'allow') throw new ForbiddenException(FORBIDDEN);
+      next();
+    } catch (e) {
+      const status = e instanceof HttpException ? e.getStatus() : 500;
+      const message = e instanceof HttpException ? e.message : 'Lỗi hệ thống, vui lòng thử lại sau';
+      res.status(status).json({ statusCode: status, error: status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Error', message });
+    }
+  });
   app.use(QUEUE_BOARD_PATH, serverAdapter.getRouter());
+}
+
+/**
+ * Security headers. The page's one inline script is allowed by its hash; the
+ * API docs and the queue board bring inline scripts of their own.
+ */
+function securityHeaders(app: NestExpressApplication): void {
+  const strict = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...pageScriptHashes()],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+  });
+  const tools = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    (req.path.startsWith('/api/docs') || req.path.startsWith(QUEUE_BOARD_PATH) ? tools : strict)(req, res, next));
 }
 
 /**
@@ -44,7 +104,10 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
     bodyParser: false,
     ...(opts.logger === false ? { logger: false } : {}),
   });
+  if (config.env.TRUST_PROXY) app.set('trust proxy', trustProxyValue(config.env.TRUST_PROXY));
+  securityHeaders(app);
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(cookieParser());
   // A plan's detail is tens of KB of repetitive JSON; commune offices are on slow links.
   app.use(compression());
   app.setGlobalPrefix('api', { exclude: ['/'] });

@@ -12,7 +12,7 @@ import { ConfigError, loadConfig } from './config/env.js';
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig({ ...process.env, DEMO_PLAN: 'off' });
+    config = loadConfig({ ...process.env, DEMO_PLAN: 'off' }, { signsTokens: false });
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);

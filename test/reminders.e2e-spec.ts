@@ -97,13 +97,13 @@ describe('reminders', () => {
   it('follows the unit settings, and removes the reminders of a cancelled task and of a closed plan', async () => {
     const due = addDays(todayLocal(), 30);
     const task = await addTask(`Trước ${vn(due)}`);
-    await t.http.patch(`/api/units/${unitId}`).send({ reminderOffsets: [3], reminderTime: '08:15', overdueEveryDays: 2 }).expect(200);
+    await t.admin.patch(`/api/units/${unitId}`).send({ reminderOffsets: [3], reminderTime: '08:15', overdueEveryDays: 2 }).expect(200);
     const custom = (await t.http.get(`/api/tasks/${task.id}/reminders`).expect(200)).body;
     expect(custom.map((r: any) => [r.kind, r.fireAt])).toEqual([
       ['before-3', localInstant(addDays(due, -3), '08:15').toISOString()],
       ['overdue-1', localInstant(addDays(due, 1), '08:15').toISOString()],
     ]);
-    await t.http.patch(`/api/units/${unitId}`).send({ reminderOffsets: null, reminderTime: '07:30', overdueEveryDays: 7 }).expect(200);
+    await t.admin.patch(`/api/units/${unitId}`).send({ reminderOffsets: null, reminderTime: '07:30', overdueEveryDays: 7 }).expect(200);
     await t.http.post(`/api/tasks/${task.id}/cancel`).send({ reason: 'Bỏ' }).expect(200);
     expect((await t.http.get(`/api/tasks/${task.id}/reminders`).expect(200)).body).toEqual([]);
 

@@ -93,14 +93,14 @@ describe('periodic reports', () => {
     // the next period (15/6 – 14/9) holds what is still open and due in it; Quý III ends 30/9, after it
     expect(ministry.lists.dueNextPeriod.map((l: any) => l.content)).toEqual(['Xong ngày 20/6']);
 
-    await t.http.patch(`/api/units/${unitId}`).send({ reportCutoff: 'calendar' }).expect(200);
+    await t.admin.patch(`/api/units/${unitId}`).send({ reportCutoff: 'calendar' }).expect(200);
     try {
       const calendar = (await t.http.get(`/api/plans/${plan.id}/reports/preview?period=Q2&year=2023`).expect(200)).body;
       expect(calendar.period).toMatchObject({ convention: 'calendar', windowStart: '2023-04-01', cutoff: '2023-06-30' });
       expect(calendar.figures).toMatchObject({ completed: 2, ratio: '2/3', percent: '66,67%' });
       expect(calendar.lists.completedInPeriod.map((l: any) => l.content)).toEqual(['Xong ngày 14/6', 'Xong ngày 20/6']);
     } finally {
-      await t.http.patch(`/api/units/${unitId}`).send({ reportCutoff: 'ministry' }).expect(200);
+      await t.admin.patch(`/api/units/${unitId}`).send({ reportCutoff: 'ministry' }).expect(200);
     }
   });
 
@@ -127,14 +127,14 @@ describe('periodic reports', () => {
   });
 
   it('rolls the communes up under their superior unit, sorted by percentage, in SQL', async () => {
-    const province = (await t.http.post('/api/units').send({ name: 'Sở Nội vụ tỉnh Thử' }).expect(201)).body;
+    const province = (await t.admin.post('/api/units').send({ name: 'Sở Nội vụ tỉnh Thử' }).expect(201)).body;
     const figures: [string, number][] = [['Xã A', 3], ['Xã B', 1], ['Xã C', 2]];
     for (const [name, done] of figures) {
-      const unit = (await t.http.post('/api/units').send({ name, parentId: province.id }).expect(201)).body;
+      const unit = (await t.admin.post('/api/units').send({ name, parentId: province.id }).expect(201)).body;
       const plan = await createPlan(t, unit.id, { number: '01/KH', status: 'issued', phuLucs: [{ number: 1, tasks: [1, 2, 3, 4].map((i) => ({ content: `Việc ${i}`, deadlineText: 'Quý II/2023' })) }] });
       for (const task of plan.phuLucs[0].tasks.slice(0, done)) await t.http.post(`/api/tasks/${task.id}/complete`).send({ completedOn: '2023-05-01' }).expect(200);
     }
-    await t.http.post('/api/units').send({ name: 'Xã chưa có kế hoạch', parentId: province.id }).expect(201);
+    await t.admin.post('/api/units').send({ name: 'Xã chưa có kế hoạch', parentId: province.id }).expect(201);
     const res = (await t.http.get(`/api/units/${province.id}/progress?asOf=2023-12-14`).expect(200)).body;
     expect(res.units.map((u: any) => [u.name, u.ratio, u.percent])).toEqual([
       ['Xã A', '3/4', '75%'], ['Xã C', '2/4', '50%'], ['Xã B', '1/4', '25%'], ['Xã chưa có kế hoạch', '0/0', '0%'],
@@ -180,7 +180,7 @@ describe('the Quý II report of the Hoằng Tiến plan', () => {
     expect(ministry.unit.place).toBe('Hoằng Tiến');
 
     const unitId = plan.unitId;
-    await t.http.patch(`/api/units/${unitId}`).send({ reportCutoff: 'calendar' }).expect(200);
+    await t.admin.patch(`/api/units/${unitId}`).send({ reportCutoff: 'calendar' }).expect(200);
     const calendar = (await t.http.post(`/api/plans/${plan.id}/reports`).send({ period: 'Q2', year: 2023 }).expect(201)).body;
     expect(calendar.version).toBe(2);
     expect(calendar.data.period).toMatchObject({ convention: 'calendar', cutoff: '2023-06-30' });

@@ -12,7 +12,7 @@ const STATUS_TEXT: Record<number, string> = {
 };
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 const ENGLISH = /\b(cannot|unexpected|invalid|must|should|expected|failed|request|entity|not found|too large|is not)\b/i;
-const TABLES = ['unit', 'official', 'plan', 'phu_luc', 'task', 'task_due_date', 'task_coordinator', 'task_history'];
+const TABLES = ['unit', 'official', 'plan', 'phu_luc', 'task', 'task_due_date', 'task_coordinator', 'task_note', 'audit_log', 'app_user', 'user_session'];
 
 function expectVietnamese(message: unknown): void {
   expect(typeof message).toBe('string');
@@ -114,15 +114,15 @@ describe('validation: request bodies', () => {
 
   it('POST /api/units: missing, wrong type, empty, null, unknown field', async () => {
     const before = await state(t);
-    expectFieldError(await t.http.post('/api/units').send({}), 'name', /bắt buộc/);
-    expectFieldError(await t.http.post('/api/units').send({ name: null }), 'name', /bắt buộc/);
-    expectFieldError(await t.http.post('/api/units').send({ name: 42 }), 'name', /phải là chuỗi ký tự/);
-    expectFieldError(await t.http.post('/api/units').send({ name: '' }), 'name', /không được để trống/);
-    expectFieldError(await t.http.post('/api/units').send({ name: 'Xã A', parentId: '1' }), 'parentId', /phải là số nguyên/);
-    expectFieldError(await t.http.post('/api/units').send({ name: 'Xã A', parentId: 0 }), 'parentId', /lớn hơn hoặc bằng 1/);
-    expectFieldError(await t.http.post('/api/units').send({ name: 'Xã A', reportCutoff: 'weekly' }), 'reportCutoff', /phải là một trong ministry, calendar/);
-    expectFieldError(await t.http.post('/api/units').send({ name: 'Xã A', code: 'HT' }), 'code', /không được hỗ trợ/);
-    expectApiError(await t.http.post('/api/units').send([{ name: 'Xã A' }]), 400);
+    expectFieldError(await t.admin.post('/api/units').send({}), 'name', /bắt buộc/);
+    expectFieldError(await t.admin.post('/api/units').send({ name: null }), 'name', /bắt buộc/);
+    expectFieldError(await t.admin.post('/api/units').send({ name: 42 }), 'name', /phải là chuỗi ký tự/);
+    expectFieldError(await t.admin.post('/api/units').send({ name: '' }), 'name', /không được để trống/);
+    expectFieldError(await t.admin.post('/api/units').send({ name: 'Xã A', parentId: '1' }), 'parentId', /phải là số nguyên/);
+    expectFieldError(await t.admin.post('/api/units').send({ name: 'Xã A', parentId: 0 }), 'parentId', /lớn hơn hoặc bằng 1/);
+    expectFieldError(await t.admin.post('/api/units').send({ name: 'Xã A', reportCutoff: 'weekly' }), 'reportCutoff', /phải là một trong ministry, calendar/);
+    expectFieldError(await t.admin.post('/api/units').send({ name: 'Xã A', code: 'HT' }), 'code', /không được hỗ trợ/);
+    expectApiError(await t.admin.post('/api/units').send([{ name: 'Xã A' }]), 400);
     expect(await state(t)).toEqual(before);
   });
 
@@ -205,7 +205,7 @@ describe('validation: request bodies', () => {
     expectFieldError(await t.http.patch(`/api/tasks/${task.id}`).send({ version: String(task.version) }), 'version', /phải là số nguyên/);
     expectFieldError(await t.http.patch(`/api/tasks/${task.id}`).send({ status: 'done' }), 'status', /không được hỗ trợ/);
     expectFieldError(await t.http.patch(`/api/plans/${planId}`).send({ year: 2024 }), 'year', /không được hỗ trợ/);
-    expectFieldError(await t.http.patch(`/api/units/${unitId}`).send({ parentId: 'x' }), 'parentId', /phải là số nguyên/);
+    expectFieldError(await t.admin.patch(`/api/units/${unitId}`).send({ parentId: 'x' }), 'parentId', /phải là số nguyên/);
     expectFieldError(await t.http.patch(`/api/officials/${people.tuphap}`).send({ unitId }), 'unitId', /không được hỗ trợ/);
     expect(await state(t)).toEqual(before);
   });
@@ -230,7 +230,7 @@ describe('validation: request bodies', () => {
   it('a malformed JSON body is a 400 in the one shape and writes nothing', async () => {
     const before = await state(t);
     for (const raw of ['{"name": ', '{name: "Xã A"}', 'null', '"Xã A"']) {
-      const res = await t.http.post('/api/units').set('Content-Type', 'application/json').send(raw);
+      const res = await t.admin.post('/api/units').set('Content-Type', 'application/json').send(raw);
       expect(expectApiError(res, 400).message).toBe('Nội dung yêu cầu không phải JSON hợp lệ');
     }
     const res = await t.http.post(`/api/plans/${planId}/tasks`).set('Content-Type', 'application/json').send('{"phuLuc": 1, "content": "Một",}');
@@ -348,8 +348,8 @@ describe('validation: ids and routes', () => {
     const before = await state(t);
     expectFieldError(await t.http.post('/api/plans').send({ unitId: 99999, number: '09/KH-UBND', title: 'Kế hoạch', year: 2023 }), 'unitId', /unitId: không có đơn vị mã 99999/);
     expectFieldError(await t.http.post('/api/officials').send({ unitId: 99999, fullName: 'Nguyễn Văn B', position: 'Công chức' }), 'unitId', /không có đơn vị mã 99999/);
-    expectFieldError(await t.http.post('/api/units').send({ name: 'Xã con', parentId: 99999 }), 'parentId', /không có đơn vị mã 99999/);
-    expectFieldError(await t.http.patch(`/api/units/${unitId}`).send({ parentId: unitId }), 'parentId', /không thể là chính nó/);
+    expectFieldError(await t.admin.post('/api/units').send({ name: 'Xã con', parentId: 99999 }), 'parentId', /không có đơn vị mã 99999/);
+    expectFieldError(await t.admin.patch(`/api/units/${unitId}`).send({ parentId: unitId }), 'parentId', /không thể là chính nó/);
     const url = `/api/plans/${planId}/tasks`;
     expectFieldError(await t.http.post(url).send({ phuLuc: 1, content: 'Một', assigneeId: 99999 }), 'assigneeId', /không có cán bộ mã 99999 trong đơn vị của kế hoạch/);
     expectFieldError(await t.http.post(url).send({ phuLuc: 1, content: 'Một', coordinatorIds: [people.vanhoa, 99999] }), 'coordinatorIds', /không có cán bộ mã 99999/);
@@ -501,7 +501,7 @@ describe('validation: oversized text', () => {
     expectFieldError(await t.http.post('/api/plans').send({ ...plan, title: 't'.repeat(501) }), 'title', /dài quá 500 ký tự/);
     expectFieldError(await t.http.patch(`/api/plans/${planId}`).send({ number: 'n'.repeat(65) }), 'number', /dài quá 64 ký tự/);
     expectFieldError(await t.http.post('/api/plans').send({ ...plan, phuLucs: [{ number: 1, tasks: [{ content: 'Một' }, { content: 'x'.repeat(5001) }] }] }), 'phuLucs[0].tasks[1].content', /dài quá 5000 ký tự/);
-    expectFieldError(await t.http.post('/api/units').send({ name: 'x'.repeat(256) }), 'name', /dài quá 255 ký tự/);
+    expectFieldError(await t.admin.post('/api/units').send({ name: 'x'.repeat(256) }), 'name', /dài quá 255 ký tự/);
     expectFieldError(await t.http.post('/api/deadlines/parse').send({ text: 'Quý II '.repeat(300), year: 2023 }), 'text', /dài quá 2000 ký tự/);
     expect(await state(t)).toEqual(before);
   });
@@ -622,9 +622,9 @@ describe('validation: optimistic versions', () => {
     expect(before.task).toMatchObject({ content: 'Sửa lần 1', deadlineText: 'Quý III/2023', version: task.version + 1 });
 
     const unit = (await t.http.get(`/api/units/${unitId}`).expect(200)).body;
-    await t.http.patch(`/api/units/${unitId}`).send({ name: 'UBND xã Đổi Tên', version: unit.version }).expect(200);
+    await t.admin.patch(`/api/units/${unitId}`).send({ name: 'UBND xã Đổi Tên', version: unit.version }).expect(200);
     const unitBefore = await state(t);
-    expectApiError(await t.http.patch(`/api/units/${unitId}`).send({ name: 'UBND xã Cũ', version: unit.version }), 409);
+    expectApiError(await t.admin.patch(`/api/units/${unitId}`).send({ name: 'UBND xã Cũ', version: unit.version }), 409);
     expectApiError(await t.http.patch(`/api/officials/${people.tuphap}`).send({ position: 'Khác', version: 99 }), 409);
     expectApiError(await t.http.patch(`/api/plans/${planId}`).send({ title: 'Khác', version: 99 }), 409);
     expect(await state(t)).toEqual(unitBefore);
@@ -741,7 +741,7 @@ describe('validation: the edges of the HTTP layer', () => {
 
   it('answers a bad %-escape and an unsupported charset in Vietnamese', async () => {
     expect(expectApiError(await t.http.get('/api/plans/%FF'), 400).message).toBe('Đường dẫn chứa ký tự mã hóa không hợp lệ');
-    const latin = await t.http.post('/api/units').set('Content-Type', 'application/json; charset=latin1').send('{"name":"X"}');
+    const latin = await t.admin.post('/api/units').set('Content-Type', 'application/json; charset=latin1').send('{"name":"X"}');
     expect(latin.status).toBe(415);
     expectVietnamese(latin.body.message);
   });
@@ -754,7 +754,7 @@ describe('validation: the edges of the HTTP layer', () => {
   });
 
   it('answers any method on an unknown route, and unknown paths outside /api, in the one shape', async () => {
-    for (const res of [await t.http.options('/api/khong-co'), await t.http.get('/khong-co'), await t.http.delete('/api/plans')]) {
+    for (const res of [await t.anon.options('/api/khong-co'), await t.http.get('/khong-co'), await t.http.delete('/api/plans')]) {
       expect(res.status).toBe(404);
       expect(res.body.message).toBe('Không tìm thấy đường dẫn này');
     }
@@ -762,10 +762,10 @@ describe('validation: the edges of the HTTP layer', () => {
 
   it('refuses a NUL character and text longer than its column in code points, on both databases', async () => {
     const before = await state(t);
-    expectFieldError(await t.http.post('/api/units').send({ name: 'a\u0000b' }), 'name', /ký tự không hợp lệ/);
+    expectFieldError(await t.admin.post('/api/units').send({ name: 'a\u0000b' }), 'name', /ký tự không hợp lệ/);
     expectFieldError(await t.http.post('/api/plans').send({ unitId, number: 'a\uFE0F'.repeat(64), title: 'T', year: 2023 }), 'number', /dài quá 64/);
     expectFieldError(await t.http.patch(`/api/plans/${planId}`).send({ title: 'a\uFE0F'.repeat(500) }), 'title', /dài quá 500/);
-    expectFieldError(await t.http.post('/api/units').send({ name: '   ' }), 'name', /không được để trống/);
+    expectFieldError(await t.admin.post('/api/units').send({ name: '   ' }), 'name', /không được để trống/);
     expect(await state(t)).toEqual(before);
   });
 });

@@ -33,4 +33,20 @@ describe('environment configuration', () => {
     expect(parseDatabaseUrl('sqlite:///var/lib/cchc.sqlite')).toEqual({ type: 'sqlite', path: '/var/lib/cchc.sqlite' });
     expect(parseDatabaseUrl('sqlite::memory:')).toEqual({ type: 'sqlite', path: ':memory:' });
   });
+
+  it('requires the JWT secret outside development, and never defaults it', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: bắt buộc/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET phải dài/);
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    expect(prod.jwtSecret).toBe('x'.repeat(40));
+    expect(prod.jwtSecretGenerated).toBe(false);
+    // the worker signs nothing
+    expect(loadConfig({ NODE_ENV: 'production' }, { signsTokens: false }).env.NODE_ENV).toBe('production');
+    // development makes up a secret of its own for each process
+    const a = loadConfig({});
+    const b = loadConfig({});
+    expect(a.jwtSecretGenerated).toBe(true);
+    expect(a.jwtSecret).not.toBe(b.jwtSecret);
+    expect(a.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
 });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { randomBytes } from 'node:crypto';
 
 /**
  * Every setting the service reads from its environment, validated once at
@@ -54,6 +55,36 @@ export class EnvVars {
   /** First retry delay of a failed delivery (e.g. the SMTP server refused); doubles each time. */
   @IsInt() @Min(100)
   REMINDER_RETRY_MS: number = 30_000;
+
+  /** Signs access tokens. Required outside development: `npm start` keeps one in ./data/jwt-secret. */
+  @IsOptional() @MinLength(32, { message: 'JWT_SECRET phải dài ít nhất 32 ký tự' })
+  JWT_SECRET?: string;
+
+  /** Life of an access token; the web page's cookie is renewed while the person works. */
+  @IsInt() @Min(1) @Max(24 * 60)
+  ACCESS_TOKEN_MINUTES: number = 60;
+
+  /** A sign-in ends after this many hours, renewed cookie or not. */
+  @IsInt() @Min(1) @Max(24 * 30)
+  SESSION_HOURS: number = 12;
+
+  /** The first administrator, created on an empty database (a password is generated and printed once when unset). */
+  @IsOptional() @Matches(/^[a-z0-9._-]{3,64}$/i, { message: 'ADMIN_USERNAME chỉ gồm chữ không dấu, số, . _ - (3–64 ký tự)' })
+  ADMIN_USERNAME?: string;
+
+  @IsOptional() @MinLength(8, { message: 'ADMIN_PASSWORD phải dài ít nhất 8 ký tự' })
+  ADMIN_PASSWORD?: string;
+
+  /** Failed sign-ins allowed per username and per address within the window, before 429. */
+  @IsInt() @Min(1)
+  LOGIN_MAX_FAILURES: number = 5;
+
+  @IsInt() @Min(1)
+  LOGIN_WINDOW_SECONDS: number = 60;
+
+  /** Express's "trust proxy" (e.g. loopback, or 1) when behind a reverse proxy, so limits see the real address. */
+  @IsOptional() @IsString()
+  TRUST_PROXY?: string;
 }
 
 export type DatabaseConfig =
@@ -63,12 +94,19 @@ export type DatabaseConfig =
 export interface AppConfig {
   env: EnvVars;
   database: DatabaseConfig;
+  /** The key access tokens are signed with. */
+  jwtSecret: string;
+  /** True when the secret was made up for this process (development only): tokens die with it. */
+  jwtSecretGenerated: boolean;
 }
 
 export class ConfigError extends Error {}
 
-/** Reads and validates the environment; the error lists every bad name, never a value. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * Reads and validates the environment; the error lists every bad name, never a value.
+ * signsTokens false: a process with no HTTP server (the worker, the demo loader) needs no JWT secret.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { signsTokens?: boolean } = {}): AppConfig {
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(new EnvVars())) {
     const value = source[key];
@@ -80,7 +118,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = errors.map((e) => `- ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
   }
-  return { env, database: parseDatabaseUrl(env.DATABASE_URL) };
+  if (!env.JWT_SECRET && env.NODE_ENV !== 'development' && opts.signsTokens !== false) {
+    throw new ConfigError(`Cấu hình không hợp lệ:\n- JWT_SECRET: bắt buộc khi NODE_ENV=${env.NODE_ENV} (chuỗi ngẫu nhiên, ít nhất 32 ký tự)`);
+  }
+  return {
+    env,
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+    jwtSecretGenerated: !env.JWT_SECRET,
+  };
 }
 
 export function parseDatabaseUrl(url: string): DatabaseConfig {

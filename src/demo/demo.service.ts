@@ -12,14 +12,23 @@ import { ReportCutoff, Unit } from '../organization/entities/unit.entity.js';
 import { CreatePlanDto } from '../plans/dto/plan.dto.js';
 import { PlansService } from '../plans/plans.service.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
+import { SYSTEM } from '../auth/actor.js';
+import type { Role } from '../auth/roles.js';
+import { UsersService } from '../auth/users.service.js';
 
 /** The shape of src/demo/hoang-tien-2023.json. */
 export interface PlanFile {
   unit: { name: string; parentName?: string; reportCutoff?: ReportCutoff };
-  officials: { fullName: string; position: string; role: OfficialRole; email?: string }[];
+  officials: { fullName: string; position: string; role: OfficialRole; email?: string; account?: DemoAccount }[];
+  /** An account of the superior level (parentName), read-only over the commune. */
+  superiorViewer?: DemoAccount;
+  /** The password of every demo account, listed in the README: a demo, not an install. */
+  demoPassword?: string;
   plan: Omit<CreatePlanDto, 'unitId' | 'phuLucs'>;
   phuLucs: CreatePlanDto['phuLucs'];
 }
+
+export interface DemoAccount { username: string; role: Role }
 
 export const DEMO_PLAN_FILE = new URL('./hoang-tien-2023.json', import.meta.url);
 
@@ -45,6 +54,7 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly tx: Transactions,
     private readonly plans: PlansService,
     private readonly reminders: ReminderScheduler,
+    private readonly users: UsersService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -71,15 +81,20 @@ export class DemoService implements OnApplicationBootstrap {
       parentId: parent?.id ?? null,
       reportCutoff: file.unit.reportCutoff ?? 'ministry',
     }));
-    for (const o of file.officials) {
-      await em.save(Official, em.create(Official, { ...o, email: o.email ?? null, unitId: unit.id, active: true }));
+    const password = file.demoPassword ?? '';
+    for (const { account, ...o } of file.officials) {
+      const official = await em.save(Official, em.create(Official, { ...o, email: o.email ?? null, unitId: unit.id, active: true }));
+      if (account) await this.users.createIn(SYSTEM, { ...account, password, unitId: unit.id, officialId: official.id }, em);
+    }
+    if (file.superiorViewer && parent) {
+      await this.users.createIn(SYSTEM, { ...file.superiorViewer, password, unitId: parent.id, officialId: null }, em);
     }
     const dto = plainToInstance(CreatePlanDto, { ...file.plan, unitId: unit.id, phuLucs: file.phuLucs });
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) {
       throw new Error(`Tệp kế hoạch không hợp lệ: ${validationErrors(errors).map((e) => e.message).join('; ')}`);
     }
-    const plan = await this.plans.createIn(em, dto);
+    const plan = await this.plans.createIn(em, SYSTEM, dto);
     const tasks = plan.phuLucs.flatMap((p) => p.tasks);
     return { loaded: true, unitId: unit.id, planId: plan.id, tasks: tasks.length, assigned: tasks.filter((t) => t.assigneeId).length };
   }

@@ -6,7 +6,7 @@ import { DemoService } from './demo.service.js';
 
 /** `npm run demo:load`: puts the Hoằng Tiến 2023 plan into an empty database. */
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, DEMO_PLAN: 'off' });
+  const config = loadConfig({ ...process.env, DEMO_PLAN: 'off' }, { signsTokens: false });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     const result = await app.get(DemoService).loadIfEmpty();

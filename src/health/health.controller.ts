@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { RedisProbe } from './redis-probe.js';
+import { Public } from '../auth/access.decorators.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,6 +12,7 @@ export class HealthController {
 
   /** 200 when the database answers (Redis being down degrades reminders, not the plan). */
   @Get()
+  @Public()
   async health(@Res({ passthrough: true }) res: Response) {
     const database = await this.db.query('SELECT 1 AS ok').then(
       () => ({ status: 'up' as const, type: this.db.options.type === 'postgres' ? 'postgres' : 'sqlite' }),

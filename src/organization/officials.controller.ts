@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
 import { CreateOfficialDto, ListOfficialsQuery, UpdateOfficialDto } from './dto/official.dto.js';
 import { OrganizationService } from './organization.service.js';
+import { Access, CurrentActor } from '../auth/access.decorators.js';
+import type { UserActor } from '../auth/actor.js';
 
 @ApiTags('officials')
 @Controller('officials')
@@ -10,22 +12,26 @@ export class OfficialsController {
   constructor(private readonly org: OrganizationService) {}
 
   @Get()
-  list(@Query() q: ListOfficialsQuery) {
-    return this.org.listOfficials(q.unitId);
+  @Access('officials.read')
+  list(@CurrentActor() actor: UserActor, @Query() q: ListOfficialsQuery) {
+    return this.org.listOfficials(actor, q.unitId);
   }
 
   @Get(':id')
+  @Access('officials.read', 'official')
   get(@IdParam() id: number) {
     return this.org.getOfficial(id);
   }
 
   @Post()
-  create(@Body() dto: CreateOfficialDto) {
-    return this.org.createOfficial(dto);
+  @Access('officials.write')
+  create(@CurrentActor() actor: UserActor, @Body() dto: CreateOfficialDto) {
+    return this.org.createOfficial(actor, dto);
   }
 
   @Patch(':id')
-  update(@IdParam() id: number, @Body() dto: UpdateOfficialDto) {
-    return this.org.updateOfficial(id, dto);
+  @Access('officials.write', 'official')
+  update(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: UpdateOfficialDto) {
+    return this.org.updateOfficial(actor, id, dto);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Invalid, NotFound } from '../common/errors.js';
 import { Transactions } from '../database/transactions.js';
 import { expectedVersion, updateVersioned } from '../database/versioned-update.js';
@@ -9,14 +9,21 @@ import { Official } from './entities/official.entity.js';
 import { Unit } from './entities/unit.entity.js';
 import { Plan } from '../plans/entities/plan.entity.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
+import { Actor, inScope, scopeOf } from '../auth/actor.js';
+import { audit, diff } from '../audit/audit.js';
+
+const UNIT_FIELDS = ['name', 'parentId', 'reportCutoff', 'reminderOffsets', 'reminderTime', 'overdueEveryDays'] as const;
+const OFFICIAL_FIELDS = ['unitId', 'fullName', 'position', 'role', 'email', 'active', 'reminderMode'] as const;
 
 /** Units (đơn vị) and the officials who work in them. */
 @Injectable()
 export class OrganizationService {
   constructor(private readonly db: DataSource, private readonly tx: Transactions, private readonly reminders: ReminderScheduler) {}
 
-  listUnits(): Promise<Unit[]> {
-    return this.db.getRepository(Unit).find({ order: { id: 'ASC' } });
+  /** The units the caller may see. */
+  listUnits(actor: Actor): Promise<Unit[]> {
+    const scope = scopeOf(actor);
+    return this.db.getRepository(Unit).find({ where: scope ? { id: In(scope) } : {}, order: { id: 'ASC' } });
   }
 
   async getUnit(id: number, em: EntityManager = this.db.manager): Promise<Unit> {
@@ -25,14 +32,16 @@ export class OrganizationService {
     return unit;
   }
 
-  createUnit(dto: CreateUnitDto): Promise<Unit> {
+  createUnit(actor: Actor, dto: CreateUnitDto): Promise<Unit> {
     return this.tx.run(async (em) => {
       if (dto.parentId) await this.getUnitAs(em, dto.parentId, 'parentId');
-      return em.save(Unit, em.create(Unit, { name: dto.name, parentId: dto.parentId ?? null, reportCutoff: dto.reportCutoff ?? 'ministry' }));
+      const unit = await em.save(Unit, em.create(Unit, { name: dto.name, parentId: dto.parentId ?? null, reportCutoff: dto.reportCutoff ?? 'ministry' }));
+      await audit(em, actor, { unitId: unit.id, entity: 'unit', entityId: unit.id, action: 'created', changes: diff(null, unit, UNIT_FIELDS) });
+      return unit;
     });
   }
 
-  async updateUnit(id: number, dto: UpdateUnitDto): Promise<Unit> {
+  async updateUnit(actor: Actor, id: number, dto: UpdateUnitDto): Promise<Unit> {
     const unit = await this.tx.run(async (em) => {
       const unit = await this.getUnit(id, em);
       const version = expectedVersion(unit, dto.version);
@@ -43,7 +52,10 @@ export class OrganizationService {
         }
       }
       const { version: _v, ...patch } = dto;
+      const changes = diff(unit, { ...unit, ...patch }, UNIT_FIELDS);
+      if (!Object.keys(changes).length) return unit;
       await updateVersioned(em, Unit, id, version, patch);
+      await audit(em, actor, { unitId: id, entity: 'unit', entityId: id, action: 'updated', changes });
       return this.getUnit(id, em);
     });
     if (dto.reminderOffsets !== undefined || dto.reminderTime || dto.overdueEveryDays) {
@@ -53,9 +65,13 @@ export class OrganizationService {
     return unit;
   }
 
-  async listOfficials(unitId?: number): Promise<Official[]> {
+  /** The officials of the caller's units, or of one of them. */
+  async listOfficials(actor: Actor, unitId?: number): Promise<Official[]> {
+    if (unitId && !inScope(actor, unitId)) throw new NotFound('đơn vị', unitId);
     if (unitId) await this.getUnit(unitId);
-    return this.db.getRepository(Official).find({ where: unitId ? { unitId } : {}, order: { unitId: 'ASC', id: 'ASC' } });
+    const scope = scopeOf(actor);
+    const where = unitId ? { unitId } : scope ? { unitId: In(scope) } : {};
+    return this.db.getRepository(Official).find({ where, order: { unitId: 'ASC', id: 'ASC' } });
   }
 
   async getOfficial(id: number, em: EntityManager = this.db.manager): Promise<Official> {
@@ -64,10 +80,11 @@ export class OrganizationService {
     return official;
   }
 
-  createOfficial(dto: CreateOfficialDto): Promise<Official> {
+  createOfficial(actor: Actor, dto: CreateOfficialDto): Promise<Official> {
     return this.tx.run(async (em) => {
+      if (!inScope(actor, dto.unitId)) throw new Invalid(`unitId: không có đơn vị mã ${dto.unitId}`, 'unitId');
       await this.getUnitAs(em, dto.unitId, 'unitId');
-      return em.save(Official, em.create(Official, {
+      const official = await em.save(Official, em.create(Official, {
         unitId: dto.unitId,
         fullName: dto.fullName,
         position: dto.position,
@@ -76,15 +93,20 @@ export class OrganizationService {
         active: dto.active ?? true,
         reminderMode: dto.reminderMode ?? 'each',
       }));
+      await audit(em, actor, { unitId: official.unitId, entity: 'official', entityId: official.id, action: 'created', changes: diff(null, official, OFFICIAL_FIELDS) });
+      return official;
     });
   }
 
-  updateOfficial(id: number, dto: UpdateOfficialDto): Promise<Official> {
+  updateOfficial(actor: Actor, id: number, dto: UpdateOfficialDto): Promise<Official> {
     return this.tx.run(async (em) => {
       const official = await this.getOfficial(id, em);
       const version = expectedVersion(official, dto.version);
       const { version: _v, ...patch } = dto;
+      const changes = diff(official, { ...official, ...patch }, OFFICIAL_FIELDS);
+      if (!Object.keys(changes).length) return official;
       await updateVersioned(em, Official, id, version, patch);
+      await audit(em, actor, { unitId: official.unitId, entity: 'official', entityId: id, action: 'updated', changes });
       return this.getOfficial(id, em);
     });
   }

@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
 import { CreateUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
 import { OrganizationService } from './organization.service.js';
+import { Access, CurrentActor } from '../auth/access.decorators.js';
+import type { UserActor } from '../auth/actor.js';
 
 @ApiTags('units')
 @Controller('units')
@@ -10,22 +12,26 @@ export class UnitsController {
   constructor(private readonly org: OrganizationService) {}
 
   @Get()
-  list() {
-    return this.org.listUnits();
+  @Access('units.read')
+  list(@CurrentActor() actor: UserActor) {
+    return this.org.listUnits(actor);
   }
 
   @Get(':id')
+  @Access('units.read', 'unit')
   get(@IdParam() id: number) {
     return this.org.getUnit(id);
   }
 
   @Post()
-  create(@Body() dto: CreateUnitDto) {
-    return this.org.createUnit(dto);
+  @Access('units.write')
+  create(@CurrentActor() actor: UserActor, @Body() dto: CreateUnitDto) {
+    return this.org.createUnit(actor, dto);
   }
 
   @Patch(':id')
-  update(@IdParam() id: number, @Body() dto: UpdateUnitDto) {
-    return this.org.updateUnit(id, dto);
+  @Access('units.write', 'unit')
+  update(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: UpdateUnitDto) {
+    return this.org.updateUnit(actor, id, dto);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Conflict, Invalid, NotFound } from '../common/errors.js';
 import { todayLocal } from '../common/local-date.js';
 import { Transactions } from '../database/transactions.js';
@@ -15,6 +15,10 @@ import { CreatePlanDto, IssuePlanDto, ListPlansQuery, UpdatePlanDto } from './dt
 import { PhuLuc } from './entities/phu-luc.entity.js';
 import { Plan } from './entities/plan.entity.js';
 import { PHU_LUC_AREAS, PHU_LUC_NUMBERS } from './phu-luc-areas.js';
+import { Actor, inScope, scopeOf } from '../auth/actor.js';
+import { audit, diff } from '../audit/audit.js';
+
+const PLAN_FIELDS = ['unitId', 'number', 'title', 'year', 'issuedOn', 'decision', 'status'] as const;
 
 export interface PlanDetail extends Omit<Plan, 'phuLucs'> {
   phuLucs: (Omit<PhuLuc, 'plan' | 'planId'> & { tasks: TaskView[] })[];
@@ -37,9 +41,12 @@ export class PlansService {
     return plan;
   }
 
-  list(q: ListPlansQuery): Promise<Plan[]> {
+  /** The plans of the caller's units. */
+  list(actor: Actor, q: ListPlansQuery): Promise<Plan[]> {
+    const scope = scopeOf(actor);
+    const unitId = q.unitId ? (scope && !scope.includes(q.unitId) ? -1 : q.unitId) : scope ? In(scope) : undefined;
     return this.db.getRepository(Plan).find({
-      where: { ...(q.unitId ? { unitId: q.unitId } : {}), ...(q.year ? { year: q.year } : {}) },
+      where: { ...(unitId !== undefined ? { unitId } : {}), ...(q.year ? { year: q.year } : {}) },
       order: { year: 'DESC', id: 'ASC' },
     });
   }
@@ -48,14 +55,14 @@ export class PlansService {
    * Creates a plan with its seven Phụ lục and, when given, every task row, in
    * one transaction: a plan that fails half way leaves nothing behind.
    */
-  create(dto: CreatePlanDto): Promise<PlanDetail> {
-    return this.change((em) => this.createIn(em, dto));
+  create(actor: Actor, dto: CreatePlanDto): Promise<PlanDetail> {
+    return this.change((em) => this.createIn(em, actor, dto));
   }
 
   /** The body of create(), for callers that already hold a transaction (the demo loader). */
-  async createIn(em: EntityManager, dto: CreatePlanDto): Promise<PlanDetail> {
+  async createIn(em: EntityManager, actor: Actor, dto: CreatePlanDto): Promise<PlanDetail> {
     {
-      const unit = await em.findOneBy(Unit, { id: dto.unitId });
+      const unit = inScope(actor, dto.unitId) ? await em.findOneBy(Unit, { id: dto.unitId }) : null;
       if (!unit) throw new Invalid(`unitId: không có đơn vị mã ${dto.unitId}`, 'unitId');
       const duplicate = await em.findOneBy(Plan, { unitId: dto.unitId, year: dto.year, number: dto.number });
       if (duplicate) throw new Conflict(`Đơn vị đã có kế hoạch số ${dto.number} năm ${dto.year} (mã ${duplicate.id})`);
@@ -73,6 +80,7 @@ export class PlansService {
         decision: dto.decision ?? null,
         status: dto.status ?? 'draft',
       }));
+      await audit(em, actor, { unitId: plan.unitId, entity: 'plan', entityId: plan.id, action: 'created', changes: diff(null, plan, PLAN_FIELDS) });
       const given = new Map((dto.phuLucs ?? []).map((p, i) => [p.number, { p, i }]));
       const officials = await em.findBy(Official, { unitId: dto.unitId });
       for (const number of PHU_LUC_NUMBERS) {
@@ -84,7 +92,7 @@ export class PlansService {
           heading: input?.p.heading ?? null,
         }));
         for (const [j, task] of (input?.p.tasks ?? []).entries()) {
-          await insertTask(em, plan, phuLuc, task, officials, `phuLucs[${input!.i}].tasks[${j}].`);
+          await insertTask(em, actor, plan, phuLuc, task, officials, `phuLucs[${input!.i}].tasks[${j}].`);
         }
       }
       return this.detail(plan.id, em);
@@ -95,7 +103,7 @@ export class PlansService {
     return this.tx.read((em) => this.detail(id, em));
   }
 
-  update(id: number, dto: UpdatePlanDto): Promise<PlanDetail> {
+  update(actor: Actor, id: number, dto: UpdatePlanDto): Promise<PlanDetail> {
     return this.change(async (em) => {
       const plan = await this.load(em, id);
       const version = expectedVersion(plan, dto.version);
@@ -105,32 +113,35 @@ export class PlansService {
         const duplicate = await em.findOneBy(Plan, { unitId: plan.unitId, year: plan.year, number: patch.number });
         if (duplicate) throw new Conflict(`Đơn vị đã có kế hoạch số ${patch.number} năm ${plan.year}`);
       }
-      await updateVersioned(em, Plan, id, version, patch);
+      const changes = diff(plan, { ...plan, ...patch }, PLAN_FIELDS);
+      if (Object.keys(changes).length) {
+        await updateVersioned(em, Plan, id, version, patch);
+        await audit(em, actor, { unitId: plan.unitId, entity: 'plan', entityId: id, action: 'updated', changes });
+      }
       return this.detail(id, em);
     });
   }
 
-  issue(id: number, dto: IssuePlanDto, today: string = todayLocal()): Promise<PlanDetail> {
+  issue(actor: Actor, id: number, dto: IssuePlanDto, today: string = todayLocal()): Promise<PlanDetail> {
     return this.change(async (em) => {
       const plan = await this.load(em, id);
       const version = expectedVersion(plan, dto.version);
       if (plan.status !== 'draft') throw new Conflict(`Kế hoạch đang ở trạng thái ${plan.status}, chỉ ban hành được bản nháp`);
       const issuedOn = dto.issuedOn ?? plan.issuedOn ?? today;
       if (issuedOn > today) throw new Invalid('issuedOn: ngày ban hành không được ở tương lai', 'issuedOn');
-      await updateVersioned(em, Plan, id, version, {
-        status: 'issued',
-        issuedOn,
-        ...(dto.decision !== undefined ? { decision: dto.decision } : {}),
-      });
+      const patch = { status: 'issued' as const, issuedOn, ...(dto.decision !== undefined ? { decision: dto.decision } : {}) };
+      await updateVersioned(em, Plan, id, version, patch);
+      await audit(em, actor, { unitId: plan.unitId, entity: 'plan', entityId: id, action: 'issued', changes: diff(plan, { ...plan, ...patch }, PLAN_FIELDS) });
       return this.detail(id, em);
     });
   }
 
-  close(id: number): Promise<PlanDetail> {
+  close(actor: Actor, id: number): Promise<PlanDetail> {
     return this.change(async (em) => {
       const plan = await this.load(em, id);
       if (plan.status !== 'issued') throw new Conflict('Chỉ khóa sổ được kế hoạch đã ban hành');
       await updateVersioned(em, Plan, id, plan.version, { status: 'closed' });
+      await audit(em, actor, { unitId: plan.unitId, entity: 'plan', entityId: id, action: 'closed', changes: { status: { from: plan.status, to: 'closed' } } });
       return this.detail(id, em);
     });
   }

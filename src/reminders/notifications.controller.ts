@@ -3,21 +3,25 @@ import { ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
 import { ListNotificationsQuery } from './dto/notification.dto.js';
 import { NotificationsService } from './notifications.service.js';
+import { Access, CurrentActor } from '../auth/access.decorators.js';
+import type { UserActor } from '../auth/actor.js';
 
-/** In-app notifications: filtered by official until accounts exist. */
+/** In-app notifications: one's own; the unit's leaders may look at an official's. */
 @ApiTags('notifications')
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  list(@Query() q: ListNotificationsQuery) {
-    return this.notifications.list(q);
+  @Access('notifications.read')
+  list(@CurrentActor() actor: UserActor, @Query() q: ListNotificationsQuery) {
+    return this.notifications.list(actor, q);
   }
 
   @Post(':id/read')
+  @Access('notifications.read', 'notification')
   @HttpCode(200)
-  read(@IdParam() id: number) {
-    return this.notifications.markRead(id);
+  read(@CurrentActor() actor: UserActor, @IdParam() id: number) {
+    return this.notifications.markRead(actor, id);
   }
 }

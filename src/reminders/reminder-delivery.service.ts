@@ -8,6 +8,8 @@ import type { AppConfig } from '../config/env.js';
 import { Transactions } from '../database/transactions.js';
 import { Official } from '../organization/entities/official.entity.js';
 import { Notification } from './entities/notification.entity.js';
+import { SYSTEM } from '../auth/actor.js';
+import { audit } from '../audit/audit.js';
 import { ReminderDelivery } from './entities/reminder-delivery.entity.js';
 import { Mailer } from './mailer.service.js';
 import { digestMessage, DigestLine, reminderMessage } from './reminder-message.js';
@@ -78,6 +80,10 @@ export class ReminderDeliveryService {
           const m = message(r.id !== assignee?.id);
           await em.insert(Notification, { officialId: r.id, taskId: data.taskId, kind: data.kind, dueOn: data.dueOn, title: m.title, body: m.body });
         }
+        await audit(em, SYSTEM, {
+          unitId: Number(facts.unit_id), entity: 'task', entityId: data.taskId, action: 'reminded',
+          changes: { reminder: { from: null, to: { kind: data.kind, dueOn: data.dueOn, recipients: recipients.map((r) => r.fullName) } } },
+        });
         claim.notifiedAt = new Date();
         await em.update(ReminderDelivery, claim.id, { notifiedAt: claim.notifiedAt });
       }
@@ -114,7 +120,11 @@ export class ReminderDeliveryService {
       const c = await this.claim(em, key, { taskId: null, dueOn: null, kind: m.kind });
       if (!c.notifiedAt) {
         for (const r of recipients) {
-          await em.insert(Notification, { officialId: r.id, taskId: null, kind: m.kind, dueOn: null, title: m.title, body: m.body });
+          const row = await em.insert(Notification, { officialId: r.id, taskId: null, kind: m.kind, dueOn: null, title: m.title, body: m.body });
+          await audit(em, SYSTEM, {
+            unitId: r.unitId, entity: 'notification', entityId: Number(row.identifiers[0].id), action: 'created',
+            changes: { title: { from: null, to: m.title }, officialId: { from: null, to: r.id } },
+          });
         }
         c.notifiedAt = new Date();
         await em.update(ReminderDelivery, c.id, { notifiedAt: c.notifiedAt });

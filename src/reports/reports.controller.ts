@@ -5,6 +5,8 @@ import { IdParam } from '../common/id-param.js';
 import { GeneratePayload, PreviewReportQuery, RollupQuery } from './dto/report.dto.js';
 import { ReportExports } from './report-exports.service.js';
 import { ReportsService } from './reports.service.js';
+import { Access, CurrentActor } from '../auth/access.decorators.js';
+import type { UserActor } from '../auth/actor.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -15,22 +17,25 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService, private readonly exports: ReportExports) {}
 
   @Post('plans/:id/reports')
-  generate(@IdParam() planId: number, @Body() dto: GeneratePayload) {
-    // who: a person's name once accounts exist
-    return this.reports.generate(planId, dto, 'Người dùng');
+  @Access('reports.generate', 'plan')
+  generate(@CurrentActor() actor: UserActor, @IdParam() planId: number, @Body() dto: GeneratePayload) {
+    return this.reports.generate(actor, planId, dto);
   }
 
   @Get('plans/:id/reports')
+  @Access('reports.read', 'plan')
   list(@IdParam() planId: number) {
     return this.reports.list(planId);
   }
 
   @Get('plans/:id/reports/preview')
+  @Access('reports.read', 'plan')
   preview(@IdParam() planId: number, @Query() q: PreviewReportQuery) {
     return this.reports.preview(planId, q.period, q.year);
   }
 
   @Get('reports/:id.docx')
+  @Access('reports.read', 'report')
   @ApiProduces(DOCX)
   @Header('Content-Type', DOCX)
   async docx(@IdParam() id: number) {
@@ -39,6 +44,7 @@ export class ReportsController {
   }
 
   @Get('reports/:id.xlsx')
+  @Access('reports.read', 'report')
   @ApiProduces(XLSX)
   @Header('Content-Type', XLSX)
   async xlsx(@IdParam() id: number) {
@@ -47,6 +53,7 @@ export class ReportsController {
   }
 
   @Get('reports/:id.html')
+  @Access('reports.read', 'report')
   @Header('Content-Type', 'text/html; charset=utf-8')
   html(@IdParam() id: number) {
     return this.exports.html(id);
@@ -54,11 +61,13 @@ export class ReportsController {
 
   // after the .docx/.xlsx/.html routes, which it would otherwise shadow
   @Get('reports/:id')
+  @Access('reports.read', 'report')
   get(@IdParam() id: number) {
     return this.reports.get(id);
   }
 
   @Get('units/:id/progress')
+  @Access('rollup.read', 'unit')
   rollup(@IdParam() unitId: number, @Query() q: RollupQuery) {
     return this.reports.rollup(unitId, q, todayLocal());
   }

@@ -1,4 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Actor, SYSTEM } from '../auth/actor.js';
+import { audit } from '../audit/audit.js';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Invalid, isUniqueViolation, NotFound } from '../common/errors.js';
 import { addDays, formatVnDate, localDateOf } from '../common/local-date.js';
@@ -19,7 +21,6 @@ import { periodsCutOffOn, reportPeriod } from './periods.js';
 import type { Figures, PeriodCode, ReportData } from './report-data.js';
 import { reportLists } from './report-lines.js';
 
-export const SYSTEM_ACTOR = 'Hệ thống (tự động)';
 
 /** "UBND xã Hoằng Tiến" → "Hoằng Tiến", for "Hoằng Tiến, ngày … tháng … năm …". */
 export function placeOf(unitName: string): string {
@@ -98,15 +99,16 @@ export class ReportsService {
   }
 
   /** Stores a new version of a report (a person asked for it). */
-  generate(planId: number, dto: GeneratePayload, by: string): Promise<Report> {
+  generate(actor: Actor, planId: number, dto: GeneratePayload): Promise<Report> {
     const entered = Object.fromEntries((dto.annex ?? []).map((e) => [e.code, e.value]));
-    return this.tx.run((em) => this.store(em, planId, dto.period, dto.year, entered, 'manual', by));
+    return this.tx.run((em) => this.store(em, planId, dto.period, dto.year, entered, 'manual', actor));
   }
 
   private async store(
     em: EntityManager, planId: number, code: PeriodCode, year: number, entered: Record<string, string | number | null>,
-    trigger: 'auto' | 'manual', by: string,
+    trigger: 'auto' | 'manual', actor: Actor,
   ): Promise<Report> {
+    const by = actor.kind === 'system' ? `${actor.name} (tự động)` : actor.name;
     const data = await this.build(planId, code, year, entered, em);
     const last = await em.findOne(Report, { where: { planId, period: code, year }, order: { version: 'DESC' } });
     data.version = (last?.version ?? 0) + 1;
@@ -115,7 +117,12 @@ export class ReportsService {
       planId, unitId: data.unit.id, period: code, year, version: data.version, cutoff: data.period.cutoff, trigger,
       autoKey: trigger === 'auto' ? `${planId}|${code}|${year}` : null, generatedBy: by, data,
     });
-    return em.save(report);
+    const saved = await em.save(report);
+    await audit(em, actor, {
+      unitId: saved.unitId, entity: 'report', entityId: saved.id, action: 'generated',
+      changes: { report: { from: null, to: { planId, period: code, year, version: saved.version, trigger, summary: data.figures.summary } } },
+    });
+    return saved;
   }
 
   /**
@@ -135,7 +142,7 @@ export class ReportsService {
         // one-writer queue (SQLite) lets one in at a time, and the second finds the report
         await em.findOne(Plan, { where: { id: planId }, ...forUpdate(em) });
         if (await em.existsBy(Report, { autoKey })) return null;
-        return this.store(em, planId, code, year, entered, 'auto', SYSTEM_ACTOR);
+        return this.store(em, planId, code, year, entered, 'auto', SYSTEM);
       });
     } catch (e) {
       if (isUniqueViolation(e)) return null;

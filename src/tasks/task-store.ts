@@ -7,7 +7,9 @@ import { Plan } from '../plans/entities/plan.entity.js';
 import { LEAD_MATCH_REASONS, matchLead } from './assignment/match-lead.js';
 import { allCompleted, mergeOccurrences, Occurrence } from './completion.js';
 import { TaskInputDto } from './dto/task.dto.js';
-import { FieldChanges, TaskHistory, TaskHistoryAction } from './entities/task-history.entity.js';
+import type { Actor } from '../auth/actor.js';
+import { audit } from '../audit/audit.js';
+import type { FieldChanges } from '../audit/entities/audit-entry.entity.js';
 import { TaskDueDate } from './entities/task-due-date.entity.js';
 import { Task } from './entities/task.entity.js';
 import { TaskView, taskView } from './task-view.js';
@@ -15,7 +17,7 @@ import { TaskView, taskView } from './task-view.js';
 /**
  * Writing tasks, shared by the plan importer and the task endpoints. Every
  * function takes the transaction's EntityManager: a task, its due dates, its
- * coordinators and its history row are written together or not at all.
+ * coordinators and its audit record are written together or not at all.
  */
 
 export interface UnassignedTask {
@@ -26,10 +28,13 @@ export interface UnassignedTask {
   reason: string;
 }
 
-export async function recordHistory(
-  em: EntityManager, taskId: number, action: TaskHistoryAction, changes: FieldChanges, note: string | null = null,
+export type TaskAction = 'created' | 'updated' | 'assigned' | 'completed' | 'reopened' | 'cancelled' | 'note' | 'reminded';
+
+/** A change to a task, in the audit trail the task shows as its history. */
+export function recordHistory(
+  em: EntityManager, actor: Actor, unitId: number, taskId: number, action: TaskAction, changes: FieldChanges, note: string | null = null,
 ): Promise<void> {
-  await em.insert(TaskHistory, { taskId, action, changes: changes as object, note });
+  return audit(em, actor, { unitId, entity: 'task', entityId: taskId, action, changes, note });
 }
 
 /** Officials a task may name: those of the plan's unit. A stranger id is a bad field. */
@@ -112,7 +117,7 @@ export function statusAfter(task: Task, occurrences: Occurrence[]): Task['status
 
 /** Inserts one task row of a plan, matching its lead cell to an official when no assignee is given. */
 export async function insertTask(
-  em: EntityManager, plan: Plan, phuLuc: PhuLuc, input: TaskInputDto, unitOfficials: Official[], path = '',
+  em: EntityManager, actor: Actor, plan: Plan, phuLuc: PhuLuc, input: TaskInputDto, unitOfficials: Official[], path = '',
 ): Promise<{ task: Task; unassigned: UnassignedTask | null }> {
   await checkOfficials(em, plan.unitId, input.assigneeId, input.coordinatorIds, path);
   const ordinal = input.ordinal ?? (await nextOrdinal(em, phuLuc.id));
@@ -143,7 +148,7 @@ export async function insertTask(
   await em.save(task);
   await writeDueDates(em, task.id, [], planned.dueDates);
   if (input.coordinatorIds?.length) await replaceCoordinators(em, task.id, input.coordinatorIds);
-  await recordHistory(em, task.id, 'created', {
+  await recordHistory(em, actor, plan.unitId, task.id, 'created', {
     content: { from: null, to: task.content },
     leadText: { from: null, to: leadText },
     deadlineText: { from: null, to: task.deadlineText },
@@ -156,8 +161,13 @@ export async function insertTask(
 }
 
 /** Loads tasks with their Phụ lục number, due dates and coordinators in four queries, whatever their number. */
-export async function loadTaskViews(em: EntityManager, where: { planId?: number; ids?: number[]; assigneeId?: number; status?: string }): Promise<TaskView[]> {
+export async function loadTaskViews(
+  em: EntityManager, where: { planId?: number; ids?: number[]; assigneeId?: number; status?: string; unitIds?: number[] },
+): Promise<TaskView[]> {
   const qb = em.createQueryBuilder(Task, 't').innerJoinAndSelect('t.phuLuc', 'p');
+  if (where.unitIds !== undefined) {
+    qb.andWhere('t.plan_id IN (SELECT id FROM plan WHERE unit_id IN (:...unitIds))', { unitIds: where.unitIds.length ? where.unitIds : [0] });
+  }
   if (where.planId !== undefined) qb.andWhere('t.plan_id = :planId', { planId: where.planId });
   if (where.ids !== undefined) qb.andWhere('t.id IN (:...ids)', { ids: where.ids.length ? where.ids : [0] });
   if (where.assigneeId !== undefined) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: where.assigneeId });

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
-import { CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
+import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
+import { Access, CurrentActor } from '../auth/access.decorators.js';
+import type { UserActor } from '../auth/actor.js';
 import { TasksService } from './tasks.service.js';
 
 @ApiTags('tasks')
@@ -10,45 +12,66 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Post('plans/:id/tasks')
-  create(@IdParam() planId: number, @Body() dto: CreateTaskDto) {
-    return this.tasks.create(planId, dto);
+  @Access('tasks.write', 'plan')
+  create(@CurrentActor() actor: UserActor, @IdParam() planId: number, @Body() dto: CreateTaskDto) {
+    return this.tasks.create(actor, planId, dto);
   }
 
   @Get('tasks')
-  list(@Query() q: ListTasksQuery) {
-    return this.tasks.list(q);
+  @Access('tasks.read')
+  list(@CurrentActor() actor: UserActor, @Query() q: ListTasksQuery) {
+    return this.tasks.list(actor, q);
   }
 
   @Get('tasks/:id')
+  @Access('tasks.read', 'task')
   get(@IdParam() id: number) {
     return this.tasks.get(id);
   }
 
   @Patch('tasks/:id')
-  update(@IdParam() id: number, @Body() dto: UpdateTaskDto) {
-    return this.tasks.update(id, dto);
+  @Access('tasks.write', 'task')
+  update(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: UpdateTaskDto) {
+    return this.tasks.update(actor, id, dto);
   }
 
+  /** The task's audit trail: every change with who made it, before → after. */
   @Get('tasks/:id/history')
+  @Access('tasks.read', 'task')
   history(@IdParam() id: number) {
     return this.tasks.history(id);
   }
 
+  @Get('tasks/:id/notes')
+  @Access('tasks.read', 'task')
+  notes(@IdParam() id: number) {
+    return this.tasks.notes(id);
+  }
+
+  @Post('tasks/:id/notes')
+  @Access('tasks.note', 'task')
+  addNote(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: AddNoteDto) {
+    return this.tasks.addNote(actor, id, dto);
+  }
+
   @Post('tasks/:id/complete')
+  @Access('tasks.complete', 'task')
   @HttpCode(200)
-  complete(@IdParam() id: number, @Body() dto: CompleteTaskDto) {
-    return this.tasks.complete(id, dto);
+  complete(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: CompleteTaskDto) {
+    return this.tasks.complete(actor, id, dto);
   }
 
   @Post('tasks/:id/reopen')
+  @Access('tasks.complete', 'task')
   @HttpCode(200)
-  reopen(@IdParam() id: number, @Body() dto: ReopenTaskDto) {
-    return this.tasks.reopen(id, dto);
+  reopen(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: ReopenTaskDto) {
+    return this.tasks.reopen(actor, id, dto);
   }
 
   @Post('tasks/:id/cancel')
+  @Access('tasks.write', 'task')
   @HttpCode(200)
-  cancel(@IdParam() id: number, @Body() dto: CancelTaskDto) {
-    return this.tasks.cancel(id, dto);
+  cancel(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: CancelTaskDto) {
+    return this.tasks.cancel(actor, id, dto);
   }
 }

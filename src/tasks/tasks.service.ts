@@ -8,8 +8,11 @@ import { Plan } from '../plans/entities/plan.entity.js';
 import { forUpdate, Transactions } from '../database/transactions.js';
 import { expectedVersion, updateVersioned } from '../database/versioned-update.js';
 import { checkCompletionDate, isRefusal, pickOccurrenceToComplete, pickOccurrenceToReopen, Refusal } from './completion.js';
-import { CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
-import { FieldChanges, TaskHistory } from './entities/task-history.entity.js';
+import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
+import type { FieldChanges } from '../audit/entities/audit-entry.entity.js';
+import { AuditEntry } from '../audit/entities/audit-entry.entity.js';
+import { Actor, scopeOf, UserActor } from '../auth/actor.js';
+import { TaskNote } from './entities/task-note.entity.js';
 import { TaskDueDate } from './entities/task-due-date.entity.js';
 import { Task } from './entities/task.entity.js';
 import {
@@ -45,16 +48,34 @@ export class TasksService {
     return view;
   }
 
-  list(q: ListTasksQuery): Promise<TaskView[]> {
-    return this.tx.read((em) => loadTaskViews(em, { planId: q.planId, assigneeId: q.assigneeId, status: q.status }));
+  /** The tasks of the caller's units. */
+  list(actor: Actor, q: ListTasksQuery): Promise<TaskView[]> {
+    return this.tx.read((em) => loadTaskViews(em, { planId: q.planId, assigneeId: q.assigneeId, status: q.status, unitIds: scopeOf(actor) }));
   }
 
-  async history(id: number): Promise<TaskHistory[]> {
+  /** The task's entries of the audit trail: who changed what, when, before → after. */
+  async history(id: number): Promise<(AuditEntry & { taskId: number })[]> {
     await this.load(this.db.manager, id);
-    return this.db.getRepository(TaskHistory).find({ where: { taskId: id }, order: { id: 'ASC' } });
+    const rows = await this.db.getRepository(AuditEntry).find({ where: { entity: 'task', entityId: id }, order: { id: 'ASC' } });
+    return rows.map((r) => ({ ...r, taskId: r.entityId }));
   }
 
-  create(planId: number, dto: CreateTaskDto): Promise<{ task: TaskView; unassigned: UnassignedTask | null }> {
+  notes(id: number): Promise<TaskNote[]> {
+    return this.db.getRepository(TaskNote).find({ where: { taskId: id }, order: { id: 'ASC' } });
+  }
+
+  /** A progress note: by the lead official, a coordinator, or the unit's leaders (the guard decided who). */
+  addNote(actor: UserActor, id: number, dto: AddNoteDto): Promise<TaskNote> {
+    return this.tx.run(async (em) => {
+      const task = await this.load(em, id);
+      const plan = await em.findOneByOrFail(Plan, { id: task.planId });
+      const note = await em.save(TaskNote, em.create(TaskNote, { taskId: id, authorUserId: actor.userId, authorName: actor.name, text: dto.text.trim() }));
+      await recordHistory(em, actor, plan.unitId, id, 'note', { note: { from: null, to: note.text } });
+      return note;
+    });
+  }
+
+  create(actor: Actor, planId: number, dto: CreateTaskDto): Promise<{ task: TaskView; unassigned: UnassignedTask | null }> {
     return this.change((r) => [r.task.id], async (em) => {
       const plan = await em.findOneBy(Plan, { id: planId });
       if (!plan) throw new NotFound('kế hoạch', planId);
@@ -63,12 +84,12 @@ export class TasksService {
       const phuLuc = await em.findOneOrFail(PhuLuc, { where: { planId, number: dto.phuLuc }, ...forUpdate(em) });
       const officials = await em.findBy(Official, { unitId: plan.unitId });
       const { phuLuc: _n, ...input } = dto;
-      const { task, unassigned } = await insertTask(em, plan, phuLuc, input, officials);
+      const { task, unassigned } = await insertTask(em, actor, plan, phuLuc, input, officials);
       return { task: await this.get(task.id, em), unassigned };
     });
   }
 
-  update(id: number, dto: UpdateTaskDto): Promise<TaskView> {
+  update(actor: Actor, id: number, dto: UpdateTaskDto): Promise<TaskView> {
     return this.change(() => [id], async (em) => {
       const task = await this.load(em, id);
       const version = expectedVersion(task, dto.version);
@@ -119,12 +140,12 @@ export class TasksService {
       if (!Object.keys(changes).length) return this.get(id, em);
       await updateVersioned(em, Task, id, version, patch);
       const assignmentOnly = Object.keys(changes).every((k) => k === 'assigneeId' || k === 'coordinatorIds');
-      await recordHistory(em, id, assignmentOnly ? 'assigned' : 'updated', changes);
+      await recordHistory(em, actor, plan.unitId, id, assignmentOnly ? 'assigned' : 'updated', changes);
       return this.get(id, em);
     });
   }
 
-  complete(id: number, dto: CompleteTaskDto, today: string = todayLocal()): Promise<TaskView> {
+  complete(actor: Actor, id: number, dto: CompleteTaskDto, today: string = todayLocal()): Promise<TaskView> {
     return this.change(() => [id], async (em) => {
       const task = await this.load(em, id);
       const version = expectedVersion(task, dto.version);
@@ -141,7 +162,7 @@ export class TasksService {
       target.completedOn = completedOn;
       const status = statusAfter(task, occurrences);
       await updateVersioned(em, Task, id, version, { status });
-      await recordHistory(em, id, 'completed', {
+      await recordHistory(em, actor, plan.unitId, id, 'completed', {
         dueOn: { from: null, to: target.dueOn },
         completedOn: { from: null, to: completedOn },
         evidence: { from: null, to: evidence },
@@ -151,9 +172,10 @@ export class TasksService {
     });
   }
 
-  reopen(id: number, dto: ReopenTaskDto): Promise<TaskView> {
+  reopen(actor: Actor, id: number, dto: ReopenTaskDto): Promise<TaskView> {
     return this.change(() => [id], async (em) => {
       const task = await this.load(em, id);
+      const plan = await em.findOneByOrFail(Plan, { id: task.planId });
       const version = expectedVersion(task, dto.version);
       if (task.status === 'cancelled') throw new Conflict('Nhiệm vụ đã bị hủy, không thể mở lại');
       const occurrences = await em.findBy(TaskDueDate, { taskId: id });
@@ -162,7 +184,7 @@ export class TasksService {
       const before = { completedOn: target.completedOn, evidence: target.evidence };
       await em.update(TaskDueDate, target.id, { completedOn: null, evidence: null });
       await updateVersioned(em, Task, id, version, { status: 'open' });
-      await recordHistory(em, id, 'reopened', {
+      await recordHistory(em, actor, plan.unitId, id, 'reopened', {
         dueOn: { from: target.dueOn, to: target.dueOn },
         completedOn: { from: before.completedOn, to: null },
         evidence: { from: before.evidence, to: null },
@@ -172,13 +194,14 @@ export class TasksService {
     });
   }
 
-  cancel(id: number, dto: CancelTaskDto): Promise<TaskView> {
+  cancel(actor: Actor, id: number, dto: CancelTaskDto): Promise<TaskView> {
     return this.change(() => [id], async (em) => {
       const task = await this.load(em, id);
+      const plan = await em.findOneByOrFail(Plan, { id: task.planId });
       const version = expectedVersion(task, dto.version);
       if (task.status === 'cancelled') throw new Conflict('Nhiệm vụ đã bị hủy trước đó');
       await updateVersioned(em, Task, id, version, { status: 'cancelled' });
-      await recordHistory(em, id, 'cancelled', { status: { from: task.status, to: 'cancelled' } }, dto.reason);
+      await recordHistory(em, actor, plan.unitId, id, 'cancelled', { status: { from: task.status, to: 'cancelled' } }, dto.reason);
       return this.get(id, em);
     });
   }

@@ -1,8 +1,16 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
+import { Public } from '../auth/access.decorators.js';
+
 const PAGE = new URL('./index.html', import.meta.url);
+
+/** CSP hashes of the page's inline scripts: the page needs no 'unsafe-inline'. */
+export function pageScriptHashes(html = readFileSync(PAGE, 'utf8')): string[] {
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+}
 
 /** The single page people open in a browser; it reads everything from /api. */
 @ApiExcludeController()
@@ -11,6 +19,7 @@ export class WebController {
   private readonly html = readFileSync(PAGE, 'utf8');
 
   @Get('/')
+  @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-cache')
   index(): string {

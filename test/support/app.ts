@@ -16,11 +16,34 @@ import { AppConfig, loadConfig } from '../../src/config/env.js';
  */
 export interface TestApp {
   app: INestApplication;
-  http: ReturnType<typeof request>;
+  /** Requests as the current default account: the administrator, then the chairman seedUnit signed in (see useAccount). */
+  http: Client;
+  /** Requests with no credentials at all. */
+  anon: ReturnType<typeof request>;
+  /** The first administrator, created from ADMIN_USERNAME / ADMIN_PASSWORD. */
+  admin: Client;
   db: DataSource;
   databaseUrl: string;
   config: AppConfig;
+  /** Signs in through POST /api/auth/login; the client sends the token as "Authorization: Bearer". */
+  login(username: string, password: string): Promise<Client>;
+  /** Makes `http` act as this account from now on. */
+  useAccount(client: Client): void;
   close(): Promise<void>;
+}
+
+export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+/** A supertest client that signs each request with one account's token. */
+export type Client = Record<Method, (url: string) => request.Test> & { token: string; me: { id: number; username: string; role: string; officialId: number | null; unitId: number | null } };
+
+export const TEST_JWT_SECRET = 'test-secret-of-the-e2e-suite-0123456789abcdef';
+export const ADMIN = { username: 'admin', password: 'quan-tri-thu-nghiem-1' };
+export const DEMO_PASSWORD = 'demo@2023';
+
+export function bearerClient(server: Parameters<typeof request>[0], token: string, me: Client['me']): Client {
+  const agent = request(server);
+  const as = (m: Method) => (url: string) => agent[m](url).set('Authorization', `Bearer ${token}`);
+  return { token, me, get: as('get'), post: as('post'), patch: as('patch'), put: as('put'), delete: as('delete') };
 }
 
 export const DB_KIND = (process.env.E2E_DATABASE ?? 'sqlite') as 'sqlite' | 'postgres';
@@ -56,6 +79,9 @@ export async function startApp(opts: { demo?: boolean; env?: Record<string, stri
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     DEMO_PLAN: opts.demo ? 'auto' : 'off',
     NODE_ENV: 'test',
+    JWT_SECRET: TEST_JWT_SECRET,
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
     // each app its own queues in the shared test Redis
     QUEUE_PREFIX: `t${process.pid}x${Math.random().toString(36).slice(2, 8)}`,
     ...opts.env,
@@ -65,12 +91,33 @@ export async function startApp(opts: { demo?: boolean; env?: Record<string, stri
   // the start-up reconcile runs in the background; tests begin once it is done
   await app.get(JobSchedulers).whenStarted();
   const db = app.get(DataSource);
+  const server = app.getHttpServer();
+  const login = async (username: string, password: string): Promise<Client> => {
+    const res = await request(server).post('/api/auth/login').send({ username, password });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    return bearerClient(server, res.body.accessToken, res.body.user);
+  };
+  const admin = await login(ADMIN.username, ADMIN.password);
+  let current = opts.demo ? await login('chutich', DEMO_PASSWORD) : admin;
+  const http = {
+    get: (url: string) => current.get(url),
+    post: (url: string) => current.post(url),
+    patch: (url: string) => current.patch(url),
+    put: (url: string) => current.put(url),
+    delete: (url: string) => current.delete(url),
+    get token() { return current.token; },
+    get me() { return current.me; },
+  } as Client;
   return {
     app,
     db,
     databaseUrl: database.url,
     config,
-    http: request(app.getHttpServer()),
+    http,
+    anon: request(server),
+    admin,
+    login,
+    useAccount: (c) => { current = c; },
     close: async () => {
       await app.close();
       await database.drop();

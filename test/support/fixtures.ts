@@ -1,9 +1,26 @@
 import { addDays } from '../../src/common/local-date.js';
-import type { TestApp } from './app.js';
+import type { Client, TestApp } from './app.js';
 
-/** A unit with the usual five posts and a chairman, created through the API. */
-export async function seedUnit(t: TestApp, name = 'UBND xã Thử Nghiệm') {
-  const unit = (await t.http.post('/api/units').send({ name }).expect(201)).body;
+export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
+
+/** An account for an official (or a viewer of a unit), created by the administrator, and signed in. */
+export async function accountFor(
+  t: TestApp, username: string, role: string, unitId: number, officialId: number | null,
+): Promise<Client> {
+  const res = await t.admin.post('/api/users').send({ username, password: TEST_PASSWORD, role, unitId, officialId });
+  if (res.status !== 201) throw new Error(`create account ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return t.login(username, TEST_PASSWORD);
+}
+
+let seeded = 0;
+
+/**
+ * A unit with the usual five posts and a chairman, created through the API by
+ * the administrator. The chairman gets an account and signs in, and `t.http`
+ * acts as them from then on: plans and tasks are the chairman's to make.
+ */
+export async function seedUnit(t: TestApp, name = 'UBND xã Thử Nghiệm', opts: { parentId?: number } = {}) {
+  const unit = (await t.admin.post('/api/units').send({ name, ...opts }).expect(201)).body;
   const people: Record<string, number> = {};
   for (const [key, fullName, position, role] of [
     ['chairman', 'Lê Văn Chủ', 'Chủ tịch UBND xã', 'chairman'],
@@ -12,10 +29,12 @@ export async function seedUnit(t: TestApp, name = 'UBND xã Thử Nghiệm') {
     ['taichinh', 'Lê Thị Tài', 'Công chức Tài chính – Kế toán', 'official'],
     ['vanhoa', 'Phạm Văn Hóa', 'Công chức Văn hóa – Xã hội', 'official'],
   ] as const) {
-    const res = await t.http.post('/api/officials').send({ unitId: unit.id, fullName, position, role }).expect(201);
+    const res = await t.admin.post('/api/officials').send({ unitId: unit.id, fullName, position, role }).expect(201);
     people[key] = res.body.id;
   }
-  return { unitId: unit.id as number, people };
+  const chair = await accountFor(t, `chutich${++seeded}`, 'chairman', unit.id, people.chairman);
+  t.useAccount(chair);
+  return { unitId: unit.id as number, people, chair };
 }
 
 export async function createPlan(t: TestApp, unitId: number, extra: Record<string, unknown> = {}) {

@@ -2,7 +2,7 @@ import { BoolField, IdField, IntField } from '../../common/fields.js';
 import { Transform } from 'class-transformer';
 
 export class ListNotificationsQuery {
-  @IdField({ optional: true, fromQuery: true, description: 'Cán bộ nhận (cho đến khi có tài khoản)' })
+  @IdField({ optional: true, fromQuery: true, description: 'Cán bộ nhận; mặc định là chính mình. Chủ tịch, Phó Chủ tịch xem được của cán bộ trong đơn vị' })
   officialId?: number;
 
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))

@@ -108,3 +108,8 @@ export class ListTasksQuery {
   @EnumField(TASK_STATUSES, { optional: true })
   status?: TaskStatus;
 }
+
+export class AddNoteDto {
+  @TextField({ max: 5000, description: 'Ghi chú tiến độ' })
+  text: string;
+}

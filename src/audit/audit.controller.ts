@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, CurrentActor } from '../auth/access.decorators.js';
+import type { UserActor } from '../auth/actor.js';
+import { AuditService } from './audit.service.js';
+import { AuditQuery } from './dto/audit.dto.js';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Who changed what, when, before → after; for the chairman (their unit) and the administrator. */
+  @Get()
+  @Access('audit.read')
+  list(@CurrentActor() actor: UserActor, @Query() q: AuditQuery) {
+    return this.audit.list(actor, q);
+  }
+}

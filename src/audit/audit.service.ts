@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { UserActor } from '../auth/actor.js';
+import { scopeOf } from '../auth/actor.js';
+import { addDays } from '../common/local-date.js';
+import { AuditQuery } from './dto/audit.dto.js';
+import { AuditEntry } from './entities/audit-entry.entity.js';
+
+/** Start of a local date in Asia/Ho_Chi_Minh (UTC+7 all year round). */
+const startOfLocalDay = (d: string) => new Date(`${d}T00:00:00+07:00`);
+
+/** Reading the audit trail: newest first, within the caller's units. */
+@Injectable()
+export class AuditService {
+  constructor(private readonly db: DataSource) {}
+
+  list(actor: UserActor, q: AuditQuery): Promise<AuditEntry[]> {
+    const qb = this.db.getRepository(AuditEntry).createQueryBuilder('a').orderBy('a.id', 'DESC').take(q.limit ?? 100);
+    const scope = scopeOf(actor);
+    if (scope) qb.andWhere('a.unit_id IN (:...scope)', { scope: scope.length ? scope : [0] });
+    if (q.unitId) qb.andWhere('a.unit_id = :unitId', { unitId: q.unitId });
+    if (q.entity) qb.andWhere('a.entity = :entity', { entity: q.entity });
+    if (q.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: q.entityId });
+    if (q.actorUserId) qb.andWhere('a.actor_user_id = :actorUserId', { actorUserId: q.actorUserId });
+    if (q.action) qb.andWhere('a.action = :action', { action: q.action });
+    if (q.from) qb.andWhere('a.at >= :from', { from: startOfLocalDay(q.from) });
+    if (q.to) qb.andWhere('a.at < :to', { to: startOfLocalDay(addDays(q.to, 1)) });
+    if (q.beforeId) qb.andWhere('a.id < :beforeId', { beforeId: q.beforeId });
+    return qb.getMany();
+  }
+}

@@ -1,0 +1,18 @@
+/** Access roles of an account (not the same as an official's post in the unit). */
+export const ROLES = ['admin', 'chairman', 'vice_chairman', 'official', 'reporter', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Quản trị hệ thống',
+  chairman: 'Chủ tịch UBND',
+  vice_chairman: 'Phó Chủ tịch UBND',
+  official: 'Công chức',
+  reporter: 'Công chức Văn phòng – Thống kê (lập báo cáo)',
+  viewer: 'Cấp trên theo dõi (Phòng/Sở Nội vụ)',
+};
+
+/** Roles that act on a unit's plans and tasks as a member of that unit: they need an official record. */
+export const UNIT_MEMBER_ROLES: readonly Role[] = ['chairman', 'vice_chairman', 'official', 'reporter'];
+
+/** What a chairman may hand out to the officials of their unit; the rest is the administrator's. */
+export const ROLES_A_CHAIRMAN_GRANTS: readonly Role[] = ['vice_chairman', 'official', 'reporter'];
