@@ -6,7 +6,7 @@ import { JobSchedulers } from '../src/queue/job-schedulers.service.js';
 import { SCHEDULERS } from '../src/queue/queue-names.js';
 import { localInstant } from '../src/reminders/reminder-plan.js';
 import { startApp, TestApp } from './support/app.js';
-import { createPlan, seedUnit } from './support/fixtures.js';
+import { accountFor, createPlan, seedUnit } from './support/fixtures.js';
 import { eventually, startSmtp } from './support/smtp.js';
 
 /**
@@ -61,7 +61,10 @@ describe('reminders', () => {
     expect(mail.text).toContain('Phụ lục 01');
     expect(mail.text).toContain(`http://cchc.test/#task-${task.id}`);
     // marking it read
-    const read = await t.http.post(`/api/notifications/${notes[0].id}/read`).send({}).expect(200);
+    // only its recipient marks it read; to anyone else it does not exist
+    await t.http.post(`/api/notifications/${notes[0].id}/read`).send({}).expect(404);
+    const tuphap = await accountFor(t, 'tuphap', 'official', unitId, people.tuphap);
+    const read = await tuphap.post(`/api/notifications/${notes[0].id}/read`).send({}).expect(200);
     expect(read.body.readAt).toBeTruthy();
     const unread = (await t.http.get(`/api/notifications?officialId=${people.tuphap}&unread=true`).expect(200)).body;
     expect(unread.map((n: any) => n.id)).not.toContain(notes[0].id);
@@ -260,9 +263,11 @@ describe('reminders: overdue, digest, recurring jobs, dashboard', () => {
   });
 
   it('shows the queue on the administrators\' dashboard', async () => {
-    const page = await t.http.get('/admin/queues').expect(200);
+    await t.anon.get('/admin/queues').expect(401);
+    await t.http.get('/admin/queues').expect(403);
+    const page = await t.admin.get('/admin/queues').expect(200);
     expect(page.text).toContain('<html');
-    const api = await t.http.get('/admin/queues/api/queues').expect(200);
+    const api = await t.admin.get('/admin/queues/api/queues').expect(200);
     expect(JSON.stringify(api.body)).toContain('reminders');
   });
 });

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { RemindersQueue } from '../src/queue/queue.module.js';
 import { JOBS } from '../src/queue/queue-names.js';
 import { startApp, TestApp } from './support/app.js';
-import { createPlan, planOf32, seedUnit } from './support/fixtures.js';
+import { accountFor, createPlan, planOf32, seedUnit } from './support/fixtures.js';
 import { eventually } from './support/smtp.js';
 
 /** Periodic reports: figures as of the unit's cut-off, stored snapshots, the files, the automatic run, the rollup. */
@@ -128,24 +128,31 @@ describe('periodic reports', () => {
 
   it('rolls the communes up under their superior unit, sorted by percentage, in SQL', async () => {
     const province = (await t.admin.post('/api/units').send({ name: 'Sở Nội vụ tỉnh Thử' }).expect(201)).body;
+    const viewer = await accountFor(t, 'noivu.tinh', 'viewer', province.id, null);
     const figures: [string, number][] = [['Xã A', 3], ['Xã B', 1], ['Xã C', 2]];
     for (const [name, done] of figures) {
-      const unit = (await t.admin.post('/api/units').send({ name, parentId: province.id }).expect(201)).body;
-      const plan = await createPlan(t, unit.id, { number: '01/KH', status: 'issued', phuLucs: [{ number: 1, tasks: [1, 2, 3, 4].map((i) => ({ content: `Việc ${i}`, deadlineText: 'Quý II/2023' })) }] });
-      for (const task of plan.phuLucs[0].tasks.slice(0, done)) await t.http.post(`/api/tasks/${task.id}/complete`).send({ completedOn: '2023-05-01' }).expect(200);
+      // each commune's own chairman makes and completes its plan
+      const { unitId: communeId, chair } = await seedUnit(t, name, { parentId: province.id, signIn: false });
+      const plan = (await chair.post('/api/plans').send({
+        unitId: communeId, number: '01/KH', title: 'Kế hoạch CCHC năm 2023', year: 2023, status: 'issued',
+        phuLucs: [{ number: 1, tasks: [1, 2, 3, 4].map((i) => ({ content: `Việc ${i}`, deadlineText: 'Quý II/2023' })) }],
+      }).expect(201)).body;
+      for (const task of plan.phuLucs[0].tasks.slice(0, done)) await chair.post(`/api/tasks/${task.id}/complete`).send({ completedOn: '2023-05-01' }).expect(200);
     }
     await t.admin.post('/api/units').send({ name: 'Xã chưa có kế hoạch', parentId: province.id }).expect(201);
-    const res = (await t.http.get(`/api/units/${province.id}/progress?asOf=2023-12-14`).expect(200)).body;
+    // the superior level reads the rollup; a commune's chairman outside it cannot even see the province
+    await t.http.get(`/api/units/${province.id}/progress?asOf=2023-12-14`).expect(404);
+    const res = (await viewer.get(`/api/units/${province.id}/progress?asOf=2023-12-14`).expect(200)).body;
     expect(res.units.map((u: any) => [u.name, u.ratio, u.percent])).toEqual([
       ['Xã A', '3/4', '75%'], ['Xã C', '2/4', '50%'], ['Xã B', '1/4', '25%'], ['Xã chưa có kế hoạch', '0/0', '0%'],
     ]);
     expect(res.total).toMatchObject({ planned: 12, completed: 6, ratio: '6/12', percent: '50%' });
-    const early = (await t.http.get(`/api/units/${province.id}/progress?asOf=2023-04-30`).expect(200)).body;
+    const early = (await viewer.get(`/api/units/${province.id}/progress?asOf=2023-04-30`).expect(200)).body;
     expect(early.total.completed).toBe(0);
-    const byPeriod = (await t.http.get(`/api/units/${province.id}/progress?period=Q2&year=2023`).expect(200)).body;
+    const byPeriod = (await viewer.get(`/api/units/${province.id}/progress?period=Q2&year=2023`).expect(200)).body;
     expect(byPeriod).toMatchObject({ asOf: '2023-06-14', total: { completed: 6 } });
-    await t.http.get('/api/units/99999/progress').expect(404);
-    const missingYear = await t.http.get(`/api/units/${province.id}/progress?period=Q2`).expect(400);
+    await viewer.get('/api/units/99999/progress').expect(404);
+    const missingYear = await viewer.get(`/api/units/${province.id}/progress?period=Q2`).expect(400);
     expect(missingYear.body.errors[0].field).toBe('year');
     await t.http.get(`/api/plans/${planId}/reports/preview?period=Q5&year=2023`).expect(400);
     await t.http.post('/api/plans/99999/reports').send({ period: 'Q1', year: 2023 }).expect(404);

@@ -263,7 +263,9 @@ describe('validation: request bodies', () => {
       ['post', '/api/plans', { unitId, number: '77/KH', title: 'X', year: 2023, status: null }],
     ];
     for (const [method, url, body] of attempts) {
-      const res = await (method === 'patch' ? t.http.patch(url) : t.http.post(url)).send(body);
+      // units are the administrator's
+      const as = url.startsWith('/api/units') ? t.admin : t.http;
+      const res = await (method === 'patch' ? as.patch(url) : as.post(url)).send(body);
       expectFieldError(res, Object.keys(body).find((k) => body[k] === null)!, /không được là null/);
     }
     expect(await state(t)).toEqual(before);
@@ -283,7 +285,7 @@ describe('validation: ids and routes', () => {
   beforeAll(async () => {
     t = await startApp();
     ({ unitId, people } = await seedUnit(t));
-    other = await seedUnit(t, 'UBND xã Bên Cạnh');
+    other = await seedUnit(t, 'UBND xã Bên Cạnh', { signIn: false });
     planId = (await createPlan(t, unitId)).id;
     task = (await t.http.post(`/api/plans/${planId}/tasks`).send({ phuLuc: 2, content: 'Nhiệm vụ mẫu', deadlineText: 'Tháng 9/2023' }).expect(201)).body.task;
   });
@@ -310,7 +312,8 @@ describe('validation: ids and routes', () => {
       ['patch', '/api/officials/99999', { fullName: 'Tên mới' }, /Không tìm thấy cán bộ, công chức có mã 99999/],
     ];
     for (const [method, url, body, message] of cases) {
-      const req = method === 'get' ? t.http.get(url) : method === 'patch' ? t.http.patch(url).send(body!) : t.http.post(url).send(body!);
+      const as = url.startsWith('/api/units') ? t.admin : t.http;
+      const req = method === 'get' ? as.get(url) : method === 'patch' ? as.patch(url).send(body!) : as.post(url).send(body!);
       const res = await req;
       expect(expectApiError(res, 404).message).toMatch(message);
     }
@@ -541,7 +544,7 @@ describe('validation: a plan is written whole or not at all', () => {
   beforeAll(async () => {
     t = await startApp();
     ({ unitId, people } = await seedUnit(t));
-    other = await seedUnit(t, 'UBND xã Bên Cạnh');
+    other = await seedUnit(t, 'UBND xã Bên Cạnh', { signIn: false });
     await createPlan(t, unitId, { phuLucs: [{ number: 1, tasks: [{ content: 'Có sẵn', deadlineText: 'Quý I/2023' }] }] });
   });
   afterAll(() => t.close());

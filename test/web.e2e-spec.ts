@@ -1,12 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { todayLocal } from '../src/common/local-date.js';
-import { startApp, TestApp } from './support/app.js';
+import { ADMIN, DEMO_PASSWORD, startApp, TestApp } from './support/app.js';
 
 /**
  * The page at `/`, driven in Debian's Chromium against the real API and the
- * Hoằng Tiến 2023 demo plan: what the chairman sees, assigning, an official's
- * own tasks, completing one, and an error the API refuses. The steps run in
+ * Hoằng Tiến 2023 demo plan: signing in, what the chairman sees, assigning, an
+ * official's own tasks, completing one, an error the API refuses, what each
+ * role is offered, signing out and a forced password change. The steps run in
  * order and build on each other.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,8 +24,11 @@ describe('web page', () => {
   let page: Page;
   let planId: number;
   let officials: { id: number; fullName: string; position: string }[];
+  let base: string;
   const pageErrors: string[] = [];
+  const cspErrors: string[] = [];
   const today = todayLocal();
+  const VIEW = { viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' };
 
   const tid = (id: string) => `[data-testid="${id}"]`;
   const row = (taskId: number) => page.locator(`${tid('task-row')}[data-task-id="${taskId}"]`);
@@ -33,6 +38,36 @@ describe('web page', () => {
   const summaryStartsWith = (prefix: string) =>
     page.waitForFunction((p) => ((globalThis as any).document.querySelector('[data-testid="summary"]')?.textContent ?? '').startsWith(p), prefix);
   const api = async (path: string) => (await t.http.get(path).expect(200)).body;
+  /** Every page's script errors and CSP refusals, asserted empty at the end. */
+  const watch = (p: Page) => {
+    p.setDefaultTimeout(10_000);
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    p.on('console', (m) => { if (m.type() === 'error' && m.text().includes('Content Security Policy')) cspErrors.push(m.text()); });
+  };
+  const focused = (p: Page) => p.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('data-testid') ?? null);
+  /** Fills and sends the page's sign-in form; resolves with the API's answer. */
+  const signIn = async (p: Page, username: string, password: string) => {
+    await p.locator(tid('login-form')).waitFor();
+    await p.fill(tid('login-username'), username);
+    await p.fill(tid('login-password'), password);
+    const [res] = await Promise.all([
+      p.waitForResponse((r) => r.url().endsWith('/api/auth/login')),
+      p.click(tid('login-submit')),
+    ]);
+    return res;
+  };
+  /** A browser context of its own (its own cookies), signed in through the form. */
+  const openAs = async (username: string, password = DEMO_PASSWORD) => {
+    const p = await (await browser.newContext(VIEW)).newPage();
+    watch(p);
+    await p.goto(base);
+    expect((await signIn(p, username, password)).status()).toBe(200);
+    return p;
+  };
+  const rowsWith = (p: Page, selector: string) =>
+    p.locator(`${tid('task-row')}:has(${selector})`).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-task-id'))).sort((a, b) => a - b));
+  const waitRows = (p: Page, n: number) =>
+    p.waitForFunction((k) => (globalThis as any).document.querySelectorAll('[data-testid="task-row"]').length === k, n);
 
   beforeAll(async () => {
     t = await startApp({ demo: true });
@@ -41,17 +76,69 @@ describe('web page', () => {
     const plans = await api('/api/plans');
     planId = plans[0].id;
     officials = await api(`/api/officials?unitId=${plans[0].unitId}`);
+    base = `http://127.0.0.1:${port}/`;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await summaryStartsWith('đã hoàn thành');
+    page = await browser.newPage(VIEW);
+    watch(page);
+    await page.goto(base);
   });
 
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+  });
+
+  it('is served under a strict Content-Security-Policy that allows its one script by hash', async () => {
+    const res = await t.anon.get('/').expect(200);
+    const csp = String(res.headers['content-security-policy']);
+    const scriptSrc = /(?:^|;)\s*script-src ([^;]*)/.exec(csp)![1].split(/\s+/);
+    const scripts = [...res.text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBe(1);
+    expect(scripts[0][0].startsWith('<script>')).toBe(true);
+    expect(scriptSrc).toEqual(["'self'", `'sha256-${createHash('sha256').update(scripts[0][1]).digest('base64')}'`]);
+    // inline handlers would be refused: none in the markup
+    expect(res.text.replace(scripts[0][0], '')).not.toMatch(/\son[a-z]+\s*=/i);
+  });
+
+  it('asks who is there before showing anything', async () => {
+    await page.locator(tid('login-form')).waitFor();
+    expect(await focused(page)).toBe('login-username');
+    expect(await page.locator(tid('overview')).isVisible()).toBe(false);
+    expect(await page.locator(tid('signed-in')).isVisible()).toBe(false);
+    expect(await page.locator(tid('task-row')).count()).toBe(0);
+    expect(await page.locator('label[for="user"]').textContent()).toContain('Tên đăng nhập');
+    expect(await page.locator('label[for="pass"]').textContent()).toContain('Mật khẩu');
+  });
+
+  it("shows the API's message for a wrong password and stays on the form", async () => {
+    const res = await signIn(page, 'chutich', 'sai-mat-khau');
+    expect(res.status()).toBe(401);
+    const message = (await res.json()).message;
+    expect(message).toBe('Tên đăng nhập hoặc mật khẩu không đúng');
+    const alert = page.locator(tid('login-error'));
+    await alert.waitFor({ state: 'visible' });
+    expect(await alert.getAttribute('role')).toBe('alert');
+    expect((await alert.textContent())!.trim()).toBe(message);
+    expect(await page.locator(tid('login-form')).isVisible()).toBe(true);
+    expect(await page.inputValue(tid('login-username'))).toBe('chutich');
+    expect(await page.inputValue(tid('login-password'))).toBe('');
+    expect(await page.locator(tid('overview')).isVisible()).toBe(false);
+    expect((await page.context().cookies()).map((c) => c.name)).toEqual([]);
+  });
+
+  it('signs the chairman in and shows who is signed in', async () => {
+    expect((await signIn(page, 'chutich', DEMO_PASSWORD)).status()).toBe(200);
+    await summaryStartsWith('đã hoàn thành');
+    expect(await page.locator(tid('login-form')).isVisible()).toBe(false);
+    const me = await api('/api/auth/me');
+    expect(me).toMatchObject({ username: 'chutich', role: 'chairman', name: 'Lê Văn Thắng', unitName: 'UBND xã Hoằng Tiến' });
+    expect(await text(tid('user-name'))).toBe(me.name);
+    expect(await text(tid('user-role'))).toBe(me.roleLabel);
+    expect(await text(tid('user-unit'))).toBe(me.unitName);
+    expect(await text(tid('logout'))).toBe('Đăng xuất');
+    const cookies = Object.fromEntries((await page.context().cookies()).map((c) => [c.name, c]));
+    expect(cookies.cchc_token).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(cookies.cchc_csrf).toMatchObject({ httpOnly: false, sameSite: 'Strict' });
   });
 
   it('shows the chairman the plan at a glance', async () => {
@@ -221,5 +308,148 @@ describe('web page', () => {
     await page.waitForFunction((id) => (globalThis as any).document.querySelector(`[data-task-id="${id}"].linked`) !== null, last.id);
     expect(await row.isVisible()).toBe(true);
     expect(await row.evaluate((el: any) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= (globalThis as any).innerHeight; })).toBe(true);
+  });
+
+  it('offers an official the complete button on his own tasks only, and no assigning', async () => {
+    const tuPhap = official(/Tư pháp/);
+    const p = await openAs('tuphap');
+    await p.waitForFunction(() => ((globalThis as any).document.querySelector('[data-testid="summary"]')?.textContent ?? '').startsWith('đã hoàn thành'));
+    expect(await p.locator(tid('user-name')).textContent()).toBe(tuPhap.fullName);
+    expect(await p.locator(tid('user-role')).textContent()).toBe('Công chức');
+
+    // his own tasks first
+    const mine = await api(`/api/tasks?planId=${planId}&assigneeId=${tuPhap.id}`);
+    expect(await p.inputValue(tid('official-filter'))).toBe(String(tuPhap.id));
+    await waitRows(p, mine.length);
+    const open = mine.filter((x: any) => x.status === 'open' && x.dueDates.some((d: any) => !d.completedOn)).map((x: any) => x.id).sort((a: number, b: number) => a - b);
+    expect(open.length).toBeGreaterThan(0);
+    expect(await rowsWith(p, tid('complete-button'))).toEqual(open);
+
+    // the whole plan: still only his, though others' tasks are open too
+    await p.selectOption(tid('official-filter'), '');
+    await waitRows(p, 34);
+    const plan = await api(`/api/plans/${planId}`);
+    const othersOpen = plan.phuLucs.flatMap((x: any) => x.tasks).filter((x: any) => x.status === 'open' && x.assigneeId !== tuPhap.id);
+    expect(othersOpen.length).toBeGreaterThan(0);
+    expect(await rowsWith(p, tid('complete-button'))).toEqual(open);
+    expect(await p.locator(tid('unassigned')).isVisible()).toBe(true);
+    expect(await p.locator(tid('unassigned-row')).count()).toBe(plan.unassigned.length);
+    expect(await p.locator(`${tid('assign-form')}, ${tid('assign-select')}, ${tid('assign-button')}`).count()).toBe(0);
+    expect(await p.locator('#unGive').isVisible()).toBe(false);
+
+    // and he may complete one of them (a cookie-borne POST with its anti-forgery header)
+    const task = mine.find((x: any) => x.status === 'open' && x.dueDates.length === 1 && !x.dueDates[0].completedOn);
+    const r = p.locator(`${tid('task-row')}[data-task-id="${task.id}"]`);
+    await r.locator(tid('complete-button')).click();
+    const form = p.locator(`${tid('complete-form')}[data-task-id="${task.id}"]`);
+    await form.locator(tid('complete-evidence')).fill('Báo cáo của công chức Tư pháp');
+    await form.locator(tid('complete-submit')).click();
+    await p.locator(tid('notice')).waitFor({ state: 'visible' });
+    expect(await p.locator(tid('notice')).textContent()).toContain('Đã ghi nhận hoàn thành');
+    expect(await r.locator(tid('complete-button')).count()).toBe(0);
+    expect((await api(`/api/tasks/${task.id}`)).dueDates[0]).toMatchObject({ completedOn: today, evidence: 'Báo cáo của công chức Tư pháp' });
+    await p.context().close();
+  });
+
+  it('shows the superior level the plan read-only, until its session ends', async () => {
+    const p = await openAs('noivu.hoanghoa');
+    await p.waitForFunction(() => ((globalThis as any).document.querySelector('[data-testid="summary"]')?.textContent ?? '').startsWith('đã hoàn thành'));
+    const me = (await (await t.login('noivu.hoanghoa', DEMO_PASSWORD)).get('/api/auth/me').expect(200)).body;
+    expect(me).toMatchObject({ role: 'viewer', unitName: 'UBND huyện Hoằng Hóa' });
+    expect(await p.locator(tid('user-role')).textContent()).toBe(me.roleLabel);
+    expect(await p.locator(tid('user-unit')).textContent()).toBe(me.unitName);
+    expect(await p.locator(tid('unit-name')).textContent()).toBe('UBND xã Hoằng Tiến');
+    const progress = await api(`/api/plans/${planId}/progress?asOf=${today}`);
+    expect(await p.locator(tid('summary')).textContent()).toBe(progress.summary);
+    expect(await p.inputValue(tid('official-filter'))).toBe('');
+    expect(await p.locator(tid('task-row')).count()).toBe(34);
+    expect(await p.locator(`${tid('complete-button')}, ${tid('assign-form')}, ${tid('assign-select')}, ${tid('assign-button')}`).count()).toBe(0);
+
+    // the session ends elsewhere: the next request brings the sign-in form back, with the reason
+    const token = (await p.context().cookies()).find((c) => c.name === 'cchc_token')!.value;
+    await t.anon.post('/api/auth/logout').set('Authorization', `Bearer ${token}`).expect(200);
+    await p.fill(tid('as-of'), '2023-12-14');
+    const alert = p.locator(tid('login-error'));
+    await alert.waitFor({ state: 'visible' });
+    expect(await alert.textContent()).toContain('Phiên đăng nhập đã hết hạn');
+    expect(await p.locator(tid('overview')).isVisible()).toBe(false);
+    expect(await p.locator(tid('task-row')).count()).toBe(0);
+    expect(await focused(p)).toBe('login-username');
+    await p.context().close();
+  });
+
+  it('tells the administrator where units and accounts are managed, instead of a plan', async () => {
+    const requests: string[] = [];
+    const p = await openAs(ADMIN.username, ADMIN.password);
+    p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const notice = p.locator(tid('admin-notice'));
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.textContent()).toContain('/api/docs');
+    expect(await notice.textContent()).toContain('/admin/queues');
+    expect(await p.locator(tid('overview')).isVisible()).toBe(false);
+    expect(await p.locator(tid('user-role')).textContent()).toBe('Quản trị hệ thống');
+    await p.reload();
+    await notice.waitFor({ state: 'visible' });
+    expect(requests.filter((x) => x.startsWith('/api/plans'))).toEqual([]);
+    await p.context().close();
+  });
+
+  it('signs out back to the sign-in form, and the API then answers 401', async () => {
+    await page.locator(tid('logout')).click();
+    await page.locator(tid('login-form')).waitFor();
+    expect(await focused(page)).toBe('login-username');
+    expect(await page.locator(tid('overview')).isVisible()).toBe(false);
+    expect(await page.locator(tid('signed-in')).isVisible()).toBe(false);
+    expect(await page.locator(tid('login-error')).isVisible()).toBe(false);
+    expect(await page.locator(tid('task-row')).count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as any).fetch('api/auth/me').then((r: any) => r.status))).toBe(401);
+    expect((await page.context().cookies()).map((c) => c.name)).toEqual([]);
+    await page.reload();
+    await page.locator(tid('login-form')).waitFor();
+    expect(await page.locator(tid('overview')).isVisible()).toBe(false);
+  });
+
+  it('shows only the change-password form after a password reset, until it is changed', async () => {
+    const user = (await t.admin.get('/api/users').expect(200)).body.find((u: any) => u.username === 'taichinh');
+    await t.admin.post(`/api/users/${user.id}/reset-password`).send({ password: 'tam-thoi-2024' }).expect(200);
+    expect((await signIn(page, 'taichinh', 'tam-thoi-2024')).status()).toBe(200);
+    const form = page.locator(tid('password-form'));
+    await form.waitFor();
+    expect(await focused(page)).toBe('password-current');
+    expect(await page.locator(tid('overview')).isVisible()).toBe(false);
+    expect(await page.locator(tid('logout')).isVisible()).toBe(true);
+    expect(await page.locator('#pwCancel').isVisible()).toBe(false);
+    expect(await page.evaluate(() => (globalThis as any).fetch('api/plans').then((r: any) => r.status))).toBe(403);
+
+    const error = page.locator(tid('password-error'));
+    const send = async (current: string, next: string, again = next) => {
+      await page.fill(tid('password-current'), current);
+      await page.fill(tid('password-new'), next);
+      await page.fill(tid('password-repeat'), again);
+      await page.click(tid('password-submit'));
+    };
+    await send('tam-thoi-2024', 'taichinh-2024');
+    await page.waitForFunction(() => /tên đăng nhập/.test((globalThis as any).document.querySelector('[data-testid="password-error"]').textContent));
+    expect(await error.getAttribute('role')).toBe('alert');
+    expect(await error.textContent()).toContain('Mật khẩu mới: mật khẩu không được chứa tên đăng nhập');
+    expect(await focused(page)).toBe('password-new');
+    await send('sai-mat-khau', 'Hoang-Tien-2024!');
+    await page.waitForFunction(() => /hiện tại không đúng/.test((globalThis as any).document.querySelector('[data-testid="password-error"]').textContent));
+    expect(await error.textContent()).toBe('Mật khẩu hiện tại không đúng');
+    await send('tam-thoi-2024', 'Hoang-Tien-2024!', 'Hoang-Tien-2025!');
+    expect(await error.textContent()).toBe('Mật khẩu nhập lại không khớp với mật khẩu mới.');
+    expect(await form.isVisible()).toBe(true);
+
+    await send('tam-thoi-2024', 'Hoang-Tien-2024!');
+    await summaryStartsWith('đã hoàn thành');
+    expect(await form.isVisible()).toBe(false);
+    expect(await text(tid('notice'))).toContain('Đã đổi mật khẩu');
+    expect(await page.locator(tid('complete-button')).count()).toBeGreaterThan(0);
+    await t.login('taichinh', 'Hoang-Tien-2024!');
+  });
+
+  it('produced no page errors and no Content-Security-Policy violations', () => {
+    expect(cspErrors).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

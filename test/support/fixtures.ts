@@ -17,10 +17,10 @@ let seeded = 0;
 /**
  * A unit with the usual five posts and a chairman, created through the API by
  * the administrator. The chairman gets an account and signs in, and `t.http`
- * acts as them from then on: plans and tasks are the chairman's to make.
+ * acts as them from then on (unless signIn is false): plans and tasks are the chairman's to make.
  */
-export async function seedUnit(t: TestApp, name = 'UBND xã Thử Nghiệm', opts: { parentId?: number } = {}) {
-  const unit = (await t.admin.post('/api/units').send({ name, ...opts }).expect(201)).body;
+export async function seedUnit(t: TestApp, name = 'UBND xã Thử Nghiệm', opts: { parentId?: number; signIn?: boolean } = {}) {
+  const unit = (await t.admin.post('/api/units').send({ name, ...(opts.parentId ? { parentId: opts.parentId } : {}) }).expect(201)).body;
   const people: Record<string, number> = {};
   for (const [key, fullName, position, role] of [
     ['chairman', 'Lê Văn Chủ', 'Chủ tịch UBND xã', 'chairman'],
@@ -33,7 +33,7 @@ export async function seedUnit(t: TestApp, name = 'UBND xã Thử Nghiệm', opt
     people[key] = res.body.id;
   }
   const chair = await accountFor(t, `chutich${++seeded}`, 'chairman', unit.id, people.chairman);
-  t.useAccount(chair);
+  if (opts.signIn !== false) t.useAccount(chair);
   return { unitId: unit.id as number, people, chair };
 }
 
