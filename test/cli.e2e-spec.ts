@@ -19,8 +19,17 @@ function freePort(): Promise<number> {
   });
 }
 
+const SECRET = 'cli-test-secret-0123456789abcdef0123456789';
+
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, REDIS_URL: process.env.REDIS_URL, NODE_ENV: 'production', ...extra };
+  return { PATH: process.env.PATH, REDIS_URL: process.env.REDIS_URL, NODE_ENV: 'production', JWT_SECRET: SECRET, ...extra };
+}
+
+async function signIn(port: number, username: string, password: string): Promise<{ status: number; token?: string }> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  return { status: res.status, token: res.ok ? ((await res.json()) as { accessToken: string }).accessToken : undefined };
 }
 
 describe(`the built server and CLI on ${DB_KIND}`, () => {
@@ -48,9 +57,13 @@ describe(`the built server and CLI on ${DB_KIND}`, () => {
     expect(run.stderr).toContain('Cấu hình không hợp lệ');
     expect(run.stderr).toContain('PORT');
     expect(run.stderr).toContain('DATABASE_URL');
+    // outside development the token secret is required, never made up
+    const noSecret = spawnSync('node', [MAIN], { env: { ...env({}), JWT_SECRET: '' }, encoding: 'utf8' });
+    expect(noSecret.status).toBe(2);
+    expect(noSecret.stderr).toMatch(/JWT_SECRET: bắt buộc/);
   });
 
-  it('starts, migrates, serves the demo plan, and stops cleanly on SIGTERM', async () => {
+  it('starts, migrates, creates the first administrator, serves the demo plan to its accounts, and stops cleanly on SIGTERM', async () => {
     const db = await freshDatabaseUrl();
     const port = await freePort();
     const child = spawn('node', [MAIN], { env: env({ DATABASE_URL: db.url, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -64,9 +77,16 @@ describe(`the built server and CLI on ${DB_KIND}`, () => {
         if (!health) await new Promise((r) => setTimeout(r, 100));
       }
       expect(health?.status).toBe(200);
-      const plans = (await (await fetch(`http://127.0.0.1:${port}/api/plans`)).json()) as { id: number }[];
+      expect((await fetch(`http://127.0.0.1:${port}/api/plans`)).status).toBe(401);
+      // no ADMIN_PASSWORD: a generated one, printed once
+      const generated = /tài khoản quản trị "admin" với mật khẩu: (\S+)/.exec(output)?.[1];
+      expect(generated).toMatch(/^[A-Za-z0-9]{16}$/);
+      expect((await signIn(port, 'admin', generated!)).status).toBe(200);
+      const { token } = await signIn(port, 'chutich', 'demo@2023');
+      const auth = { headers: { Authorization: `Bearer ${token}` } };
+      const plans = (await (await fetch(`http://127.0.0.1:${port}/api/plans`, auth)).json()) as { id: number }[];
       expect(plans).toHaveLength(1);
-      const progress = (await (await fetch(`http://127.0.0.1:${port}/api/plans/${plans[0].id}/progress?asOf=2023-01-01`)).json()) as { planned: number; ratio: string };
+      const progress = (await (await fetch(`http://127.0.0.1:${port}/api/plans/${plans[0].id}/progress?asOf=2023-01-01`, auth)).json()) as { planned: number; ratio: string };
       expect(progress).toMatchObject({ planned: 34, ratio: '0/34' });
       const exited = new Promise<[number | null, string | null]>((resolve) => child.on('exit', (code, signal) => resolve([code, signal])));
       child.kill('SIGTERM');
@@ -74,6 +94,7 @@ describe(`the built server and CLI on ${DB_KIND}`, () => {
       const [code, signal] = await exited;
       expect(code === 0 || signal === 'SIGTERM').toBe(true);
       expect(output).not.toMatch(/ERROR|Error:/);
+      expect(output.match(/với mật khẩu:/g)).toHaveLength(1);
       expect(output).toContain('Đã nạp kế hoạch mẫu Hoằng Tiến 2023');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
