@@ -1,0 +1,51 @@
+import type { UserActor } from './actor.js';
+import { decide, PERMISSIONS } from './permissions.js';
+import { ROLES, type Role } from './roles.js';
+
+const actor = (role: Role, over: Partial<UserActor> = {}): UserActor => ({
+  kind: 'user', userId: 1, username: role, name: role, role, unitId: 10, officialId: 100,
+  unitIds: role === 'admin' ? 'all' : role === 'viewer' ? [9, 10, 11] : [10], sessionId: 's', ...over,
+});
+
+describe('permission matrix', () => {
+  it('forbids a role the action does not list, before looking at any resource', () => {
+    expect(decide(actor('official'), 'plans.write')).toBe('forbidden');
+    expect(decide(actor('admin'), 'plans.read', { unitId: 10 })).toBe('forbidden');
+    expect(decide(actor('viewer'), 'tasks.complete', { unitId: 99 })).toBe('forbidden');
+  });
+
+  it('hides a resource outside the caller\'s units, or missing, as not found, whatever the role', () => {
+    expect(decide(actor('chairman'), 'tasks.complete', { unitId: 20, leadOfficialId: 100 })).toBe('not_found');
+    expect(decide(actor('official'), 'tasks.read', null)).toBe('not_found');
+    expect(decide(actor('viewer'), 'plans.read', { unitId: 11 })).toBe('allow');
+    expect(decide(actor('viewer'), 'plans.read', { unitId: 12 })).toBe('not_found');
+    expect(decide(actor('admin'), 'units.write', { unitId: 12345 })).toBe('allow');
+  });
+
+  it('lets an official complete only the tasks they lead, and note those they lead or coordinate', () => {
+    const official = actor('official');
+    expect(decide(official, 'tasks.complete', { unitId: 10, leadOfficialId: 100, coordinatorIds: [] })).toBe('allow');
+    expect(decide(official, 'tasks.complete', { unitId: 10, leadOfficialId: 101, coordinatorIds: [100] })).toBe('forbidden');
+    expect(decide(official, 'tasks.note', { unitId: 10, leadOfficialId: 101, coordinatorIds: [100] })).toBe('allow');
+    expect(decide(official, 'tasks.note', { unitId: 10, leadOfficialId: null, coordinatorIds: [] })).toBe('forbidden');
+    expect(decide(actor('official', { officialId: null }), 'tasks.complete', { unitId: 10, leadOfficialId: null })).toBe('forbidden');
+    expect(decide(actor('chairman'), 'tasks.complete', { unitId: 10, leadOfficialId: 101 })).toBe('allow');
+  });
+
+  it('keeps notifications to their recipient', () => {
+    expect(decide(actor('official'), 'notifications.read', { unitId: 10, recipientOfficialId: 100 })).toBe('allow');
+    expect(decide(actor('chairman', { officialId: 1 }), 'notifications.read', { unitId: 10, recipientOfficialId: 100 })).toBe('not_found');
+  });
+
+  it('gives every action a decision for every role it lists, and only known roles', () => {
+    for (const [action, rule] of Object.entries(PERMISSIONS)) {
+      expect(Object.keys(rule).length).toBeGreaterThan(0);
+      for (const role of Object.keys(rule)) expect(ROLES).toContain(role);
+      expect(action).toMatch(/^[a-z]+(\.[a-zA-Z]+)?$/);
+    }
+  });
+
+  it('lets the system (the jobs) do anything', () => {
+    expect(decide({ kind: 'system', name: 'Hệ thống' }, 'reports.generate', { unitId: 1 })).toBe('allow');
+  });
+});
