@@ -26,10 +26,14 @@ export async function audit(em: EntityManager, actor: Actor, record: AuditRecord
   });
 }
 
-/** The fields whose values differ between two versions of a row: { field: { from, to } }. */
+/**
+ * The fields whose values differ between two versions of a row: { field: { from, to } }.
+ * A field left undefined in `after` (absent from a patch) did not change.
+ */
 export function diff<T extends object>(before: T | null, after: T | null, fields: readonly (keyof T & string)[]): FieldChanges {
   const changes: FieldChanges = {};
   for (const f of fields) {
+    if (before && after && after[f] === undefined) continue;
     const from = before ? before[f] ?? null : null;
     const to = after ? after[f] ?? null : null;
     if (JSON.stringify(from) !== JSON.stringify(to)) changes[f] = { from, to };

@@ -14,13 +14,15 @@ export class LoginLimiter implements OnApplicationShutdown {
   private readonly logger = new Logger('LoginLimiter');
   private readonly redis: Redis;
   private readonly prefix: string;
-  private readonly max: number;
+  private readonly maxPerUser: number;
+  private readonly maxPerAddress: number;
   private readonly windowMs: number;
   private readonly local = new Map<string, number[]>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.prefix = `${config.env.QUEUE_PREFIX}:login-fail`;
-    this.max = config.env.LOGIN_MAX_FAILURES;
+    this.maxPerUser = config.env.LOGIN_MAX_FAILURES;
+    this.maxPerAddress = config.env.LOGIN_MAX_FAILURES_PER_ADDRESS;
     this.windowMs = config.env.LOGIN_WINDOW_SECONDS * 1000;
     this.redis = new Redis(config.env.REDIS_URL, {
       lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000,
@@ -37,9 +39,10 @@ export class LoginLimiter implements OnApplicationShutdown {
   async retryAfter(username: string, address: string, now = Date.now()): Promise<number> {
     const since = now - this.windowMs;
     let oldest = Infinity;
-    for (const key of this.keys(username, address)) {
+    const [userKey, addressKey] = this.keys(username, address);
+    for (const [key, max] of [[userKey, this.maxPerUser], [addressKey, this.maxPerAddress]] as const) {
       const times = await this.recent(key, since);
-      if (times.length >= this.max) oldest = Math.min(oldest, times[times.length - this.max]);
+      if (times.length >= max) oldest = Math.min(oldest, times[times.length - max]);
     }
     return oldest === Infinity ? 0 : Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000));
   }

@@ -75,9 +75,16 @@ export class EnvVars {
   @IsOptional() @MinLength(8, { message: 'ADMIN_PASSWORD phải dài ít nhất 8 ký tự' })
   ADMIN_PASSWORD?: string;
 
-  /** Failed sign-ins allowed per username and per address within the window, before 429. */
+  /** Failed sign-ins allowed per username within the window, before 429. */
   @IsInt() @Min(1)
   LOGIN_MAX_FAILURES: number = 5;
+
+  /**
+   * Failed sign-ins allowed per address within the window. Higher than per username:
+   * a commune office's PCs often share one address, and one person's typos must not lock out the rest.
+   */
+  @IsInt() @Min(1)
+  LOGIN_MAX_FAILURES_PER_ADDRESS: number = 20;
 
   @IsInt() @Min(1)
   LOGIN_WINDOW_SECONDS: number = 60;
