@@ -11,6 +11,7 @@ import { Task } from '../src/tasks/entities/task.entity.js';
 import { TaskDueDate } from '../src/tasks/entities/task-due-date.entity.js';
 import { withDatabase } from './lib/db.js';
 import { upsertSection } from './lib/docs.js';
+import { medianOf } from './lib/time.js';
 
 /**
  * The time to compute one plan's periodic report (ReportsService.build: the
@@ -50,17 +51,6 @@ async function seed(db: DataSource): Promise<{ provinceId: number; planIds: numb
   return { provinceId: province.id, planIds };
 }
 
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
-}
-
 async function main(): Promise<void> {
   const kinds: ('sqlite' | 'postgres')[] = process.env.PG_ADMIN_URL ? ['sqlite', 'postgres'] : ['sqlite'];
   const lines: string[] = [];
@@ -77,8 +67,8 @@ async function main(): Promise<void> {
       let baselineCompleted = 0;
       for (const id of planIds) baselineCompleted += (await reports.build(id, 'YEAR', 2023)).figures.completed;
       if (baselineCompleted !== rollup.total.completed) throw new Error(`rollup ${rollup.total.completed} ≠ baseline ${baselineCompleted}`);
-      const one = await median(() => reports.build(planIds[0], 'YEAR', 2023));
-      const roll = await median(() => reports.rollup(provinceId, { asOf: AS_OF }, AS_OF));
+      const one = await medianOf(RUNS, () => reports.build(planIds[0], 'YEAR', 2023), 1);
+      const roll = await medianOf(RUNS, () => reports.rollup(provinceId, { asOf: AS_OF }, AS_OF), 1);
       const t0 = process.hrtime.bigint();
       for (const id of planIds) await app.get(ReportsService).build(id, 'YEAR', 2023);
       const perCommune = Number(process.hrtime.bigint() - t0) / 1e6;

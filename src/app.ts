@@ -133,6 +133,8 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
     .setTitle('CCHC — theo dõi kế hoạch cải cách hành chính')
     .setDescription('API của kế hoạch CCHC cấp xã: Phụ lục 01–07, nhiệm vụ, giao việc, hoàn thành, tiến độ.')
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Mã truy cập từ POST /api/auth/login' })
+    .addSecurityRequirements('bearer')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
   return app;

@@ -1,0 +1,11 @@
+/** The median time of `runs` calls, in milliseconds, after a warm-up of a few calls. */
+export async function medianOf(runs: number, fn: () => Promise<unknown>, warmup = Math.min(20, runs)): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
