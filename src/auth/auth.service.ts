@@ -98,15 +98,22 @@ export class AuthService {
   async authenticate(token: string): Promise<Authentication | 'expired' | 'invalid'> {
     const claims = await verifyAccessToken(this.config.jwtSecret, token);
     if (typeof claims === 'string') return claims;
-    const session = await this.db.getRepository(Session).findOne({
-      where: { id: claims.sessionId, userId: claims.userId, revokedAt: IsNull() },
-      relations: { user: true },
-    });
-    if (!session || !session.user || !session.user.active || session.expiresAt.getTime() <= Date.now()) return 'expired';
+    // every request pays this: one query for the session, the account and the official's name
+    const sql = `SELECT u.id, u.username, u.role, u.unit_id, u.official_id, u.must_change_password, o.full_name
+      FROM user_session s JOIN app_user u ON u.id = s.user_id LEFT JOIN official o ON o.id = u.official_id
+      WHERE s.id = :sid AND s.user_id = :uid AND s.revoked_at IS NULL AND s.expires_at > :now AND u.active = :active`;
+    const [row]: Record<string, unknown>[] = await this.db.query(...this.db.driver.escapeQueryWithParameters(
+      sql, { sid: claims.sessionId, uid: claims.userId, now: new Date(), active: true },
+    ));
+    if (!row) return 'expired';
+    const user = {
+      id: Number(row.id), username: String(row.username), role: row.role as User['role'],
+      unitId: row.unit_id === null ? null : Number(row.unit_id), officialId: row.official_id === null ? null : Number(row.official_id),
+    } as User;
     return {
-      actor: await this.actorOf(session.user, session.id),
+      actor: await this.actorOf(user, claims.sessionId, (row.full_name as string | null) ?? null),
       claims: { issuedAt: claims.issuedAt, expiresAt: claims.expiresAt },
-      mustChangePassword: session.user.mustChangePassword,
+      mustChangePassword: !!Number(row.must_change_password) || row.must_change_password === true,
     };
   }
 
@@ -146,13 +153,14 @@ export class AuthService {
   }
 
   /** The person as services see them: their name, and the units whose data they may see. */
-  async actorOf(user: User, sessionId: string): Promise<UserActor> {
-    const official = user.officialId ? await this.db.getRepository(Official).findOneBy({ id: user.officialId }) : null;
+  async actorOf(user: User, sessionId: string, officialName?: string | null): Promise<UserActor> {
+    const name = officialName !== undefined ? officialName
+      : user.officialId ? (await this.db.getRepository(Official).findOneBy({ id: user.officialId }))?.fullName ?? null : null;
     return {
       kind: 'user',
       userId: user.id,
       username: user.username,
-      name: official?.fullName ?? user.username,
+      name: name ?? user.username,
       role: user.role,
       unitId: user.unitId,
       officialId: user.officialId,
