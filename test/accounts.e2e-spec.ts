@@ -153,6 +153,9 @@ describe('audit trail', () => {
     expect(entries.map((e: any) => `${e.actorName}: ${e.action}`)).toEqual(['admin: created', 'admin: password_reset']);
     expect(entries[0].changes).toMatchObject({ username: { from: null, to: 'taichinh.nk' }, role: { from: null, to: 'official' } });
     expect(JSON.stringify(entries)).not.toMatch(/argon2|dat-lai-2026|mat-khau/);
+    // nor does any account answer carry its hash
+    const users = [made, (await t.admin.get(`/api/users/${made.id}`).expect(200)).body, ...(await t.admin.get('/api/users').expect(200)).body];
+    expect(JSON.stringify(users)).not.toMatch(/argon2|passwordHash/);
   });
 
   it('records what the reminders\' and the reports\' jobs change, as the system', async () => {
