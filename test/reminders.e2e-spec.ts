@@ -188,7 +188,8 @@ describe('reminders: overdue, digest, recurring jobs, dashboard', () => {
   });
 
   it('copies an overdue reminder to the chairman, and schedules the next one a week later', async () => {
-    const due = addDays(todayLocal(), -1);
+    // two days ago: the first overdue reminder's time (yesterday 07:30) has passed whatever the hour now
+    const due = addDays(todayLocal(), -2);
     const task = (await t.http.post(`/api/plans/${planId}/tasks`).send({ phuLuc: 6, content: 'Việc quá hạn', leadText: 'Công chức Văn hóa – Xã hội', deadlineText: `Trước ${vn(due)}` }).expect(201)).body.task;
     const delivery = t.app.get(ReminderDeliveryService);
     const outcome = await delivery.deliver({ taskId: task.id, dueOn: due, kind: 'overdue-1', fireAt: new Date().toISOString() });
