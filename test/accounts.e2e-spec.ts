@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { todayLocal, formatVnDate } from '../src/common/local-date.js';
 import { RemindersQueue } from '../src/queue/queue.module.js';
-import { JOBS } from '../src/queue/queue-names.js';
+import { JOBS, SCHEDULERS } from '../src/queue/queue-names.js';
+import { Session } from '../src/auth/entities/session.entity.js';
 import { ADMIN, Client, startApp, TestApp } from './support/app.js';
 import { accountFor, seedUnit, TEST_PASSWORD } from './support/fixtures.js';
 import { eventually } from './support/smtp.js';
@@ -191,6 +192,15 @@ describe('audit trail', () => {
     await t.admin.post('/api/audit').send({}).expect(404);
     await official.get('/api/audit').expect(403);
   });
+
+  it('is refused UPDATE and DELETE by the database itself', async () => {
+    const count = async () => Number((await t.db.query('SELECT COUNT(*) AS n FROM audit_log'))[0].n);
+    const before = await count();
+    await expect(t.db.query("UPDATE audit_log SET actor_name = 'Người khác'")).rejects.toThrow(/append-only/);
+    await expect(t.db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    expect(await count()).toBe(before);
+    expect(Number((await t.db.query("SELECT COUNT(*) AS n FROM audit_log WHERE actor_name = 'Người khác'"))[0].n)).toBe(0);
+  });
 });
 
 describe('signing in, sessions and hardening', () => {
@@ -279,6 +289,20 @@ describe('signing in, sessions and hardening', () => {
     await unit.chair.patch(`/api/users/${me.id}`).send({ active: false }).expect(200);
     await afterReset.get('/api/auth/me').expect(401);
     expect((await login('vanhoa.bm', 'mat-khau-rieng-2026').expect(401)).body.message).toMatch(/bị khóa/);
+  });
+
+  it('forgets sign-ins that ended over a week ago, in the daily job', async () => {
+    const live = await t.login(ADMIN.username, ADMIN.password);
+    const old = await t.login(ADMIN.username, ADMIN.password);
+    const sid = (c: Client) => JSON.parse(Buffer.from(c.token.split('.')[1], 'base64url').toString()).sid as string;
+    await t.db.getRepository(Session).update(sid(old), { expiresAt: new Date(Date.now() - 8 * 86_400_000) });
+    const queue = t.app.get(RemindersQueue).queue;
+    expect(await queue.getJobScheduler(SCHEDULERS.sessionsDaily)).toMatchObject({ pattern: '0 3 * * *', tz: 'Asia/Ho_Chi_Minh' });
+    await queue.add(JOBS.pruneSessions, {}, { jobId: 'prune-test-1' });
+    await eventually(async () => (await queue.getJobState('prune-test-1')) === 'completed', 15000, 'the prune job');
+    expect(await t.db.getRepository(Session).existsBy({ id: sid(old) })).toBe(false);
+    expect(await t.db.getRepository(Session).existsBy({ id: sid(live) })).toBe(true);
+    await live.get('/api/auth/me').expect(200);
   });
 
   it('sends security headers, limits bodies, and leaks no stack or SQL', async () => {

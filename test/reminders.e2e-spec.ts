@@ -240,14 +240,16 @@ describe('reminders: overdue, digest, recurring jobs, dashboard', () => {
 
   it('upserts its recurring jobs under stable ids, in Asia/Ho_Chi_Minh', async () => {
     const queue = t.app.get(RemindersQueue).queue;
-    await eventually(async () => (await queue.getJobSchedulersCount()) === 3, 5000, 'the job schedulers');
+    const count = Object.keys(SCHEDULERS).length;
+    await eventually(async () => (await queue.getJobSchedulersCount()) === count, 5000, 'the job schedulers');
     await t.app.get(JobSchedulers).onApplicationBootstrap();
     await new Promise((r) => setTimeout(r, 300));
-    expect(await queue.getJobSchedulersCount()).toBe(3);
+    expect(await queue.getJobSchedulersCount()).toBe(count);
     const reconcile = await queue.getJobScheduler(SCHEDULERS.reconcileHourly);
     expect(reconcile).toMatchObject({ pattern: '0 * * * *', tz: 'Asia/Ho_Chi_Minh' });
     expect(await queue.getJobScheduler(SCHEDULERS.digestDaily)).toMatchObject({ pattern: '30 7 * * *', tz: 'Asia/Ho_Chi_Minh' });
     expect(await queue.getJobScheduler(SCHEDULERS.reportsDaily)).toMatchObject({ pattern: '0 7 * * *', tz: 'Asia/Ho_Chi_Minh' });
+    expect(await queue.getJobScheduler(SCHEDULERS.sessionsDaily)).toMatchObject({ pattern: '0 3 * * *', tz: 'Asia/Ho_Chi_Minh' });
   });
 
   it('warns when Redis may evict reminders', async () => {

@@ -117,6 +117,14 @@ export class AuthService {
     };
   }
 
+  /** The daily clean-up: sign-ins that ended (signed out or expired) more than `keepDays` ago. */
+  async pruneSessions(now = new Date(), keepDays = 7): Promise<number> {
+    const before = new Date(now.getTime() - keepDays * 86_400_000);
+    const result = await this.tx.run((em) => em.createQueryBuilder().delete().from(Session)
+      .where('expires_at < :before OR revoked_at < :before', { before }).execute());
+    return result.affected ?? 0;
+  }
+
   logout(actor: UserActor): Promise<void> {
     return this.tx.run(async (em) => {
       await em.update(Session, { id: actor.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });

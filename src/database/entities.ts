@@ -14,8 +14,9 @@ import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-s
 import { Reminders1763990000000 } from './migrations/1763990000000-reminders.js';
 import { Reports1764000000000 } from './migrations/1764000000000-reports.js';
 import { AccountsAudit1764100000000 } from './migrations/1764100000000-accounts-audit.js';
+import { AuditAppendOnly1764200000000 } from './migrations/1764200000000-audit-append-only.js';
 import { Report } from '../reports/entities/report.entity.js';
 
 /** Every entity and migration, listed by class so the build needs no globs. */
 export const ENTITIES = [Unit, Official, Plan, PhuLuc, Task, TaskDueDate, TaskNote, Notification, ReminderDelivery, Report, User, Session, AuditEntry];
-export const MIGRATIONS = [InitialSchema1763900000000, Reminders1763990000000, Reports1764000000000, AccountsAudit1764100000000];
+export const MIGRATIONS = [InitialSchema1763900000000, Reminders1763990000000, Reports1764000000000, AccountsAudit1764100000000, AuditAppendOnly1764200000000];

@@ -39,6 +39,7 @@ export class JobSchedulers implements OnApplicationBootstrap, BeforeApplicationS
     await queue.upsertJobScheduler(SCHEDULERS.reconcileHourly, { pattern: '0 * * * *', tz: TIME_ZONE }, { name: JOBS.reconcile });
     await queue.upsertJobScheduler(SCHEDULERS.digestDaily, { pattern: '30 7 * * *', tz: TIME_ZONE }, { name: JOBS.digest });
     await queue.upsertJobScheduler(SCHEDULERS.reportsDaily, { pattern: '0 7 * * *', tz: TIME_ZONE }, { name: JOBS.reports });
+    await queue.upsertJobScheduler(SCHEDULERS.sessionsDaily, { pattern: '0 3 * * *', tz: TIME_ZONE }, { name: JOBS.pruneSessions });
     const result = await this.scheduler.reconcile();
     this.logger.log(`Đối soát lịch nhắc việc: thêm ${result.added}, bỏ ${result.removed}, giữ ${result.kept}`);
   }

@@ -8,6 +8,7 @@ import { JOBS, REMINDERS_QUEUE } from './queue-names.js';
 import { ReminderDeliveryService } from '../reminders/reminder-delivery.service.js';
 import { RemindJobData, ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
 import { ReportsService } from '../reports/reports.service.js';
+import { AuthService } from '../auth/auth.service.js';
 
 type JobName = (typeof JOBS)[keyof typeof JOBS];
 
@@ -16,7 +17,7 @@ export const FORCE_WORKER = Symbol('FORCE_WORKER');
 
 /**
  * The BullMQ worker of the product's queue: it only routes each job to one
- * service method (reminders, digests, reconcile, reports). The handler map is
+ * service method (reminders, digests, reconcile, reports, sessions). The handler map is
  * typed by job name, so a job without a handler does not compile.
  */
 @Injectable()
@@ -31,6 +32,7 @@ export class JobsProcessor implements OnApplicationBootstrap, BeforeApplicationS
     [JOBS.digest]: () => this.delivery.sendDigests(),
     // `now` may be given (tests, or re-running a missed day by hand)
     [JOBS.reports]: (job) => this.reports.generateDue(job.data?.now ? new Date(job.data.now as string) : new Date()),
+    [JOBS.pruneSessions]: () => this.auth.pruneSessions(),
   };
 
   constructor(
@@ -39,6 +41,7 @@ export class JobsProcessor implements OnApplicationBootstrap, BeforeApplicationS
     private readonly delivery: ReminderDeliveryService,
     private readonly scheduler: ReminderScheduler,
     private readonly reports: ReportsService,
+    private readonly auth: AuthService,
   ) {}
 
   get running(): boolean {

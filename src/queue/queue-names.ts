@@ -1,5 +1,5 @@
 /** Every queue, job name and job scheduler id of the product, in one place. */
-/** The product's one queue: reminders, and the daily jobs around them. */
+/** The product's one queue: reminders, and the daily jobs around them (reports, digests, sessions). */
 export const REMINDERS_QUEUE = 'reminders';
 
 export const JOBS = {
@@ -11,6 +11,8 @@ export const JOBS = {
   digest: 'digest',
   /** At 07:00: the periodic reports of every plan whose period was cut off the day before. */
   reports: 'reports',
+  /** At 03:00: forget sign-ins that ended (signed out, expired) more than a week ago. */
+  pruneSessions: 'prune-sessions',
 } as const;
 
 /** Stable ids, so upserting at every start-up never adds a second scheduler. */
@@ -18,4 +20,5 @@ export const SCHEDULERS = {
   reconcileHourly: 'reminders-reconcile-hourly',
   digestDaily: 'reminders-digest-daily',
   reportsDaily: 'reports-daily',
+  sessionsDaily: 'sessions-prune-daily',
 } as const;
