@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ArgumentMetadata, ForbiddenException, HttpException, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ForbiddenException, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
@@ -34,6 +34,7 @@ function mountQueueBoard(app: NestExpressApplication): void {
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({ queues: [new BullMQAdapter(app.get(RemindersQueue).queue)], serverAdapter });
   const requestAuth = app.get(RequestAuth);
+  const errors = new AllExceptionsFilter();
   app.use(QUEUE_BOARD_PATH, async (req: Request, res: Response, next: NextFunction) => {
     try {
       // the board's own script cannot send our anti-forgery header: its posts must come from our own origin
@@ -41,9 +42,8 @@ function mountQueueBoard(app: NestExpressApplication): void {
       if (decide(actor, 'queues.admin') !== 'allow') throw new ForbiddenException(FORBIDDEN);
       next();
     } catch (e) {
-      const status = e instanceof HttpException ? e.getStatus() : 500;
-      const message = e instanceof HttpException ? e.message : 'Lỗi hệ thống, vui lòng thử lại sau';
-      res.status(status).json({ statusCode: status, error: status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Error', message });
+      const body = errors.toApiError(e);
+      res.status(body.statusCode).json(body);
     }
   });
   app.use(QUEUE_BOARD_PATH, serverAdapter.getRouter());

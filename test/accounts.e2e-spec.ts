@@ -3,7 +3,7 @@ import { todayLocal, formatVnDate } from '../src/common/local-date.js';
 import { RemindersQueue } from '../src/queue/queue.module.js';
 import { JOBS, SCHEDULERS } from '../src/queue/queue-names.js';
 import { Session } from '../src/auth/entities/session.entity.js';
-import { ADMIN, Client, startApp, TestApp } from './support/app.js';
+import { ADMIN, claimsOf, Client, startApp, TestApp } from './support/app.js';
 import { accountFor, seedUnit, TEST_PASSWORD } from './support/fixtures.js';
 import { eventually } from './support/smtp.js';
 
@@ -294,7 +294,7 @@ describe('signing in, sessions and hardening', () => {
   it('forgets sign-ins that ended over a week ago, in the daily job', async () => {
     const live = await t.login(ADMIN.username, ADMIN.password);
     const old = await t.login(ADMIN.username, ADMIN.password);
-    const sid = (c: Client) => JSON.parse(Buffer.from(c.token.split('.')[1], 'base64url').toString()).sid as string;
+    const sid = (c: Client) => claimsOf(c.token).sid;
     await t.db.getRepository(Session).update(sid(old), { expiresAt: new Date(Date.now() - 8 * 86_400_000) });
     const queue = t.app.get(RemindersQueue).queue;
     expect(await queue.getJobScheduler(SCHEDULERS.sessionsDaily)).toMatchObject({ pattern: '0 3 * * *', tz: 'Asia/Ho_Chi_Minh' });

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { SignJWT } from 'jose';
 import { Notification } from '../src/reminders/entities/notification.entity.js';
 import { ROLES, type Role } from '../src/auth/roles.js';
-import { bearerClient, Client, startApp, TEST_JWT_SECRET, TestApp } from './support/app.js';
+import { bearerClient, claimsOf, Client, startApp, TEST_JWT_SECRET, TestApp } from './support/app.js';
 import { accountFor, seedUnit, TEST_PASSWORD } from './support/fixtures.js';
 
 /**
@@ -297,7 +297,7 @@ describe('permission matrix: every endpoint × every role', () => {
   });
 
   it('answers 401 to every non-public endpoint without a token, with an expired one, or a tampered one', async () => {
-    const chairClaims = JSON.parse(Buffer.from(A.chair.token.split('.')[1], 'base64url').toString());
+    const chairClaims = claimsOf(A.chair.token);
     const key = new TextEncoder().encode(TEST_JWT_SECRET);
     const expired = await new SignJWT({ sid: chairClaims.sid }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(chairClaims.sub).setIssuer('cchc-tracker').setIssuedAt(chairClaims.iat - 7200).setExpirationTime(chairClaims.iat - 3600).sign(key);

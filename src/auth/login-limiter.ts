@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { lazyRedis } from '../queue/queue.module.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 
@@ -24,11 +25,7 @@ export class LoginLimiter implements OnApplicationShutdown {
     this.maxPerUser = config.env.LOGIN_MAX_FAILURES;
     this.maxPerAddress = config.env.LOGIN_MAX_FAILURES_PER_ADDRESS;
     this.windowMs = config.env.LOGIN_WINDOW_SECONDS * 1000;
-    this.redis = new Redis(config.env.REDIS_URL, {
-      lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000,
-      retryStrategy: (times) => Math.min(times * 500, 5000),
-    });
-    this.redis.on('error', () => undefined);
+    this.redis = lazyRedis(config.env.REDIS_URL);
   }
 
   private keys(username: string, address: string): string[] {

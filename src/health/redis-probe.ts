@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { lazyRedis } from '../queue/queue.module.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 
@@ -12,14 +13,7 @@ export class RedisProbe implements OnApplicationShutdown {
   private readonly client: Redis;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.client = new Redis(config.env.REDIS_URL, {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: 1000,
-      retryStrategy: (times) => Math.min(times * 500, 5000),
-    });
-    this.client.on('error', () => undefined);
+    this.client = lazyRedis(config.env.REDIS_URL);
   }
 
   async ping(): Promise<{ status: 'up' | 'down'; error?: string }> {

@@ -42,9 +42,10 @@ export class PlansService {
   }
 
   /** The plans of the caller's units. */
-  list(actor: Actor, q: ListPlansQuery): Promise<Plan[]> {
+  async list(actor: Actor, q: ListPlansQuery): Promise<Plan[]> {
     const scope = scopeOf(actor);
-    const unitId = q.unitId ? (scope && !scope.includes(q.unitId) ? -1 : q.unitId) : scope ? In(scope) : undefined;
+    if (q.unitId && !inScope(actor, q.unitId)) return [];
+    const unitId = q.unitId ?? (scope ? In(scope) : undefined);
     return this.db.getRepository(Plan).find({
       where: { ...(unitId !== undefined ? { unitId } : {}), ...(q.year ? { year: q.year } : {}) },
       order: { year: 'DESC', id: 'ASC' },

@@ -16,6 +16,22 @@ export function redisConnection(url: string, opts: { failFast?: boolean } = {}):
   return client;
 }
 
+/**
+ * A Redis connection for a quick question (is Redis up, how many failed sign-ins):
+ * connects on first use, never queues a command while down, gives up within a second.
+ */
+export function lazyRedis(url: string): Redis {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1000,
+    retryStrategy: (times) => Math.min(times * 500, 5000),
+  });
+  client.on('error', () => undefined);
+  return client;
+}
+
 /** The one place that sets attempts, backoff and retention of reminder jobs. */
 export function reminderJobOptions(config: AppConfig, jobId: string, delayMs: number): JobsOptions {
   return {

@@ -40,6 +40,11 @@ export const TEST_JWT_SECRET = 'test-secret-of-the-e2e-suite-0123456789abcdef';
 export const ADMIN = { username: 'admin', password: 'quan-tri-thu-nghiem-1' };
 export const DEMO_PASSWORD = 'demo@2023';
 
+/** What an access token says, read without checking it (the tests forge and tamper with tokens from it). */
+export function claimsOf(token: string): { sub: string; sid: string; iat: number; exp: number } {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+}
+
 export function bearerClient(server: Parameters<typeof request>[0], token: string, me: Client['me']): Client {
   const agent = request(server);
   const as = (m: Method) => (url: string) => agent[m](url).set('Authorization', `Bearer ${token}`);

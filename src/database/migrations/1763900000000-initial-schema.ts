@@ -1,4 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableForeignKey } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { columnKit, fk } from './kit.js';
 
 /**
  * The core schema. Written once with TypeORM's schema API so the same migration
@@ -144,32 +145,4 @@ export class InitialSchema1763900000000 implements MigrationInterface {
       await q.dropTable(table);
     }
   }
-}
-
-type Action = 'CASCADE' | 'RESTRICT' | 'SET NULL';
-
-function fk(column: string, table: string, onDelete: Action, onUpdate?: Action): TableForeignKey {
-  return new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete, onUpdate });
-}
-
-/** Column shapes whose SQL differs between SQLite and PostgreSQL. */
-function columnKit(q: QueryRunner) {
-  const types = q.connection.driver.mappedDataTypes;
-  const instant = String(types.createDate);
-  const now = String(types.createDateDefault);
-  const isPostgres = q.connection.driver.options.type === 'postgres';
-  return {
-    instant,
-    now,
-    true: isPostgres ? 'true' : '1',
-    false: isPostgres ? 'false' : '0',
-    id: (): TableColumnOptions => ({
-      name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment',
-    }),
-    stamps: (): TableColumnOptions[] => [
-      { name: 'created_at', type: instant, default: now },
-      { name: 'updated_at', type: instant, default: now },
-      { name: 'version', type: 'integer' },
-    ],
-  };
 }

@@ -1,4 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { columnKit, fk } from './kit.js';
 
 const BEFORE_ACCOUNTS = 'Người dùng (trước khi có tài khoản)';
 
@@ -11,29 +12,22 @@ export class AccountsAudit1764100000000 implements MigrationInterface {
   name = 'AccountsAudit1764100000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const types = q.connection.driver.mappedDataTypes;
-    const instant = String(types.createDate);
-    const now = String(types.createDateDefault);
+    const c = columnKit(q);
+    const { instant, now } = c;
     const isPostgres = q.connection.driver.options.type === 'postgres';
-    const bool = (v: boolean) => (isPostgres ? String(v) : v ? '1' : '0');
-    const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
-    const fk = (column: string, table: string, onDelete: 'CASCADE' | 'RESTRICT') =>
-      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
 
     await q.createTable(new Table({
       name: 'app_user',
       columns: [
-        id,
+        c.id(),
         { name: 'username', type: 'varchar', length: '64' },
         { name: 'password_hash', type: 'varchar', length: '255' },
         { name: 'role', type: 'varchar', length: '16' },
         { name: 'unit_id', type: 'integer', isNullable: true },
         { name: 'official_id', type: 'integer', isNullable: true },
-        { name: 'active', type: 'boolean', default: bool(true) },
-        { name: 'must_change_password', type: 'boolean', default: bool(false) },
-        { name: 'created_at', type: instant, default: now },
-        { name: 'updated_at', type: instant, default: now },
-        { name: 'version', type: 'integer' },
+        { name: 'active', type: 'boolean', default: c.true },
+        { name: 'must_change_password', type: 'boolean', default: c.false },
+        ...c.stamps(),
       ],
       indices: [
         { name: 'uq_app_user_username', columnNames: ['username'], isUnique: true },
@@ -57,7 +51,7 @@ export class AccountsAudit1764100000000 implements MigrationInterface {
     await q.createTable(new Table({
       name: 'task_note',
       columns: [
-        id,
+        c.id(),
         { name: 'task_id', type: 'integer' },
         { name: 'author_user_id', type: 'integer' },
         { name: 'author_name', type: 'varchar', length: '255' },
@@ -70,7 +64,7 @@ export class AccountsAudit1764100000000 implements MigrationInterface {
     await q.createTable(new Table({
       name: 'audit_log',
       columns: [
-        id,
+        c.id(),
         { name: 'at', type: instant, default: now },
         { name: 'actor_kind', type: 'varchar', length: '8' },
         { name: 'actor_user_id', type: 'integer', isNullable: true },
@@ -97,18 +91,18 @@ export class AccountsAudit1764100000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    const types = q.connection.driver.mappedDataTypes;
+    const c = columnKit(q);
     await q.createTable(new Table({
       name: 'task_history',
       columns: [
-        { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+        c.id(),
         { name: 'task_id', type: 'integer' },
-        { name: 'at', type: String(types.createDate), default: String(types.createDateDefault) },
+        { name: 'at', type: c.instant, default: c.now },
         { name: 'action', type: 'varchar', length: '16' },
         { name: 'changes', type: 'json' },
         { name: 'note', type: 'text', isNullable: true },
       ],
-      foreignKeys: [new TableForeignKey({ columnNames: ['task_id'], referencedTableName: 'task', referencedColumnNames: ['id'], onDelete: 'CASCADE' })],
+      foreignKeys: [fk('task_id', 'task', 'CASCADE')],
       indices: [{ columnNames: ['task_id'] }],
     }));
     await q.query(
