@@ -54,9 +54,11 @@ describe(`reminder workers as processes (${DB_KIND})`, () => {
   beforeAll(() => {
     if (!existsSync('dist/worker.js')) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
   });
-  afterEach(() => {
+  // also called before the SMTP peer closes, which would wait for their connections
+  const killChildren = () => {
     for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  });
+  };
+  afterEach(killChildren);
 
   it('two workers on one queue deliver each reminder once, and stop cleanly', async () => {
     const smtp = await startSmtp();
@@ -84,6 +86,7 @@ describe(`reminder workers as processes (${DB_KIND})`, () => {
         expect(c.output()).not.toMatch(/Error:/);
       }
     } finally {
+      killChildren();
       await t.close();
       await smtp.close();
     }
@@ -111,6 +114,7 @@ describe(`reminder workers as processes (${DB_KIND})`, () => {
       const notes = (await t.http.get(`/api/notifications?officialId=${people.tuphap}`).expect(200)).body;
       expect(notes.filter((n: any) => n.taskId === task.id)).toHaveLength(1);
     } finally {
+      killChildren();
       await t.close();
       await smtp.close();
     }

@@ -26,13 +26,14 @@ export async function startSmtp(opts: { refuseFirst?: number; hangFirst?: number
     logger: false,
     onData(stream, _session, callback) {
       attempts++;
+      // decided as the message starts, not as it ends: a sender killed before the
+      // end of its message has still used up its hang
+      const hang = hangs > 0;
+      if (hang) hangs--;
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
-        if (hangs > 0) {
-          hangs--;
-          return; // never answer: the sender waits until it dies
-        }
+        if (hang) return; // never answer: the sender waits until it dies
         if (refusals > 0) {
           refusals--;
           const err = Object.assign(new Error('Hộp thư tạm thời không nhận thư'), { responseCode: 451 });
