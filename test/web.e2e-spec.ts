@@ -244,6 +244,45 @@ describe('web page', () => {
     expect(progress).toMatchObject({ completed: 1, completedOnTime: 1, ratio: '1/34' });
   });
 
+  it("shows a task's log, who changed what and when, and takes a progress note", async () => {
+    const tuPhap = official(/Tư pháp/);
+    const mine = await api(`/api/tasks?planId=${planId}&assigneeId=${tuPhap.id}`);
+    const task = mine.find((x: any) => x.status === 'done' && x.dueDates[0].completedOn === '2023-12-20');
+    const chairName = await text(tid('user-name'));
+    const log = page.locator(`${tid('task-log')}[data-task-id="${task.id}"]`);
+    await row(task.id).locator(tid('log-button')).click();
+    await log.locator(tid('log-entry')).first().waitFor();
+    const history = await api(`/api/tasks/${task.id}/history`);
+    expect(await log.locator(tid('log-entry')).count()).toBe(history.length);
+    // newest first: the completion just made, by the chairman, with its date and evidence
+    const newest = log.locator(tid('log-entry')).first();
+    expect(await newest.getAttribute('data-action')).toBe('completed');
+    expect(await newest.locator(tid('log-actor')).textContent()).toBe(chairName);
+    expect(await newest.textContent()).toContain('Báo cáo hoàn thành');
+    expect(await newest.textContent()).toContain('Ngày hoàn thành: 20/12/2023');
+    expect(await newest.textContent()).toContain('Minh chứng: Báo cáo số 45/BC-UBND ngày 20/12/2023');
+
+    // an empty note is refused on the page, without a request
+    await log.locator(tid('note-submit')).click();
+    expect(await text(tid('alert'))).toContain('Hãy nhập nội dung ghi chú');
+    expect((await api(`/api/tasks/${task.id}/history`)).length).toBe(history.length);
+
+    await log.locator(tid('note-text')).fill('Đã gửi báo cáo lên Phòng Nội vụ');
+    await log.locator(tid('note-submit')).click();
+    await page.waitForFunction(([id, n]) => (globalThis as any).document.querySelectorAll(`[data-testid="task-log"][data-task-id="${id}"] [data-testid="log-entry"]`).length === n, [task.id, history.length + 1]);
+    expect(await newest.getAttribute('data-action')).toBe('note');
+    expect(await newest.textContent()).toContain('Ghi chú: Đã gửi báo cáo lên Phòng Nội vụ');
+    expect(await text(tid('notice'))).toContain('Đã thêm ghi chú');
+    expect(await log.locator(tid('note-text')).inputValue()).toBe('');
+    const after = await api(`/api/tasks/${task.id}/history`);
+    expect(after.at(-1)).toMatchObject({ action: 'note', actorName: chairName, changes: { note: { to: 'Đã gửi báo cáo lên Phòng Nội vụ' } } });
+    expect((await api(`/api/tasks/${task.id}/notes`)).map((n: any) => n.text)).toEqual(['Đã gửi báo cáo lên Phòng Nội vụ']);
+
+    // the same button closes it
+    await row(task.id).locator(tid('log-button')).click();
+    expect(await log.count()).toBe(0);
+  });
+
   it('re-counts as of another date', async () => {
     await page.fill(tid('as-of'), '2023-12-14');
     await summaryStartsWith('đã hoàn thành 0/34');
@@ -332,6 +371,14 @@ describe('web page', () => {
     const othersOpen = plan.phuLucs.flatMap((x: any) => x.tasks).filter((x: any) => x.status === 'open' && x.assigneeId !== tuPhap.id);
     expect(othersOpen.length).toBeGreaterThan(0);
     expect(await rowsWith(p, tid('complete-button'))).toEqual(open);
+    // a colleague's task: its log is there to read, but the note form is not his
+    const other = othersOpen.find((x: any) => !x.coordinatorIds.includes(tuPhap.id));
+    await p.locator(`${tid('task-row')}[data-task-id="${other.id}"] ${tid('log-button')}`).click();
+    const otherLog = p.locator(`${tid('task-log')}[data-task-id="${other.id}"]`);
+    await otherLog.locator('h4').waitFor();
+    await p.waitForFunction((id) => !((globalThis as any).document.querySelector(`[data-testid="task-log"][data-task-id="${id}"]`)?.textContent ?? '').includes('Đang tải'), other.id);
+    expect(await otherLog.locator(tid('note-form')).count()).toBe(0);
+    await p.locator(`${tid('task-row')}[data-task-id="${other.id}"] ${tid('log-button')}`).click();
     expect(await p.locator(tid('unassigned')).isVisible()).toBe(true);
     expect(await p.locator(tid('unassigned-row')).count()).toBe(plan.unassigned.length);
     expect(await p.locator(`${tid('assign-form')}, ${tid('assign-select')}, ${tid('assign-button')}`).count()).toBe(0);
@@ -348,6 +395,15 @@ describe('web page', () => {
     expect(await p.locator(tid('notice')).textContent()).toContain('Đã ghi nhận hoàn thành');
     expect(await r.locator(tid('complete-button')).count()).toBe(0);
     expect((await api(`/api/tasks/${task.id}`)).dueDates[0]).toMatchObject({ completedOn: today, evidence: 'Báo cáo của công chức Tư pháp' });
+
+    // a progress note on his own task: in the log under his name
+    await r.locator(tid('log-button')).click();
+    const log = p.locator(`${tid('task-log')}[data-task-id="${task.id}"]`);
+    await log.locator(tid('note-text')).fill('Đã lưu hồ sơ tại bộ phận Tư pháp');
+    await log.locator(tid('note-submit')).click();
+    await log.locator(`${tid('log-entry')}[data-action="note"]`).waitFor();
+    expect(await log.locator(`${tid('log-entry')}[data-action="note"] ${tid('log-actor')}`).textContent()).toBe(tuPhap.fullName);
+    expect((await api(`/api/tasks/${task.id}/history`)).at(-1)).toMatchObject({ action: 'note', actorName: tuPhap.fullName });
     await p.context().close();
   });
 
@@ -364,6 +420,12 @@ describe('web page', () => {
     expect(await p.inputValue(tid('official-filter'))).toBe('');
     expect(await p.locator(tid('task-row')).count()).toBe(34);
     expect(await p.locator(`${tid('complete-button')}, ${tid('assign-form')}, ${tid('assign-select')}, ${tid('assign-button')}`).count()).toBe(0);
+    // a task's log is readable, with nothing to write
+    const first = Number(await p.locator(tid('task-row')).first().getAttribute('data-task-id'));
+    await p.locator(tid('log-button')).first().click();
+    await p.locator(`${tid('task-log')}[data-task-id="${first}"] ${tid('log-entry')}`).first().waitFor();
+    expect(await p.locator(`${tid('task-log')} ${tid('log-entry')}`).count()).toBe((await api(`/api/tasks/${first}/history`)).length);
+    expect(await p.locator(tid('note-form')).count()).toBe(0);
 
     // the session ends elsewhere: the next request brings the sign-in form back, with the reason
     const token = (await p.context().cookies()).find((c) => c.name === 'cchc_token')!.value;
