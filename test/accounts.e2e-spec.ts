@@ -291,6 +291,19 @@ describe('signing in, sessions and hardening', () => {
     expect((await login('vanhoa.bm', 'mat-khau-rieng-2026').expect(401)).body.message).toMatch(/bị khóa/);
   });
 
+  it('makes the owner of a new account replace the password someone else chose, unless its creator says not to', async () => {
+    const given = await unit.chair.post('/api/users').send({ username: 'tuphap.moi', password: 'mat-khau-cap-2026', role: 'official', officialId: unit.people.tuphap }).expect(201);
+    expect(given.body).toMatchObject({ unitId: unit.unitId, mustChangePassword: true });
+    const owner = await t.login('tuphap.moi', 'mat-khau-cap-2026');
+    expect((await owner.get('/api/plans').expect(403)).body.message).toMatch(/đổi mật khẩu/);
+    await owner.post('/api/auth/change-password').send({ currentPassword: 'mat-khau-cap-2026', newPassword: 'cua-rieng-toi-2026' }).expect(200);
+    await owner.get('/api/plans').expect(200);
+    // scripted provisioning may opt out
+    const scripted = await unit.chair.post('/api/users').send({ username: 'vanphong.moi', password: 'mat-khau-cap-2026', role: 'reporter', officialId: unit.people.vanphong, mustChangePassword: false }).expect(201);
+    expect(scripted.body.mustChangePassword).toBe(false);
+    await (await t.login('vanphong.moi', 'mat-khau-cap-2026')).get('/api/plans').expect(200);
+  });
+
   it('forgets sign-ins that ended over a week ago, in the daily job', async () => {
     const live = await t.login(ADMIN.username, ADMIN.password);
     const old = await t.login(ADMIN.username, ADMIN.password);

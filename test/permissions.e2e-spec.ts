@@ -79,7 +79,7 @@ describe('permission matrix: every endpoint × every role', () => {
     const unitId = role === 'admin' ? null : role === 'viewer' ? districtId : A.unitId;
     const officialId = role === 'admin' || role === 'viewer' ? null : await freshOfficialA();
     const username = `tk${next()}`;
-    await t.admin.post('/api/users').send({ username, password: TEST_PASSWORD, role, unitId, officialId }).expect(201);
+    await t.admin.post('/api/users').send({ username, password: TEST_PASSWORD, role, unitId, officialId, mustChangePassword: false }).expect(201);
     return t.login(username, TEST_PASSWORD);
   };
   const notificationFor = async (officialId: number) =>

@@ -456,6 +456,65 @@ describe('web page', () => {
     await p.context().close();
   });
 
+  it("lets the chairman give an official an account, and lock and unlock one", async () => {
+    const unitId = (await api(`/api/plans/${planId}`)).unitId;
+    const diaChinh = (await t.admin.post('/api/officials').send({ unitId, fullName: 'Đỗ Văn Địa', position: 'Công chức Địa chính – Xây dựng' }).expect(201)).body;
+    expect(await page.locator(tid('accounts')).isVisible()).toBe(true);
+    await page.locator(tid('accounts-open')).click();
+    const rowOf = (officialId: number) => page.locator(`${tid('account-row')}[data-official-id="${officialId}"]`);
+    await rowOf(diaChinh.id).waitFor();
+    const active = (await api(`/api/officials?unitId=${unitId}`)).filter((o: any) => o.active);
+    expect(await page.locator(tid('account-row')).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-official-id')))))
+      .toEqual(active.map((o: any) => o.id));
+    expect(await rowOf(official(/^Chủ tịch/).id).locator(tid('account-username')).textContent()).toBe('chutich');
+    expect(await rowOf(official(/^Chủ tịch/).id).locator(tid('account-lock')).count()).toBe(0); // not one's own, nor a chairman's
+
+    // a username someone has: the API's Vietnamese refusal, and no account
+    const form = rowOf(diaChinh.id).locator(tid('account-form'));
+    await form.locator(tid('account-new-username')).fill('tuphap');
+    await form.locator('button.link').click();
+    const password = await form.locator(tid('account-new-password')).inputValue();
+    expect(password).toMatch(/^[a-z2-9]{12}$/);
+    await form.locator(tid('account-create')).click();
+    await page.locator(tid('alert')).waitFor({ state: 'visible' });
+    expect(await text(tid('alert'))).toContain('Tên đăng nhập "tuphap" đã có người dùng');
+    expect((await t.admin.get('/api/users').expect(200)).body.filter((u: any) => u.officialId === diaChinh.id)).toEqual([]);
+
+    await form.locator(tid('account-new-username')).fill('diachinh');
+    await form.locator(tid('account-new-role')).selectOption('reporter');
+    await form.locator(tid('account-create')).click();
+    await rowOf(diaChinh.id).locator(tid('account-username')).waitFor();
+    expect(await rowOf(diaChinh.id).locator(tid('account-state')).textContent()).toBe('Chưa đổi mật khẩu ban đầu');
+    expect(await text(tid('notice'))).toContain(`Đã cấp tài khoản "diachinh" (Công chức Văn phòng – Thống kê (lập báo cáo)) cho Đỗ Văn Địa với mật khẩu ban đầu: ${password}`);
+    const made = (await t.admin.get('/api/users').expect(200)).body.find((u: any) => u.username === 'diachinh');
+    expect(made).toMatchObject({ role: 'reporter', unitId, officialId: diaChinh.id, active: true, mustChangePassword: true });
+    // its owner is asked for a password of their own first
+    const p = await openAs('diachinh', password);
+    await p.locator(tid('password-form')).waitFor();
+    expect(await p.locator('#pwWhy').textContent()).toContain('tài khoản mới cấp');
+    await p.context().close();
+
+    // lock: the state says so and the API agrees; unlock brings it back
+    const vanHoa = official(/Văn hóa/);
+    await rowOf(vanHoa.id).locator(tid('account-lock')).click();
+    await page.waitForFunction((id) => (globalThis as any).document.querySelector(`[data-official-id="${id}"] [data-testid="account-state"]`)?.textContent === 'Đã khóa', vanHoa.id);
+    expect(await text(tid('notice'))).toContain(`Đã khóa tài khoản "vanhoa" của ${vanHoa.fullName}`);
+    expect((await t.admin.get('/api/users').expect(200)).body.find((u: any) => u.username === 'vanhoa').active).toBe(false);
+    await t.anon.post('/api/auth/login').send({ username: 'vanhoa', password: DEMO_PASSWORD }).expect(401);
+    await rowOf(vanHoa.id).locator(tid('account-lock')).click();
+    await page.waitForFunction((id) => (globalThis as any).document.querySelector(`[data-official-id="${id}"] [data-testid="account-state"]`)?.textContent === 'Đang dùng', vanHoa.id);
+    await t.anon.post('/api/auth/login').send({ username: 'vanhoa', password: DEMO_PASSWORD }).expect(200);
+  });
+
+  it('offers accounts to the chairman only', async () => {
+    for (const username of ['phochutich', 'tuphap', 'noivu.hoanghoa']) {
+      const p = await openAs(username);
+      await p.waitForFunction(() => ((globalThis as any).document.querySelector('[data-testid="summary"]')?.textContent ?? '').startsWith('đã hoàn thành'));
+      expect(await p.locator(tid('accounts')).isVisible()).toBe(false);
+      await p.context().close();
+    }
+  });
+
   it('signs out back to the sign-in form, and the API then answers 401', async () => {
     await page.locator(tid('logout')).click();
     await page.locator(tid('login-form')).waitFor();

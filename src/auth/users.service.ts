@@ -63,7 +63,8 @@ export class UsersService implements OnApplicationBootstrap {
 
   create(actor: UserActor, dto: CreateUserDto): Promise<User> {
     const unitId = dto.unitId === undefined && actor.role === 'chairman' ? actor.unitId : dto.unitId ?? null;
-    return this.createIn(actor, { ...dto, unitId, officialId: dto.officialId ?? null });
+    // the password was chosen by someone else: its owner replaces it at first sign-in, unless the creator says otherwise
+    return this.createIn(actor, { ...dto, unitId, officialId: dto.officialId ?? null, mustChangePassword: dto.mustChangePassword ?? true });
   }
 
   /** Creates an account inside a transaction of the caller's (the demo loader) or its own. */

@@ -7,7 +7,7 @@ export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
 export async function accountFor(
   t: TestApp, username: string, role: string, unitId: number, officialId: number | null,
 ): Promise<Client> {
-  const res = await t.admin.post('/api/users').send({ username, password: TEST_PASSWORD, role, unitId, officialId });
+  const res = await t.admin.post('/api/users').send({ username, password: TEST_PASSWORD, role, unitId, officialId, mustChangePassword: false });
   if (res.status !== 201) throw new Error(`create account ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   return t.login(username, TEST_PASSWORD);
 }

@@ -38,6 +38,9 @@ export class CreateUserDto {
 
   @IdField({ optional: true, nullable: true, description: 'Cán bộ, công chức của đơn vị; bắt buộc với Chủ tịch, Phó Chủ tịch, công chức' })
   officialId?: number | null;
+
+  @BoolField({ optional: true, description: 'Mặc định true: người được cấp tài khoản phải đổi mật khẩu do người khác đặt khi đăng nhập lần đầu' })
+  mustChangePassword?: boolean;
 }
 
 export class UpdateUserDto {
