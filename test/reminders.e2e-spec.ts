@@ -199,7 +199,7 @@ describe('reminders: overdue, digest, recurring jobs, dashboard', () => {
     expect(mine).toHaveLength(1);
     expect(chair).toHaveLength(1);
     expect(chair[0].body).toContain('Đồng gửi Chủ tịch');
-    const mail = await eventually(async () => smtp.messages.find((m) => m.subject.includes('Việc quá hạn')), 5000, 'the overdue mail');
+    const mail = await eventually(async () => smtp.messages.find((m) => m.subject.includes('Việc quá hạn')), 15000, 'the overdue mail');
     expect(mail.to).toEqual(['vanhoa@example.vn']);
     expect(mail.cc).toEqual(['chutich@example.vn']);
     expect(mail.subject).toContain('Quá hạn');
@@ -241,7 +241,7 @@ describe('reminders: overdue, digest, recurring jobs, dashboard', () => {
   it('upserts its recurring jobs under stable ids, in Asia/Ho_Chi_Minh', async () => {
     const queue = t.app.get(RemindersQueue).queue;
     const count = Object.keys(SCHEDULERS).length;
-    await eventually(async () => (await queue.getJobSchedulersCount()) === count, 5000, 'the job schedulers');
+    await eventually(async () => (await queue.getJobSchedulersCount()) === count, 15000, 'the job schedulers');
     await t.app.get(JobSchedulers).onApplicationBootstrap();
     await new Promise((r) => setTimeout(r, 300));
     expect(await queue.getJobSchedulersCount()).toBe(count);
