@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { todayLocal } from '../src/common/local-date.js';
 import { ADMIN, DEMO_PASSWORD, startApp, TestApp } from './support/app.js';
+import { eventually } from './support/smtp.js';
 
 /**
  * The page at `/`, driven in Debian's Chromium against the real API and the
@@ -440,7 +441,7 @@ describe('web page', () => {
     await p.context().close();
   });
 
-  it('tells the administrator where units and accounts are managed, instead of a plan', async () => {
+  it('gives the administrator units, officials and accounts instead of a plan', async () => {
     const requests: string[] = [];
     const p = await openAs(ADMIN.username, ADMIN.password);
     p.on('request', (r) => requests.push(new URL(r.url()).pathname));
@@ -450,6 +451,61 @@ describe('web page', () => {
     expect(await notice.textContent()).toContain('/admin/queues');
     expect(await p.locator(tid('overview')).isVisible()).toBe(false);
     expect(await p.locator(tid('user-role')).textContent()).toBe('Quản trị hệ thống');
+    const units = (await t.admin.get('/api/units').expect(200)).body;
+    await p.locator(tid('unit-row')).first().waitFor();
+    expect(await p.locator(tid('unit-row')).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-unit-id'))))).toEqual(units.map((u: any) => u.id));
+    const district = units.find((u: any) => u.name === 'UBND huyện Hoằng Hóa');
+    const rowText = (id: number) => p.locator(`${tid('unit-row')}[data-unit-id="${id}"]`).textContent();
+    expect(await rowText(units.find((u: any) => u.name === 'UBND xã Hoằng Tiến').id)).toContain('UBND huyện Hoằng Hóa');
+
+    // a new commune under the district
+    await p.locator(tid('unit-create')).click();
+    expect(await p.locator(tid('alert')).textContent()).toContain('Hãy nhập tên đơn vị');
+    await p.fill(tid('unit-new-name'), 'UBND xã Hoằng Thử');
+    await p.selectOption(tid('unit-new-parent'), String(district.id));
+    await p.locator(tid('unit-create')).click();
+    await p.locator(tid('official-form')).waitFor();
+    const made = (await t.admin.get('/api/units').expect(200)).body.find((u: any) => u.name === 'UBND xã Hoằng Thử');
+    expect(made).toMatchObject({ parentId: district.id });
+    expect(await p.locator('#admUnitTitle').textContent()).toBe('Cán bộ và tài khoản của UBND xã Hoằng Thử');
+    expect(await p.locator(`${tid('unit-row')}[data-unit-id="${made.id}"] ${tid('unit-pick')}`).getAttribute('aria-pressed')).toBe('true');
+
+    // its chairman: an official, then an account (the role follows the official's)
+    const box = p.locator(tid('unit-accounts'));
+    await box.locator(tid('official-new-name')).fill('Trần Văn Chủ');
+    await box.locator(tid('official-new-position')).fill('Chủ tịch UBND xã');
+    await box.locator(tid('official-new-role')).selectOption('chairman');
+    await box.locator(tid('official-create')).click();
+    const chair = await eventually(async () => (await t.admin.get(`/api/officials?unitId=${made.id}`).expect(200)).body.find((o: any) => o.fullName === 'Trần Văn Chủ'), 10000, 'the official');
+    const form = box.locator(`${tid('account-row')}[data-official-id="${chair.id}"] ${tid('account-form')}`);
+    await form.waitFor();
+    expect(await form.locator(tid('account-new-role')).inputValue()).toBe('chairman');
+    await form.locator(tid('account-new-username')).fill('chutich.hoangthu');
+    await form.locator(tid('account-new-password')).fill('cap-dau-2026');
+    await form.locator(tid('account-create')).click();
+    await box.locator(`${tid('account-row')}[data-official-id="${chair.id}"] ${tid('account-username')}`).waitFor();
+    expect((await t.admin.get(`/api/users?unitId=${made.id}`).expect(200)).body).toEqual([
+      expect.objectContaining({ username: 'chutich.hoangthu', role: 'chairman', officialId: chair.id, mustChangePassword: true }),
+    ]);
+
+    // the administrator resets it: a generated password, shown once
+    await box.locator(`${tid('account-row')}[data-official-id="${chair.id}"] ${tid('account-reset')}`).click();
+    await p.waitForFunction(() => /Đã đặt lại mật khẩu/.test((globalThis as any).document.querySelector('[data-testid="notice"]')?.textContent ?? ''));
+    const generated = /: ([A-Za-z0-9]{16})\./.exec((await p.locator(tid('notice')).textContent())!)![1];
+    expect((await t.login('chutich.hoangthu', generated)).me).toMatchObject({ role: 'chairman', mustChangePassword: true });
+
+    // the district's viewer: an account tied to no official
+    await p.locator(`${tid('unit-row')}[data-unit-id="${district.id}"] ${tid('unit-pick')}`).click();
+    await p.waitForFunction(() => /Hoằng Hóa/.test((globalThis as any).document.querySelector('#admUnitTitle')?.textContent ?? ''));
+    const viewer = box.locator(tid('viewer-form'));
+    await viewer.waitFor();
+    await viewer.locator(tid('account-new-username')).fill('noivu.thu');
+    await viewer.locator(tid('account-new-password')).fill('cap-dau-2026');
+    await viewer.locator(tid('account-create')).click();
+    await p.waitForFunction(() => /noivu\.thu/.test((globalThis as any).document.querySelector('[data-testid="unit-accounts"]')?.textContent ?? ''));
+    expect((await t.admin.get(`/api/users?unitId=${district.id}`).expect(200)).body.find((u: any) => u.username === 'noivu.thu'))
+      .toMatchObject({ role: 'viewer', officialId: null, unitId: district.id });
+
     await p.reload();
     await notice.waitFor({ state: 'visible' });
     expect(requests.filter((x) => x.startsWith('/api/plans'))).toEqual([]);
