@@ -562,11 +562,45 @@ describe('web page', () => {
     await t.anon.post('/api/auth/login').send({ username: 'vanhoa', password: DEMO_PASSWORD }).expect(200);
   });
 
+  it("shows the chairman the unit's audit trail, newest first, by kind, a page at a time", async () => {
+    const unitId = (await api(`/api/plans/${planId}`)).unitId;
+    await page.locator(tid('audit-open')).click();
+    const entries = page.locator(`${tid('audit-entries')} ${tid('log-entry')}`);
+    await entries.first().waitFor();
+    const all = await api(`/api/audit?unitId=${unitId}&limit=50`);
+    expect(await entries.count()).toBe(all.length);
+    expect(await entries.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-entity')}:${e.getAttribute('data-action')}`)))
+      .toEqual(all.map((e: any) => `${e.entity}:${e.action}`));
+    // the unlock just made, its before → after in words, by the chairman
+    const unlock = all.findIndex((e: any) => e.action === 'updated' && e.changes.active?.to === true);
+    expect(unlock).toBeGreaterThanOrEqual(0);
+    expect(await entries.nth(unlock).textContent()).toContain('Đang dùng: không → có');
+    expect(await entries.nth(unlock).locator(tid('log-actor')).textContent()).toBe(await text(tid('user-name')));
+
+    // the next page
+    const every = await api(`/api/audit?unitId=${unitId}&limit=500`);
+    expect(every.length).toBeGreaterThan(50);
+    await page.locator(tid('audit-more')).click();
+    await page.waitForFunction((n) => (globalThis as any).document.querySelectorAll('[data-testid="audit-entries"] [data-testid="log-entry"]').length === n, Math.min(100, every.length));
+    expect(await entries.nth(50).getAttribute('data-action')).toBe(every[50].action);
+    expect(await page.locator(tid('audit-more')).count()).toBe(every.length > 100 ? 1 : 0);
+
+    // tasks only: each named by its TT and Phụ lục
+    await page.selectOption(tid('audit-entity'), 'task');
+    const tasks = await api(`/api/audit?unitId=${unitId}&entity=task&limit=50`);
+    await page.waitForFunction((n) => (globalThis as any).document.querySelectorAll('[data-testid="audit-entries"] [data-testid="log-entry"]').length === n, tasks.length);
+    expect(await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-entity')))).toEqual(tasks.map(() => 'task'));
+    expect(await entries.first().locator(tid('log-subject')).textContent()).toMatch(/^ · Nhiệm vụ TT \d+ Phụ lục \d\d$/);
+    await page.locator(tid('audit-open')).click();
+    expect(await entries.count()).toBe(0);
+  });
+
   it('offers accounts to the chairman only', async () => {
     for (const username of ['phochutich', 'tuphap', 'noivu.hoanghoa']) {
       const p = await openAs(username);
       await p.waitForFunction(() => ((globalThis as any).document.querySelector('[data-testid="summary"]')?.textContent ?? '').startsWith('đã hoàn thành'));
       expect(await p.locator(tid('accounts')).isVisible()).toBe(false);
+      expect(await p.locator(tid('audit')).isVisible()).toBe(false);
       await p.context().close();
     }
   });
