@@ -465,6 +465,7 @@ describe('web page', () => {
     await p.selectOption(tid('unit-new-parent'), String(district.id));
     await p.locator(tid('unit-create')).click();
     await p.locator(tid('official-form')).waitFor();
+    expect(await p.locator(tid('notice')).textContent()).toContain('Đã thêm đơn vị UBND xã Hoằng Thử.');
     const made = (await t.admin.get('/api/units').expect(200)).body.find((u: any) => u.name === 'UBND xã Hoằng Thử');
     expect(made).toMatchObject({ parentId: district.id });
     expect(await p.locator('#admUnitTitle').textContent()).toBe('Cán bộ và tài khoản của UBND xã Hoằng Thử');
