@@ -47,6 +47,11 @@ export function formatVnDate(localDate: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/** Whole days from one local date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** A local date moved by whole days (calendar arithmetic, no time zone involved). */
 export function addDays(localDate: string, days: number): string {
   const [y, m, d] = localDate.split('-').map(Number);

@@ -69,7 +69,7 @@ export class ReminderDeliveryService {
     // the lead official; the chairman too when overdue, or instead when nobody leads it yet
     const recipients = uniqueById([...(assignee ? [assignee] : chairmen), ...(overdue ? chairmen : [])]);
     const message = (forChairman: boolean) => reminderMessage({
-      kind: data.kind, taskId: data.taskId, dueOn: data.dueOn, phuLuc: Number(facts.phu_luc), ordinal: Number(facts.ordinal),
+      kind: data.kind, taskId: data.taskId, dueOn: data.dueOn, sentOn: localDateOf(), phuLuc: Number(facts.phu_luc), ordinal: Number(facts.ordinal),
       content: facts.content, planTitle: facts.plan_title, assigneeName: assignee?.fullName ?? null, link: this.link(data.taskId),
     }, forChairman);
 

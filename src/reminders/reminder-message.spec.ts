@@ -1,7 +1,7 @@
 import { digestMessage, reminderMessage } from './reminder-message.js';
 
 const facts = {
-  kind: 'before-7' as const, taskId: 3, dueOn: '2023-11-15', phuLuc: 3, ordinal: 1,
+  kind: 'before-7' as const, taskId: 3, dueOn: '2023-11-15', sentOn: '2023-11-08', phuLuc: 3, ordinal: 1,
   content: 'Tiếp tục triển khai thực hiện việc rà soát sắp xếp thu gọn các đơn vị hành chính cấp xã theo quy định.',
   planTitle: 'Kế hoạch cải cách hành chính năm 2023', assigneeName: 'Trần Thị Thu Hương', link: 'http://localhost:3000/#task-3',
 };
@@ -18,13 +18,22 @@ describe('reminder messages', () => {
   });
 
   it('words the due day, the day before and overdue, with a copy line for the chairman', () => {
-    expect(reminderMessage({ ...facts, kind: 'due' }, false).body).toContain('đến hạn hôm nay (15/11/2023)');
-    expect(reminderMessage({ ...facts, kind: 'before-1' }, false).body).toContain('đến hạn ngày mai');
+    expect(reminderMessage({ ...facts, kind: 'due', sentOn: '2023-11-15' }, false).body).toContain('đến hạn hôm nay (15/11/2023)');
+    expect(reminderMessage({ ...facts, kind: 'before-1', sentOn: '2023-11-14' }, false).body).toContain('đến hạn ngày mai');
     const overdue = reminderMessage({ ...facts, kind: 'overdue-2', assigneeName: null }, true);
     expect(overdue.title.startsWith('Quá hạn: ')).toBe(true);
     expect(overdue.body).toContain('đã quá hạn từ ngày 15/11/2023');
     expect(overdue.body).toContain('Nhiệm vụ chưa giao người chủ trì.');
     expect(overdue.body).toContain('Đồng gửi Chủ tịch');
+  });
+
+  it('counts the days left from the day it is sent, when that is later than planned', () => {
+    // a task due today, entered at 00:10: the missed "day before" reminder goes out at once, and says today
+    const late = reminderMessage({ ...facts, kind: 'before-1', sentOn: '2023-11-15' }, false);
+    expect(late.body).toContain('Nhiệm vụ đến hạn hôm nay (15/11/2023).');
+    expect(late.text).toContain('Nhiệm vụ sau đến hạn hôm nay (15/11/2023):');
+    // the server was stopped for two days: the week-before reminder says five
+    expect(reminderMessage({ ...facts, sentOn: '2023-11-10' }, false).body).toContain('đến hạn sau 5 ngày (15/11/2023)');
   });
 
   it('lists due-soon and overdue tasks in the daily digest', () => {

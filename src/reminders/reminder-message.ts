@@ -1,10 +1,12 @@
-import { formatVnDate } from '../common/local-date.js';
+import { daysBetween, formatVnDate } from '../common/local-date.js';
 import type { ReminderKind } from './reminder-plan.js';
 
 export interface ReminderFacts {
   kind: ReminderKind;
   taskId: number;
   dueOn: string;
+  /** The local date it goes out: a reminder sent late (after a stop, or for a task entered late) counts from it. */
+  sentOn: string;
   phuLuc: number;
   ordinal: number;
   content: string;
@@ -13,14 +15,13 @@ export interface ReminderFacts {
   link: string;
 }
 
-function when(kind: ReminderKind, dueOn: string): string {
-  const date = formatVnDate(dueOn);
-  if (kind === 'due') return `đến hạn hôm nay (${date})`;
-  if (kind.startsWith('before-')) {
-    const days = Number(kind.slice('before-'.length));
-    return days === 1 ? `đến hạn ngày mai (${date})` : `đến hạn sau ${days} ngày (${date})`;
-  }
-  return `đã quá hạn từ ngày ${date}`;
+/** By the days really left when it is sent, not by the reminder's kind: a "day before" reminder sent on the due day says today. */
+function when(f: ReminderFacts): string {
+  const date = formatVnDate(f.dueOn);
+  const left = daysBetween(f.sentOn, f.dueOn);
+  if (f.kind.startsWith('overdue-') || left < 0) return `đã quá hạn từ ngày ${date}`;
+  if (left === 0) return `đến hạn hôm nay (${date})`;
+  return left === 1 ? `đến hạn ngày mai (${date})` : `đến hạn sau ${left} ngày (${date})`;
 }
 
 function shorten(text: string, max: number): string {
@@ -35,7 +36,7 @@ export function reminderMessage(f: ReminderFacts, forChairman: boolean): { title
   const title = `${overdue ? 'Quá hạn' : 'Nhắc việc'}: ${shorten(f.content, 120)}`;
   const lead = f.assigneeName ? `Người chủ trì: ${f.assigneeName}.` : 'Nhiệm vụ chưa giao người chủ trì.';
   const body = [
-    `Nhiệm vụ ${when(f.kind, f.dueOn)}.`,
+    `Nhiệm vụ ${when(f)}.`,
     `${where} – ${f.planTitle}.`,
     lead,
     ...(forChairman && overdue ? ['Đồng gửi Chủ tịch UBND xã để đôn đốc.'] : []),
@@ -44,7 +45,7 @@ export function reminderMessage(f: ReminderFacts, forChairman: boolean): { title
   const text = [
     'Kính gửi đồng chí,',
     '',
-    `Nhiệm vụ sau ${when(f.kind, f.dueOn)}:`,
+    `Nhiệm vụ sau ${when(f)}:`,
     '',
     `  ${shorten(f.content, 1000)}`,
     '',

@@ -1,4 +1,4 @@
-import { addDays, localDateOf } from '../common/local-date.js';
+import { addDays, daysBetween, localDateOf } from '../common/local-date.js';
 
 /**
  * Which reminders a due date of a task should have, and when: a pure function
@@ -34,10 +34,6 @@ export function localInstant(localDate: string, timeOfDay: string): Date {
   const [y, m, d] = localDate.split('-').map(Number);
   const [hh, mm] = timeOfDay.split(':').map(Number);
   return new Date(Date.UTC(y, m - 1, d, hh - UTC_OFFSET_HOURS, mm));
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Job ids are deterministic, so scheduling twice is harmless, and free of ':' (BullMQ's separator). */
