@@ -1,14 +1,13 @@
-import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
+import { VersionedRecord } from '../../database/versioned-record.js';
 import { Official } from '../../organization/entities/official.entity.js';
 import { Unit } from '../../organization/entities/unit.entity.js';
 import type { Role } from '../roles.js';
 
 /** A person's account: a username and an argon2 hash, tied to a unit and (for unit members) an official. */
 @Entity('app_user')
-export class User {
+export class User extends VersionedRecord {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -45,13 +44,4 @@ export class User {
   /** Set when an administrator resets the password: the person picks a new one at next sign-in. */
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword: boolean;
-
-  @CreateDateColumn({ name: 'created_at' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }

@@ -1,8 +1,6 @@
-import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn,
-  UpdateDateColumn, VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
+import { VersionedRecord } from '../../database/versioned-record.js';
 import { Unit } from './unit.entity.js';
 
 /** each: one mail per reminder; digest: one mail a day listing what is due and overdue. */
@@ -14,7 +12,7 @@ export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
 
 /** Cán bộ, công chức of a unit, identified in plans by their position (chức danh). */
 @Entity('official')
-export class Official {
+export class Official extends VersionedRecord {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -43,13 +41,4 @@ export class Official {
 
   @Column({ name: 'reminder_mode', type: 'varchar', length: 8, default: 'each' })
   reminderMode: ReminderMode;
-
-  @CreateDateColumn({ name: 'created_at' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }

@@ -1,8 +1,6 @@
-import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn,
-  UpdateDateColumn, VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
+import { VersionedRecord } from '../../database/versioned-record.js';
 
 /**
  * How a unit cuts off the data of its periodic reports: the Ministry of Home
@@ -14,7 +12,7 @@ export type ReportCutoff = (typeof REPORT_CUTOFFS)[number];
 
 /** Đơn vị: a commune People's Committee, or the superior level above it. */
 @Entity('unit')
-export class Unit {
+export class Unit extends VersionedRecord {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -42,13 +40,4 @@ export class Unit {
 
   @Column({ name: 'overdue_every_days', type: 'integer', default: 7 })
   overdueEveryDays: number;
-
-  @CreateDateColumn({ name: 'created_at' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }

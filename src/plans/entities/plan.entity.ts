@@ -1,8 +1,6 @@
-import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn,
-  Unique, UpdateDateColumn, VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
+import { VersionedRecord } from '../../database/versioned-record.js';
 import { Unit } from '../../organization/entities/unit.entity.js';
 import { PhuLuc } from './phu-luc.entity.js';
 
@@ -12,7 +10,7 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 /** Kế hoạch cải cách hành chính of one unit for one year. */
 @Entity('plan')
 @Unique('uq_plan_unit_year_number', ['unitId', 'year', 'number'])
-export class Plan {
+export class Plan extends VersionedRecord {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -46,13 +44,4 @@ export class Plan {
 
   @OneToMany(() => PhuLuc, (p) => p.plan)
   phuLucs?: Relation<PhuLuc[]>;
-
-  @CreateDateColumn({ name: 'created_at' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }

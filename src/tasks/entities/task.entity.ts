@@ -1,8 +1,8 @@
 import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToMany,
-  PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn,
+  Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique,
 } from 'typeorm';
 import type { Relation } from 'typeorm';
+import { VersionedRecord } from '../../database/versioned-record.js';
 import { Official } from '../../organization/entities/official.entity.js';
 import { PhuLuc } from '../../plans/entities/phu-luc.entity.js';
 import { Plan } from '../../plans/entities/plan.entity.js';
@@ -21,7 +21,7 @@ export interface StoredSchedule {
 /** Nhiệm vụ: one row of a Phụ lục table, its texts kept exactly as the plan writes them. */
 @Entity('task')
 @Unique('uq_task_phu_luc_ordinal', ['phuLucId', 'ordinal'])
-export class Task {
+export class Task extends VersionedRecord {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -89,13 +89,4 @@ export class Task {
 
   @OneToMany(() => TaskDueDate, (d) => d.task)
   dueDates?: Relation<TaskDueDate[]>;
-
-  @CreateDateColumn({ name: 'created_at' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }
