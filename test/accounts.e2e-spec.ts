@@ -293,7 +293,9 @@ describe('signing in, sessions and hardening', () => {
 
   it('makes the owner of a new account replace the password someone else chose, unless its creator says not to', async () => {
     const given = await unit.chair.post('/api/users').send({ username: 'tuphap.moi', password: 'mat-khau-cap-2026', role: 'official', officialId: unit.people.tuphap }).expect(201);
-    expect(given.body).toMatchObject({ unitId: unit.unitId, mustChangePassword: true });
+    expect(given.body).toMatchObject({ unitId: unit.unitId, mustChangePassword: true, roleLabel: 'Công chức' });
+    expect((await unit.chair.get('/api/users').expect(200)).body.find((u: any) => u.username === 'tuphap.moi').roleLabel).toBe('Công chức');
+    expect((await unit.chair.get('/api/auth/me').expect(200)).body.grants.map((g: any) => g.role)).toEqual(['vice_chairman', 'official', 'reporter']);
     const owner = await t.login('tuphap.moi', 'mat-khau-cap-2026');
     expect((await owner.get('/api/plans').expect(403)).body.message).toMatch(/đổi mật khẩu/);
     await owner.post('/api/auth/change-password').send({ currentPassword: 'mat-khau-cap-2026', newPassword: 'cua-rieng-toi-2026' }).expect(200);

@@ -14,7 +14,7 @@ import { Session } from './entities/session.entity.js';
 import { User } from './entities/user.entity.js';
 import { LoginLimiter } from './login-limiter.js';
 import { hashPassword, passwordProblem, verifyNothing, verifyPassword } from './passwords.js';
-import { ROLE_LABELS } from './roles.js';
+import { grantsOf, ROLE_LABELS, type Grant } from './roles.js';
 import { csrfTokenFor, signAccessToken, verifyAccessToken } from './tokens.js';
 
 export class TooManyAttempts extends HttpException {
@@ -36,6 +36,8 @@ export interface Me {
   unitName: string | null;
   officialId: number | null;
   mustChangePassword: boolean;
+  /** The roles this person may give to accounts of their unit's officials (or any unit's, for the administrator). */
+  grants: Grant[];
 }
 
 export interface IssuedToken {
@@ -157,6 +159,7 @@ export class AuthService {
     return {
       id: user.id, username: user.username, role: user.role, roleLabel: ROLE_LABELS[user.role], name: actor.name,
       unitId: user.unitId, unitName: unit?.name ?? null, officialId: user.officialId, mustChangePassword: user.mustChangePassword,
+      grants: grantsOf(user.role),
     };
   }
 

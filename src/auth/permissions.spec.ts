@@ -1,6 +1,6 @@
 import type { UserActor } from './actor.js';
 import { decide, PERMISSIONS } from './permissions.js';
-import { ROLES, type Role } from './roles.js';
+import { grantsOf, ROLES, type Role } from './roles.js';
 
 const actor = (role: Role, over: Partial<UserActor> = {}): UserActor => ({
   kind: 'user', userId: 1, username: role, name: role, role, unitId: 10, officialId: 100,
@@ -47,5 +47,16 @@ describe('permission matrix', () => {
 
   it('lets the system (the jobs) do anything', () => {
     expect(decide({ kind: 'system', name: 'Hệ thống' }, 'reports.generate', { unitId: 1 })).toBe('allow');
+  });
+});
+
+describe('what a role may give to other accounts', () => {
+  it('lets the chairman give the unit roles below theirs, the administrator every role but its own on the page, and nobody else any', () => {
+    expect(grantsOf('chairman').map((g) => g.role)).toEqual(['vice_chairman', 'official', 'reporter']);
+    expect(grantsOf('admin').map((g) => [g.role, g.needsOfficial])).toEqual([
+      ['chairman', true], ['vice_chairman', true], ['official', true], ['reporter', true], ['viewer', false],
+    ]);
+    for (const role of ['vice_chairman', 'official', 'reporter', 'viewer'] as const) expect(grantsOf(role)).toEqual([]);
+    expect(grantsOf('chairman')[2].label).toBe('Công chức Văn phòng – Thống kê (lập báo cáo)');
   });
 });

@@ -16,3 +16,22 @@ export const UNIT_MEMBER_ROLES: readonly Role[] = ['chairman', 'vice_chairman', 
 
 /** What a chairman may hand out to the officials of their unit; the rest is the administrator's. */
 export const ROLES_A_CHAIRMAN_GRANTS: readonly Role[] = ['vice_chairman', 'official', 'reporter'];
+
+/** The roles an account of this role may give to, or change on, other accounts. */
+export function rolesGrantedBy(role: Role): readonly Role[] {
+  return role === 'admin' ? ROLES : role === 'chairman' ? ROLES_A_CHAIRMAN_GRANTS : [];
+}
+
+/** A role as the page offers it: its label, and whether the account must be tied to an official. */
+export interface Grant {
+  role: Role;
+  label: string;
+  needsOfficial: boolean;
+}
+
+/** What the page offers this role to give (administrator accounts are made through the API only). */
+export function grantsOf(role: Role): Grant[] {
+  return rolesGrantedBy(role)
+    .filter((r) => r !== 'admin')
+    .map((r) => ({ role: r, label: ROLE_LABELS[r], needsOfficial: UNIT_MEMBER_ROLES.includes(r) }));
+}

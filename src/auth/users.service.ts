@@ -13,7 +13,7 @@ import { endSessions } from './auth.service.js';
 import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/auth.dto.js';
 import { User } from './entities/user.entity.js';
 import { generatePassword, hashPassword, passwordProblem } from './passwords.js';
-import { Role, ROLES_A_CHAIRMAN_GRANTS, UNIT_MEMBER_ROLES } from './roles.js';
+import { Role, rolesGrantedBy, UNIT_MEMBER_ROLES } from './roles.js';
 
 const AUDITED: (keyof User & string)[] = ['username', 'role', 'unitId', 'officialId', 'active', 'mustChangePassword'];
 
@@ -136,8 +136,8 @@ export class UsersService implements OnApplicationBootstrap {
 
   /** A chairman manages the accounts of their unit, and only the roles they may grant. */
   private mayManage(actor: Actor, role: Role): void {
-    if (actor.kind === 'system' || actor.role === 'admin') return;
-    if (!ROLES_A_CHAIRMAN_GRANTS.includes(role)) {
+    if (actor.kind === 'system') return;
+    if (!rolesGrantedBy(actor.role).includes(role)) {
       throw new ForbiddenException(`Chủ tịch UBND chỉ cấp hoặc sửa tài khoản Phó Chủ tịch, công chức, công chức lập báo cáo`);
     }
   }

@@ -1,9 +1,9 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AfterInsert, AfterLoad, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { VersionedRecord } from '../../database/versioned-record.js';
 import { Official } from '../../organization/entities/official.entity.js';
 import { Unit } from '../../organization/entities/unit.entity.js';
-import type { Role } from '../roles.js';
+import { ROLE_LABELS, type Role } from '../roles.js';
 
 /** A person's account: a username and an argon2 hash, tied to a unit and (for unit members) an official. */
 @Entity('app_user')
@@ -41,7 +41,16 @@ export class User extends VersionedRecord {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  /** Set when an administrator resets the password: the person picks a new one at next sign-in. */
+  /** Set when someone else chose the password (a new account, a reset): the person picks a new one at next sign-in. */
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword: boolean;
+
+  /** Not stored: the role in words, in every answer that carries an account. */
+  roleLabel?: string;
+
+  @AfterLoad()
+  @AfterInsert()
+  protected labelRole(): void {
+    this.roleLabel = ROLE_LABELS[this.role];
+  }
 }
