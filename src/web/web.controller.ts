@@ -6,9 +6,15 @@ import { readFileSync } from 'node:fs';
 import { Public } from '../auth/access.decorators.js';
 
 const PAGE = new URL('./index.html', import.meta.url);
+let page: string | undefined;
+
+/** The page, read once: the copy served is the copy whose scripts the CSP hashes. */
+function pageHtml(): string {
+  return (page ??= readFileSync(PAGE, 'utf8'));
+}
 
 /** CSP hashes of the page's inline scripts: the page needs no 'unsafe-inline'. */
-export function pageScriptHashes(html = readFileSync(PAGE, 'utf8')): string[] {
+export function pageScriptHashes(html = pageHtml()): string[] {
   return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
 }
 
@@ -16,7 +22,7 @@ export function pageScriptHashes(html = readFileSync(PAGE, 'utf8')): string[] {
 @ApiExcludeController()
 @Controller()
 export class WebController {
-  private readonly html = readFileSync(PAGE, 'utf8');
+  private readonly html = pageHtml();
 
   @Get('/')
   @Public()
