@@ -1,44 +1,53 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from './access/access.module.js';
+import { AccountsModule } from './accounts/accounts.module.js';
 import { AuditModule } from './audit/audit.module.js';
-import { AuthModule } from './auth/auth.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganizationModule } from './organization/organization.module.js';
 import { PlansModule } from './plans/plans.module.js';
+import { ProgressModule } from './progress/progress.module.js';
 import { QueueModule } from './queue/queue.module.js';
-import { JobsModule } from './queue/jobs.module.js';
-import { RemindersCoreModule } from './reminders/reminders-core.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
-import { TasksModule } from './tasks/tasks.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { ENTITIES } from './schema.js';
+import { SessionsModule } from './sessions/sessions.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
 import { WebModule } from './web/web.module.js';
 
+/**
+ * The composition root: the one place that knows every feature. Features are
+ * listed from the lowest (access) to the highest (web); each imports only the
+ * modules below it (docs/architecture.md, and .dependency-cruiser.cjs checks it).
+ */
 @Module({})
 export class AppModule {
-  /** worker: this process exists to run the reminder worker (src/worker.ts), with no HTTP server. */
-  static forRoot(config: AppConfig, opts: { worker?: boolean } = {}): DynamicModule {
+  static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         QueueModule,
-        AuthModule,
+        DeadlinesModule,
+        AccessModule,
         AuditModule,
-        RemindersCoreModule,
-        RemindersModule,
-        JobsModule.forRoot({ forceWorker: !!opts.worker }),
         OrganizationModule,
+        AccountsModule,
+        SessionsModule,
         PlansModule,
         TasksModule,
+        ProgressModule,
+        NotificationsModule,
+        RemindersModule,
         ReportsModule,
-        DeadlinesModule,
-        HealthModule,
         DemoModule,
+        HealthModule,
         WebModule,
       ],
     };

@@ -10,13 +10,13 @@ import helmet from 'helmet';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { RemindersQueue } from './queue/queue.module.js';
+import { Queues } from './queue/queues.service.js';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter, validationException } from './common/errors.js';
 import type { AppConfig } from './config/env.js';
-import { RequestAuth } from './auth/request-auth.service.js';
-import { decide } from './auth/permissions.js';
-import { FORBIDDEN } from './auth/access.guard.js';
+import { Authenticator } from './access/authenticator.js';
+import { decide } from './access/permissions.js';
+import { FORBIDDEN } from './access/access.guard.js';
 import { pageScriptHashes } from './web/web.controller.js';
 
 export const BODY_LIMIT = '1mb';
@@ -32,8 +32,8 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
 function mountQueueBoard(app: NestExpressApplication): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
-  createBullBoard({ queues: [new BullMQAdapter(app.get(RemindersQueue).queue)], serverAdapter });
-  const requestAuth = app.get(RequestAuth);
+  createBullBoard({ queues: app.get(Queues).all().map((q) => new BullMQAdapter(q)), serverAdapter });
+  const requestAuth = app.get(Authenticator);
   const errors = new AllExceptionsFilter();
   app.use(QUEUE_BOARD_PATH, async (req: Request, res: Response, next: NextFunction) => {
     try {

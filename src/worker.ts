@@ -12,7 +12,8 @@ import { ConfigError, loadConfig } from './config/env.js';
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig({ ...process.env, DEMO_PLAN: 'off' }, { signsTokens: false });
+    // the process exists to run the workers, whatever WORKER says
+    config = loadConfig({ ...process.env, DEMO_PLAN: 'off', WORKER: 'inline' }, { signsTokens: false });
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { worker: true }), { logger: ['log', 'warn', 'error'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['log', 'warn', 'error'] });
   app.enableShutdownHooks();
   new Logger('CCHC').log('Tiến trình nhắc việc đang chạy');
 }

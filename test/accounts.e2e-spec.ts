@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { todayLocal, formatVnDate } from '../src/common/local-date.js';
-import { RemindersQueue } from '../src/queue/queue.module.js';
+import { Queues } from '../src/queue/queues.service.js';
 import { JOBS, SCHEDULERS } from '../src/queue/queue-names.js';
-import { Session } from '../src/auth/entities/session.entity.js';
+import { Session } from '../src/sessions/entities/session.entity.js';
 import { ADMIN, claimsOf, Client, startApp, TestApp } from './support/app.js';
 import { accountFor, seedUnit, TEST_PASSWORD } from './support/fixtures.js';
 import { eventually } from './support/smtp.js';
@@ -174,7 +174,7 @@ describe('audit trail', () => {
     expect(reminded[0]).toMatchObject({ actorKind: 'system', actorName: 'Hệ thống', actorUserId: null });
     expect(reminded[0].changes.reminder.to).toMatchObject({ dueOn: today, recipients: ['Hoàng Văn Pháp'] });
 
-    const queue = t.app.get(RemindersQueue).queue;
+    const queue = t.app.get(Queues).for(JOBS.reports);
     await queue.add(JOBS.reports, { now: '2023-06-15T00:00:00.000Z' }, { jobId: 'audit-reports-1' });
     await eventually(async () => (await queue.getJobState('audit-reports-1')) === 'completed', 20000, 'the reports job');
     const reports = (await trail(`&entity=report&unitId=${unit.unitId}`)).filter((e) => e.actorKind === 'system');
@@ -311,7 +311,7 @@ describe('signing in, sessions and hardening', () => {
     const old = await t.login(ADMIN.username, ADMIN.password);
     const sid = (c: Client) => claimsOf(c.token).sid;
     await t.db.getRepository(Session).update(sid(old), { expiresAt: new Date(Date.now() - 8 * 86_400_000) });
-    const queue = t.app.get(RemindersQueue).queue;
+    const queue = t.app.get(Queues).for(JOBS.pruneSessions);
     expect(await queue.getJobScheduler(SCHEDULERS.sessionsDaily)).toMatchObject({ pattern: '0 3 * * *', tz: 'Asia/Ho_Chi_Minh' });
     await queue.add(JOBS.pruneSessions, {}, { jobId: 'prune-test-1' });
     await eventually(async () => (await queue.getJobState('prune-test-1')) === 'completed', 15000, 'the prune job');

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { SignJWT } from 'jose';
-import { Notification } from '../src/reminders/entities/notification.entity.js';
-import { ROLES, type Role } from '../src/auth/roles.js';
+import { Notification } from '../src/notifications/entities/notification.entity.js';
+import { ROLES, type Role } from '../src/access/roles.js';
 import { bearerClient, claimsOf, Client, startApp, TEST_JWT_SECRET, TestApp } from './support/app.js';
 import { accountFor, seedUnit, TEST_PASSWORD } from './support/fixtures.js';
 

@@ -1,9 +1,9 @@
 import { addDays, formatVnDate, todayLocal } from '../src/common/local-date.js';
-import { RemindersQueue } from '../src/queue/queue.module.js';
+import { Queues } from '../src/queue/queues.service.js';
 import { ReminderScheduler } from '../src/reminders/reminder-scheduler.service.js';
 import { ReminderDeliveryService } from '../src/reminders/reminder-delivery.service.js';
 import { JobSchedulers } from '../src/queue/job-schedulers.service.js';
-import { SCHEDULERS } from '../src/queue/queue-names.js';
+import { JOBS, SCHEDULERS } from '../src/queue/queue-names.js';
 import { localInstant } from '../src/reminders/reminder-plan.js';
 import { startApp, TestApp } from './support/app.js';
 import { accountFor, createPlan, seedUnit } from './support/fixtures.js';
@@ -89,7 +89,7 @@ describe('reminders', () => {
     const moved = (await t.http.get(`/api/tasks/${task.id}/reminders`).expect(200)).body;
     expect(moved.map((r: any) => r.fireAt)).toEqual([-7, -1, 0, 1].map((d) => localInstant(addDays(later, d), '07:30').toISOString()));
     expect(moved.every((r: any) => r.dueOn === later)).toBe(true);
-    const queue = t.app.get(RemindersQueue).queue;
+    const queue = t.app.get(Queues).for(JOBS.remind);
     expect(await queue.getJob(list[0].jobId)).toBeUndefined();
 
     await t.http.post(`/api/tasks/${task.id}/complete`).send({}).expect(200);
@@ -129,7 +129,7 @@ describe('reminders', () => {
     const tasks = [await addTask(`Trước ${vn(addDays(todayLocal(), 12))}`), await addTask(`Trước ${vn(addDays(todayLocal(), 40))}`)];
     const before = await Promise.all(tasks.map(async (x) => (await t.http.get(`/api/tasks/${x.id}/reminders`).expect(200)).body));
     expect(before.flat().length).toBe(8);
-    const queue = t.app.get(RemindersQueue);
+    const queue = t.app.get(Queues);
     await queue.connection.flushall();
     expect((await t.http.get(`/api/tasks/${tasks[0].id}/reminders`).expect(200)).body).toEqual([]);
     const result = await t.app.get(ReminderScheduler).reconcile();
@@ -239,22 +239,25 @@ describe('reminders: overdue, digest, recurring jobs, dashboard', () => {
   });
 
   it('upserts its recurring jobs under stable ids, in Asia/Ho_Chi_Minh', async () => {
-    const queue = t.app.get(RemindersQueue).queue;
+    const queues = t.app.get(Queues);
     const count = Object.keys(SCHEDULERS).length;
-    await eventually(async () => (await queue.getJobSchedulersCount()) === count, 15000, 'the job schedulers');
+    const total = async () => (await Promise.all(queues.all().map((q) => q.getJobSchedulersCount()))).reduce((a, b) => a + b, 0);
+    await eventually(async () => (await total()) === count, 15000, 'the job schedulers');
     await t.app.get(JobSchedulers).onApplicationBootstrap();
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await queue.getJobSchedulersCount()).toBe(count);
-    const reconcile = await queue.getJobScheduler(SCHEDULERS.reconcileHourly);
+    await t.app.get(JobSchedulers).whenStarted();
+    expect(await total()).toBe(count);
+    const reconcile = await queues.for(JOBS.reconcile).getJobScheduler(SCHEDULERS.reconcileHourly);
     expect(reconcile).toMatchObject({ pattern: '0 * * * *', tz: 'Asia/Ho_Chi_Minh' });
-    expect(await queue.getJobScheduler(SCHEDULERS.digestDaily)).toMatchObject({ pattern: '30 7 * * *', tz: 'Asia/Ho_Chi_Minh' });
-    expect(await queue.getJobScheduler(SCHEDULERS.reportsDaily)).toMatchObject({ pattern: '0 7 * * *', tz: 'Asia/Ho_Chi_Minh' });
-    expect(await queue.getJobScheduler(SCHEDULERS.sessionsDaily)).toMatchObject({ pattern: '0 3 * * *', tz: 'Asia/Ho_Chi_Minh' });
+    expect(await queues.for(JOBS.digest).getJobScheduler(SCHEDULERS.digestDaily)).toMatchObject({ pattern: '30 7 * * *', tz: 'Asia/Ho_Chi_Minh' });
+    expect(await queues.for(JOBS.reports).getJobScheduler(SCHEDULERS.reportsDaily)).toMatchObject({ pattern: '0 7 * * *', tz: 'Asia/Ho_Chi_Minh' });
+    expect(await queues.for(JOBS.pruneSessions).getJobScheduler(SCHEDULERS.sessionsDaily)).toMatchObject({ pattern: '0 3 * * *', tz: 'Asia/Ho_Chi_Minh' });
+    // each job on its own queue, so a backlog in one never delays another
+    expect(new Set([JOBS.remind, JOBS.reports, JOBS.pruneSessions].map((j) => queues.for(j).name)).size).toBe(3);
   });
 
   it('warns when Redis may evict reminders', async () => {
     const boot = t.app.get(JobSchedulers);
-    const redis = t.app.get(RemindersQueue).connection;
+    const redis = t.app.get(Queues).connection;
     const [, before] = (await redis.config('GET', 'maxmemory-policy')) as string[];
     expect(await boot.evictionWarning()).toBeNull();
     await redis.config('SET', 'maxmemory-policy', 'allkeys-lru');

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { RemindersQueue } from '../src/queue/queue.module.js';
+import { Queues } from '../src/queue/queues.service.js';
 import { JOBS } from '../src/queue/queue-names.js';
 import { startApp, TestApp } from './support/app.js';
 import { accountFor, createPlan, planOf32, seedUnit } from './support/fixtures.js';
@@ -16,6 +16,8 @@ describe('periodic reports', () => {
   beforeAll(async () => {
     t = await startApp();
     ({ unitId, people } = await seedUnit(t, 'UBND xã Hương Long'));
+    // the Văn phòng official makes the reports: the notices go to this account and the chairman's
+    await accountFor(t, 'vanphong.huonglong', 'reporter', unitId, people.vanphong);
     ({ planId } = await planOf32(t, unitId));
   });
   afterAll(() => t.close());
@@ -105,7 +107,7 @@ describe('periodic reports', () => {
   });
 
   it('makes exactly one automatic snapshot per plan and period, even when its job runs twice at once', async () => {
-    const queue = t.app.get(RemindersQueue).queue;
+    const queue = t.app.get(Queues).for(JOBS.reports);
     const now = '2023-06-15T00:00:00.000Z'; // 07:00 on 15/06 in Hanoi: Q2 and 6 tháng were cut off yesterday
     await queue.addBulk([
       { name: JOBS.reports, data: { now }, opts: { jobId: 'reports-test-1' } },
@@ -124,6 +126,9 @@ describe('periodic reports', () => {
     expect(notes.filter((n: any) => n.title.includes('6 tháng đầu năm 2023'))).toHaveLength(1);
     const vanphong = (await t.http.get(`/api/notifications?officialId=${people.vanphong}`).expect(200)).body.filter((n: any) => n.kind === 'report');
     expect(vanphong.length).toBeGreaterThanOrEqual(2);
+    // an official with no reporter account hears nothing of it, whatever their post
+    const tuphap = (await t.http.get(`/api/notifications?officialId=${people.tuphap}`).expect(200)).body.filter((n: any) => n.kind === 'report');
+    expect(tuphap).toEqual([]);
   });
 
   it('rolls the communes up under their superior unit, sorted by percentage, in SQL', async () => {

@@ -1,4 +1,4 @@
-import { MIGRATIONS } from '../src/database/entities.js';
+import { MIGRATIONS } from '../src/schema.js';
 import { DB_KIND, startApp, TestApp } from './support/app.js';
 
 /** The schema comes from migrations only; it must be exactly what the entities describe. */

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Access, CurrentActor } from '../auth/access.decorators.js';
-import type { UserActor } from '../auth/actor.js';
+import { Access, CurrentActor } from '../access/access.decorators.js';
+import type { UserActor } from '../access/actor.js';
 import { AuditService } from './audit.service.js';
 import { AuditQuery } from './dto/audit.dto.js';
 

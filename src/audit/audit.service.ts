@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { UserActor } from '../auth/actor.js';
-import { scopeOf } from '../auth/actor.js';
+import type { UserActor } from '../access/actor.js';
+import { scopeOf } from '../access/actor.js';
 import { addDays } from '../common/local-date.js';
 import { AuditQuery } from './dto/audit.dto.js';
 import { AuditEntry } from './entities/audit-entry.entity.js';
@@ -27,5 +27,10 @@ export class AuditService {
     if (q.to) qb.andWhere('a.at < :to', { to: startOfLocalDay(addDays(q.to, 1)) });
     if (q.beforeId) qb.andWhere('a.id < :beforeId', { beforeId: q.beforeId });
     return qb.getMany();
+  }
+
+  /** One record's entries, oldest first (a task's history). */
+  forEntity(entity: AuditEntry['entity'], entityId: number): Promise<AuditEntry[]> {
+    return this.db.getRepository(AuditEntry).find({ where: { entity, entityId }, order: { id: 'ASC' } });
   }
 }

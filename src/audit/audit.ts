@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { AuditEntry, AuditedEntity, FieldChanges } from './entities/audit-entry.entity.js';
 
 export interface AuditRecord {

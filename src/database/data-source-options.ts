@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
-import type { DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import type { DatabaseConfig } from '../config/env.js';
-import { ENTITIES, MIGRATIONS } from './entities.js';
+import { InstallInfo } from './install-info.entity.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 const PG_DATE_OID = 1082;
 const PG_TIMESTAMP_OID = 1114;
@@ -19,9 +20,14 @@ function configurePostgresTypes(): void {
   pg.defaults.parseInputDatesAsUTC = true;
 }
 
-export function dataSourceOptions(db: DatabaseConfig, opts: { logSql?: boolean } = {}): DataSourceOptions {
+/**
+ * The data source of the product. The features' entities are given by the
+ * composition root (src/schema.ts): the database layer knows no feature.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function dataSourceOptions(db: DatabaseConfig, entities: MixedList<Function | string | EntitySchema>, opts: { logSql?: boolean } = {}): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities: [InstallInfo, ...(entities as unknown[])] as MixedList<Function | EntitySchema>,
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,

@@ -1,13 +1,15 @@
-import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { Transactions } from './transactions.js';
 
+type Entities = Parameters<typeof dataSourceOptions>[1];
+
 /** Opens the database and brings its schema up to date before anything uses it. */
-export async function openDatabase(config: AppConfig): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(config.database, { logSql: !!config.env.LOG_SQL }));
+export async function openDatabase(config: AppConfig, entities: Entities): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(config.database, entities, { logSql: !!config.env.LOG_SQL }));
   await dataSource.initialize();
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   if (applied.length) new Logger('Database').log(`Đã áp dụng ${applied.length} migration: ${applied.map((m) => m.name).join(', ')}`);
@@ -23,13 +25,19 @@ class DatabaseCloser implements OnApplicationShutdown {
   }
 }
 
+/** The database, global like the configuration: every feature's repository needs it. */
 @Global()
-@Module({
-  providers: [
-    { provide: DataSource, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openDatabase(config) },
-    Transactions,
-    DatabaseCloser,
-  ],
-  exports: [DataSource, Transactions],
-})
-export class DatabaseModule {}
+@Module({})
+export class DatabaseModule {
+  static forRoot(entities: Entities): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        { provide: DataSource, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openDatabase(config, entities) },
+        Transactions,
+        DatabaseCloser,
+      ],
+      exports: [DataSource, Transactions],
+    };
+  }
+}

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IntField, TextField } from '../common/fields.js';
 import { parseDeadline } from './parse-deadline.js';
-import { Access } from '../auth/access.decorators.js';
+import { Access } from '../access/access.decorators.js';
 
 export class ParseDeadlineDto {
   @TextField({ allowEmpty: true, max: 2000, example: 'Báo cáo định kỳ 6 tháng, năm' })

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
-import { PlansModule } from '../plans/plans.module.js';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { OrganizationModule } from '../organization/organization.module.js';
+import { ProgressModule } from '../progress/progress.module.js';
 import { DemoService } from './demo.service.js';
 
-@Module({ imports: [PlansModule], providers: [DemoService], exports: [DemoService] })
+/** The Hoằng Tiến 2023 plan, loaded into an empty database through the same code as the API. */
+@Module({ imports: [AccountsModule, OrganizationModule, ProgressModule], providers: [DemoService], exports: [DemoService] })
 export class DemoModule {}

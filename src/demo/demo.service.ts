@@ -3,18 +3,19 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import { EntityManager } from 'typeorm';
+import { SYSTEM } from '../access/actor.js';
+import type { Role } from '../access/roles.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { validationErrors } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
-import { validationErrors } from '../common/errors.js';
 import { Transactions } from '../database/transactions.js';
-import { Official, OfficialRole } from '../organization/entities/official.entity.js';
-import { ReportCutoff, Unit } from '../organization/entities/unit.entity.js';
-import { CreatePlanDto } from '../plans/dto/plan.dto.js';
-import { PlansService } from '../plans/plans.service.js';
-import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
-import { SYSTEM } from '../auth/actor.js';
-import type { Role } from '../auth/roles.js';
-import { UsersService } from '../auth/users.service.js';
+import type { OfficialRole } from '../organization/entities/official.entity.js';
+import type { ReportCutoff } from '../organization/entities/unit.entity.js';
+import { OrganizationRepository } from '../organization/organization.repository.js';
+import { OrganizationService } from '../organization/organization.service.js';
+import { CreatePlanDto } from '../progress/dto/plan-book.dto.js';
+import { PlanBookService } from '../progress/plan-book.service.js';
 
 /** The shape of src/demo/hoang-tien-2023.json. */
 export interface PlanFile {
@@ -52,9 +53,10 @@ export class DemoService implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tx: Transactions,
-    private readonly plans: PlansService,
-    private readonly reminders: ReminderScheduler,
-    private readonly users: UsersService,
+    private readonly plans: PlanBookService,
+    private readonly organization: OrganizationService,
+    private readonly units: OrganizationRepository,
+    private readonly users: AccountsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -66,24 +68,23 @@ export class DemoService implements OnApplicationBootstrap {
   }
 
   async loadIfEmpty(file: PlanFile = readPlanFile()): Promise<LoadResult> {
-    const result: LoadResult = await this.tx.run(async (em) => {
-      if (await em.count(Unit)) return { loaded: false, reason: 'Cơ sở dữ liệu đã có dữ liệu, không nạp kế hoạch mẫu' };
+    // the plan's reminders are scheduled once this commits (the plan's and tasks' events)
+    return this.tx.run(async (em) => {
+      if ((await this.units.allUnits(em)).length) return { loaded: false, reason: 'Cơ sở dữ liệu đã có dữ liệu, không nạp kế hoạch mẫu' };
       return this.load(em, file);
     });
-    if (result.loaded) await this.reminders.syncPlan(result.planId);
-    return result;
   }
 
   private async load(em: EntityManager, file: PlanFile): Promise<LoadResult> {
-    const parent = file.unit.parentName ? await em.save(Unit, em.create(Unit, { name: file.unit.parentName, parentId: null })) : null;
-    const unit = await em.save(Unit, em.create(Unit, {
+    const parent = file.unit.parentName ? await this.organization.addUnit(em, SYSTEM, { name: file.unit.parentName }) : null;
+    const unit = await this.organization.addUnit(em, SYSTEM, {
       name: file.unit.name,
-      parentId: parent?.id ?? null,
+      ...(parent ? { parentId: parent.id } : {}),
       reportCutoff: file.unit.reportCutoff ?? 'ministry',
-    }));
+    });
     const password = file.demoPassword ?? '';
     for (const { account, ...o } of file.officials) {
-      const official = await em.save(Official, em.create(Official, { ...o, email: o.email ?? null, unitId: unit.id, active: true }));
+      const official = await this.organization.addOfficial(em, SYSTEM, { ...o, unitId: unit.id, active: true });
       if (account) await this.users.createIn(SYSTEM, { ...account, password, unitId: unit.id, officialId: official.id }, em);
     }
     if (file.superiorViewer && parent) {

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { RedisProbe } from './redis-probe.js';
-import { Public } from '../auth/access.decorators.js';
+import { Public } from '../access/access.decorators.js';
 
 @ApiTags('health')
 @Controller('health')

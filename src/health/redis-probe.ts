@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { lazyRedis } from '../queue/queue.module.js';
+import { connected, redisConnection } from '../redis/redis-connection.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 
@@ -13,12 +13,12 @@ export class RedisProbe implements OnApplicationShutdown {
   private readonly client: Redis;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.client = lazyRedis(config.env.REDIS_URL);
+    this.client = redisConnection(config.env.REDIS_URL, 'quick');
   }
 
   async ping(): Promise<{ status: 'up' | 'down'; error?: string }> {
     try {
-      if (this.client.status === 'wait' || this.client.status === 'end') await this.client.connect();
+      await connected(this.client);
       const answer = await Promise.race([
         this.client.ping(),
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000)),

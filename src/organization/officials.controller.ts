@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
 import { CreateOfficialDto, ListOfficialsQuery, UpdateOfficialDto } from './dto/official.dto.js';
 import { OrganizationService } from './organization.service.js';
-import { Access, CurrentActor } from '../auth/access.decorators.js';
-import type { UserActor } from '../auth/actor.js';
+import { Access, CurrentActor } from '../access/access.decorators.js';
+import type { UserActor } from '../access/actor.js';
 
 @ApiTags('officials')
 @Controller('officials')

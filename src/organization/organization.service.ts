@@ -7,18 +7,26 @@ import { CreateOfficialDto, UpdateOfficialDto } from './dto/official.dto.js';
 import { CreateUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
 import { Official } from './entities/official.entity.js';
 import { Unit } from './entities/unit.entity.js';
-import { Plan } from '../plans/entities/plan.entity.js';
-import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
-import { Actor, inScope, scopeOf } from '../auth/actor.js';
+import { EventBus } from '../events/event-bus.js';
+import { OfficialChanged, UnitSettingsChanged } from './organization.events.js';
+import { OrganizationRepository } from './organization.repository.js';
+import { Actor, inScope, scopeOf } from '../access/actor.js';
 import { audit, diff } from '../audit/audit.js';
 
 const UNIT_FIELDS = ['name', 'parentId', 'reportCutoff', 'reminderOffsets', 'reminderTime', 'overdueEveryDays'] as const;
+/** What reminders and reports depend on. */
+const SETTINGS_FIELDS = ['reportCutoff', 'reminderOffsets', 'reminderTime', 'overdueEveryDays'] as const;
 const OFFICIAL_FIELDS = ['unitId', 'fullName', 'position', 'role', 'email', 'active', 'reminderMode'] as const;
 
 /** Units (đơn vị) and the officials who work in them. */
 @Injectable()
 export class OrganizationService {
-  constructor(private readonly db: DataSource, private readonly tx: Transactions, private readonly reminders: ReminderScheduler) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly tx: Transactions,
+    private readonly events: EventBus,
+    private readonly repo: OrganizationRepository,
+  ) {}
 
   /** The units the caller may see. */
   listUnits(actor: Actor): Promise<Unit[]> {
@@ -33,21 +41,24 @@ export class OrganizationService {
   }
 
   createUnit(actor: Actor, dto: CreateUnitDto): Promise<Unit> {
-    return this.tx.run(async (em) => {
-      if (dto.parentId) await this.getUnitAs(em, dto.parentId, 'parentId');
-      const unit = await em.save(Unit, em.create(Unit, { name: dto.name, parentId: dto.parentId ?? null, reportCutoff: dto.reportCutoff ?? 'ministry' }));
-      await audit(em, actor, { unitId: unit.id, entity: 'unit', entityId: unit.id, action: 'created', changes: diff(null, unit, UNIT_FIELDS) });
-      return unit;
-    });
+    return this.tx.run((em) => this.addUnit(em, actor, dto));
   }
 
-  async updateUnit(actor: Actor, id: number, dto: UpdateUnitDto): Promise<Unit> {
-    const unit = await this.tx.run(async (em) => {
+  /** A new unit, in the caller's transaction (the demo loader too). */
+  async addUnit(em: EntityManager, actor: Actor, dto: CreateUnitDto): Promise<Unit> {
+    if (dto.parentId) await this.getUnitAs(em, dto.parentId, 'parentId');
+    const unit = await em.save(Unit, em.create(Unit, { name: dto.name, parentId: dto.parentId ?? null, reportCutoff: dto.reportCutoff ?? 'ministry' }));
+    await audit(em, actor, { unitId: unit.id, entity: 'unit', entityId: unit.id, action: 'created', changes: diff(null, unit, UNIT_FIELDS) });
+    return unit;
+  }
+
+  updateUnit(actor: Actor, id: number, dto: UpdateUnitDto): Promise<Unit> {
+    return this.tx.run(async (em) => {
       const unit = await this.getUnit(id, em);
       const version = expectedVersion(unit, dto.version);
       if (dto.parentId) {
         await this.getUnitAs(em, dto.parentId, 'parentId');
-        if (await this.isSelfOrBelow(em, dto.parentId, id)) {
+        if (await this.repo.isSelfOrBelow(em, dto.parentId, id)) {
           throw new Invalid('parentId: đơn vị cấp trên không thể là chính nó hoặc đơn vị cấp dưới của nó', 'parentId');
         }
       }
@@ -56,13 +67,10 @@ export class OrganizationService {
       if (!Object.keys(changes).length) return unit;
       await updateVersioned(em, Unit, id, version, patch);
       await audit(em, actor, { unitId: id, entity: 'unit', entityId: id, action: 'updated', changes });
+      const settings = Object.keys(changes).filter((f) => (SETTINGS_FIELDS as readonly string[]).includes(f));
+      if (settings.length) this.events.publish(em, new UnitSettingsChanged(id, settings));
       return this.getUnit(id, em);
     });
-    if (dto.reminderOffsets !== undefined || dto.reminderTime || dto.overdueEveryDays) {
-      const plans = await this.db.getRepository(Plan).findBy({ unitId: id, status: 'issued' });
-      for (const plan of plans) await this.reminders.syncPlan(plan.id);
-    }
-    return unit;
   }
 
   /** The officials of the caller's units, or of one of them. */
@@ -81,21 +89,26 @@ export class OrganizationService {
   }
 
   createOfficial(actor: Actor, dto: CreateOfficialDto): Promise<Official> {
-    return this.tx.run(async (em) => {
-      if (!inScope(actor, dto.unitId)) throw new Invalid(`unitId: không có đơn vị mã ${dto.unitId}`, 'unitId');
-      await this.getUnitAs(em, dto.unitId, 'unitId');
-      const official = await em.save(Official, em.create(Official, {
-        unitId: dto.unitId,
-        fullName: dto.fullName,
-        position: dto.position,
-        role: dto.role ?? 'official',
-        email: dto.email ?? null,
-        active: dto.active ?? true,
-        reminderMode: dto.reminderMode ?? 'each',
-      }));
-      await audit(em, actor, { unitId: official.unitId, entity: 'official', entityId: official.id, action: 'created', changes: diff(null, official, OFFICIAL_FIELDS) });
-      return official;
-    });
+    return this.tx.run((em) => this.addOfficial(em, actor, dto));
+  }
+
+  /** A new official, in the caller's transaction (the demo loader too). */
+  async addOfficial(em: EntityManager, actor: Actor, dto: CreateOfficialDto): Promise<Official> {
+    if (!inScope(actor, dto.unitId)) throw new Invalid(`unitId: không có đơn vị mã ${dto.unitId}`, 'unitId');
+    await this.getUnitAs(em, dto.unitId, 'unitId');
+    const official = await em.save(Official, em.create(Official, {
+      unitId: dto.unitId,
+      fullName: dto.fullName,
+      position: dto.position,
+      role: dto.role ?? 'official',
+      email: dto.email ?? null,
+      active: dto.active ?? true,
+      reminderMode: dto.reminderMode ?? 'each',
+    }));
+    const changes = diff(null, official, OFFICIAL_FIELDS);
+    await audit(em, actor, { unitId: official.unitId, entity: 'official', entityId: official.id, action: 'created', changes });
+    this.events.publish(em, new OfficialChanged(official.id, official.unitId, Object.keys(changes)));
+    return official;
   }
 
   updateOfficial(actor: Actor, id: number, dto: UpdateOfficialDto): Promise<Official> {
@@ -107,6 +120,7 @@ export class OrganizationService {
       if (!Object.keys(changes).length) return official;
       await updateVersioned(em, Official, id, version, patch);
       await audit(em, actor, { unitId: official.unitId, entity: 'official', entityId: id, action: 'updated', changes });
+      this.events.publish(em, new OfficialChanged(id, official.unitId, Object.keys(changes)));
       return this.getOfficial(id, em);
     });
   }
@@ -116,14 +130,5 @@ export class OrganizationService {
     const unit = await em.findOneBy(Unit, { id });
     if (!unit) throw new Invalid(`${field}: không có đơn vị mã ${id}`, field);
     return unit;
-  }
-
-  private async isSelfOrBelow(em: EntityManager, candidate: number, unitId: number): Promise<boolean> {
-    let cursor: number | null = candidate;
-    for (let depth = 0; cursor && depth < 50; depth++) {
-      if (cursor === unitId) return true;
-      cursor = (await em.findOneBy(Unit, { id: cursor }))?.parentId ?? null;
-    }
-    return false;
   }
 }

@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
-import { PlansController } from './plans.controller.js';
+import { EventsModule } from '../events/events.module.js';
+import { OrganizationModule } from '../organization/organization.module.js';
+import { PlansRepository } from './plans.repository.js';
 import { PlansService } from './plans.service.js';
-import { ProgressService } from './progress.service.js';
 
+/**
+ * The plan document: header, seven Phụ lục, draft → issued → closed. Its
+ * routes answer with the plan's tasks and figures, so they are served from
+ * src/progress, the feature above both plans and tasks.
+ */
 @Module({
-  controllers: [PlansController],
-  providers: [PlansService, ProgressService],
-  exports: [PlansService, ProgressService],
+  imports: [EventsModule, OrganizationModule],
+  providers: [PlansService, PlansRepository],
+  exports: [PlansService, PlansRepository],
 })
 export class PlansModule {}

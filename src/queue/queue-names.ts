@@ -1,6 +1,16 @@
-/** Every queue, job name and job scheduler id of the product, in one place. */
-/** The product's one queue: reminders, and the daily jobs around them (reports, digests, sessions). */
-export const REMINDERS_QUEUE = 'reminders';
+/**
+ * Every queue, job name and job scheduler id of the product, in one place.
+ * The queue wiring knows these names; the features that handle the jobs
+ * declare their handlers with @OnJob (src/queue/on-job.decorator.ts).
+ */
+
+/** Separate queues, so that a backlog in one never delays another. */
+export const QUEUES = {
+  reminders: 'reminders',
+  reports: 'reports',
+  maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   /** One reminder of one due date of one task. */
@@ -14,6 +24,16 @@ export const JOBS = {
   /** At 03:00: forget sign-ins that ended (signed out, expired) more than a week ago. */
   pruneSessions: 'prune-sessions',
 } as const;
+export type JobName = (typeof JOBS)[keyof typeof JOBS];
+
+/** The queue each job goes on. */
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JOBS.remind]: QUEUES.reminders,
+  [JOBS.reconcile]: QUEUES.reminders,
+  [JOBS.digest]: QUEUES.reminders,
+  [JOBS.reports]: QUEUES.reports,
+  [JOBS.pruneSessions]: QUEUES.maintenance,
+};
 
 /** Stable ids, so upserting at every start-up never adds a second scheduler. */
 export const SCHEDULERS = {
@@ -22,3 +42,4 @@ export const SCHEDULERS = {
   reportsDaily: 'reports-daily',
   sessionsDaily: 'sessions-prune-daily',
 } as const;
+export type SchedulerId = (typeof SCHEDULERS)[keyof typeof SCHEDULERS];

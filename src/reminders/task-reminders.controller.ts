@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
 import { ReminderScheduler } from './reminder-scheduler.service.js';
-import { Access } from '../auth/access.decorators.js';
+import { Access } from '../access/access.decorators.js';
 
 @ApiTags('tasks')
 @Controller('tasks')

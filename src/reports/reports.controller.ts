@@ -5,8 +5,9 @@ import { IdParam } from '../common/id-param.js';
 import { GeneratePayload, PreviewReportQuery, RollupQuery } from './dto/report.dto.js';
 import { ReportExports } from './report-exports.service.js';
 import { ReportsService } from './reports.service.js';
-import { Access, CurrentActor } from '../auth/access.decorators.js';
-import type { UserActor } from '../auth/actor.js';
+import { RollupService } from './rollup.service.js';
+import { Access, CurrentActor } from '../access/access.decorators.js';
+import type { UserActor } from '../access/actor.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -14,7 +15,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @ApiTags('reports')
 @Controller()
 export class ReportsController {
-  constructor(private readonly reports: ReportsService, private readonly exports: ReportExports) {}
+  constructor(private readonly reports: ReportsService, private readonly exports: ReportExports, private readonly rollups: RollupService) {}
 
   @Post('plans/:id/reports')
   @Access('reports.generate', 'plan')
@@ -69,6 +70,6 @@ export class ReportsController {
   @Get('units/:id/progress')
   @Access('rollup.read', 'unit')
   rollup(@IdParam() unitId: number, @Query() q: RollupQuery) {
-    return this.reports.rollup(unitId, q, todayLocal());
+    return this.rollups.rollup(unitId, q, todayLocal());
   }
 }

@@ -1,13 +1,28 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { OrganizationModule } from '../organization/organization.module.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { ProgressModule } from '../progress/progress.module.js';
+import { TasksModule } from '../tasks/tasks.module.js';
+import { AutoReportsService } from './auto-reports.service.js';
+import { ReportBuilder } from './report-builder.service.js';
 import { ReportExports } from './report-exports.service.js';
 import { ReportsController } from './reports.controller.js';
+import { ReportsProcessor } from './reports.processor.js';
+import { ReportsRepository } from './reports.repository.js';
 import { ReportsService } from './reports.service.js';
+import { RollupService } from './rollup.service.js';
 
+/**
+ * Periodic reports: built (report-builder), stored as versions (reports),
+ * made by themselves and announced (auto-reports, the daily job), exported
+ * (DOCX, XLSX, HTML), and the superior level's rollup.
+ */
 @Module({
-  imports: [PlansModule],
+  imports: [AccountsModule, NotificationsModule, OrganizationModule, PlansModule, ProgressModule, TasksModule],
   controllers: [ReportsController],
-  providers: [ReportsService, ReportExports],
+  providers: [ReportBuilder, ReportsService, AutoReportsService, ReportExports, RollupService, ReportsProcessor, ReportsRepository],
   exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/com
 import { ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
 import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
-import { Access, CurrentActor } from '../auth/access.decorators.js';
-import type { UserActor } from '../auth/actor.js';
+import { Access, CurrentActor } from '../access/access.decorators.js';
+import type { UserActor } from '../access/actor.js';
 import { TasksService } from './tasks.service.js';
 
 @ApiTags('tasks')

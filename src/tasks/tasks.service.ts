@@ -1,101 +1,156 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { Actor, scopeOf, UserActor } from '../access/actor.js';
+import { audit } from '../audit/audit.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuditEntry, FieldChanges } from '../audit/entities/audit-entry.entity.js';
 import { Conflict, Invalid, NotFound } from '../common/errors.js';
 import { todayLocal } from '../common/local-date.js';
-import { Official } from '../organization/entities/official.entity.js';
-import { PhuLuc } from '../plans/entities/phu-luc.entity.js';
-import { Plan } from '../plans/entities/plan.entity.js';
-import { forUpdate, Transactions } from '../database/transactions.js';
+import { Transactions } from '../database/transactions.js';
 import { expectedVersion, updateVersioned } from '../database/versioned-update.js';
+import { EventBus } from '../events/event-bus.js';
+import type { Official } from '../organization/entities/official.entity.js';
+import { OrganizationRepository } from '../organization/organization.repository.js';
+import type { PhuLuc } from '../plans/entities/phu-luc.entity.js';
+import type { Plan } from '../plans/entities/plan.entity.js';
+import { PlansRepository } from '../plans/plans.repository.js';
+import { LEAD_MATCH_REASONS, matchLead } from './assignment/match-lead.js';
 import { checkCompletionDate, isRefusal, pickOccurrenceToComplete, pickOccurrenceToReopen, Refusal } from './completion.js';
-import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
-import type { FieldChanges } from '../audit/entities/audit-entry.entity.js';
-import { AuditEntry } from '../audit/entities/audit-entry.entity.js';
-import { Actor, scopeOf, UserActor } from '../auth/actor.js';
+import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, ReopenTaskDto, TaskInputDto, UpdateTaskDto } from './dto/task.dto.js';
 import { TaskNote } from './entities/task-note.entity.js';
-import { TaskDueDate } from './entities/task-due-date.entity.js';
 import { Task } from './entities/task.entity.js';
-import {
-  checkOfficials, coordinatorRows, ensureOrdinalFree, insertTask, loadTaskViews, recordHistory, replaceCoordinators, scheduleFor,
-  statusAfter, UnassignedTask, writeDueDates,
-} from './task-store.js';
+import { scheduleFor, statusAfter } from './task-schedule.js';
 import { TaskView } from './task-view.js';
-import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
+import { TasksChanged } from './tasks.events.js';
+import { TasksRepository } from './tasks.repository.js';
+
+export interface UnassignedTask {
+  taskId: number;
+  phuLuc: number;
+  ordinal: number;
+  leadText: string;
+  reason: string;
+}
+
+export type TaskAction = 'created' | 'updated' | 'assigned' | 'completed' | 'reopened' | 'cancelled' | 'note' | 'reminded';
 
 function refuse(r: Refusal): never {
   if (r.conflict) throw new Conflict(r.refused);
   throw new Invalid(r.refused, r.field);
 }
 
+/**
+ * Tasks: their rows in a plan's Phụ lục, assignment, deadlines, completion.
+ * Every change publishes TasksChanged after its commit (reminders listen).
+ */
 @Injectable()
 export class TasksService {
   constructor(
-    private readonly db: DataSource,
     private readonly tx: Transactions,
-    private readonly reminders: ReminderScheduler,
+    private readonly repo: TasksRepository,
+    private readonly plans: PlansRepository,
+    private readonly organization: OrganizationRepository,
+    private readonly auditTrail: AuditService,
+    private readonly events: EventBus,
   ) {}
 
-  /** Runs a change, then brings the task's reminder jobs in line with it (after the commit). */
-  private async change<T>(taskIds: (result: T) => number[], work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.tx.run(work);
-    await this.reminders.syncTasks(taskIds(result));
-    return result;
+  /** Runs a change to tasks of one plan; once it commits, reminders hear of it. */
+  private change<T>(what: (result: T) => { taskIds: number[]; planId: number }, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.tx.run(async (em) => {
+      const result = await work(em);
+      const { taskIds, planId } = what(result);
+      this.events.publish(em, new TasksChanged(taskIds, planId));
+      return result;
+    });
   }
 
   async get(id: number, em?: EntityManager): Promise<TaskView> {
-    const [view] = em ? await loadTaskViews(em, { ids: [id] }) : await this.tx.read((m) => loadTaskViews(m, { ids: [id] }));
+    const [view] = em ? await this.repo.views(em, { ids: [id] }) : await this.tx.read((m) => this.repo.views(m, { ids: [id] }));
     if (!view) throw new NotFound('nhiệm vụ', id);
     return view;
   }
 
   /** The tasks of the caller's units. */
   list(actor: Actor, q: ListTasksQuery): Promise<TaskView[]> {
-    return this.tx.read((em) => loadTaskViews(em, { planId: q.planId, assigneeId: q.assigneeId, status: q.status, unitIds: scopeOf(actor) }));
+    return this.tx.read((em) => this.repo.views(em, { planId: q.planId, assigneeId: q.assigneeId, status: q.status, unitIds: scopeOf(actor) }));
+  }
+
+  /** A plan's tasks, in Phụ lục and row order. */
+  ofPlan(em: EntityManager, planId: number): Promise<TaskView[]> {
+    return this.repo.views(em, { planId });
   }
 
   /** The task's entries of the audit trail: who changed what, when, before → after. */
   async history(id: number): Promise<(AuditEntry & { taskId: number })[]> {
-    await this.load(this.db.manager, id);
-    const rows = await this.db.getRepository(AuditEntry).find({ where: { entity: 'task', entityId: id }, order: { id: 'ASC' } });
+    if (!(await this.repo.exists(id))) throw new NotFound('nhiệm vụ', id);
+    const rows = await this.auditTrail.forEntity('task', id);
     return rows.map((r) => ({ ...r, taskId: r.entityId }));
   }
 
   notes(id: number): Promise<TaskNote[]> {
-    return this.db.getRepository(TaskNote).find({ where: { taskId: id }, order: { id: 'ASC' } });
+    return this.repo.notes(id);
+  }
+
+  /** Tasks with no lead official, with the reason, for the chairman to assign. */
+  async unassigned(em: EntityManager, plan: Plan): Promise<UnassignedTask[]> {
+    const officials = await this.organization.officialsOf(plan.unitId, {}, em);
+    const tasks = await this.repo.unassigned(em, plan.id);
+    return tasks.map((t) => {
+      const match = matchLead(t.leadText, officials);
+      return {
+        taskId: t.id,
+        phuLuc: t.phuLuc!.number,
+        ordinal: t.ordinal,
+        leadText: t.leadText,
+        reason: match.officialId === null ? LEAD_MATCH_REASONS[match.reason] : 'Chưa giao người chủ trì',
+      };
+    });
+  }
+
+  /**
+   * The task rows of a plan being created (POST /api/plans, the demo, the
+   * importer), in the caller's transaction. `path` prefixes field names in errors.
+   */
+  async insertRows(em: EntityManager, actor: Actor, plan: Plan, rows: { phuLuc: PhuLuc; input: TaskInputDto; path: string }[]): Promise<void> {
+    const officials = await this.organization.officialsOf(plan.unitId, {}, em);
+    const ids: number[] = [];
+    for (const r of rows) ids.push((await this.insert(em, actor, plan, r.phuLuc, r.input, officials, r.path)).task.id);
+    if (ids.length) this.events.publish(em, new TasksChanged(ids, plan.id));
   }
 
   /** A progress note: by the lead official, a coordinator, or the unit's leaders (the guard decided who). */
   addNote(actor: UserActor, id: number, dto: AddNoteDto): Promise<TaskNote> {
     return this.tx.run(async (em) => {
       const task = await this.load(em, id);
-      const plan = await em.findOneByOrFail(Plan, { id: task.planId });
+      const plan = await this.planOf(em, task);
       const note = await em.save(TaskNote, em.create(TaskNote, { taskId: id, authorUserId: actor.userId, authorName: actor.name, text: dto.text.trim() }));
-      await recordHistory(em, actor, plan.unitId, id, 'note', { note: { from: null, to: note.text } });
+      await this.record(em, actor, plan.unitId, id, 'note', { note: { from: null, to: note.text } });
       return note;
     });
   }
 
   create(actor: Actor, planId: number, dto: CreateTaskDto): Promise<{ task: TaskView; unassigned: UnassignedTask | null }> {
-    return this.change((r) => [r.task.id], async (em) => {
-      const plan = await em.findOneBy(Plan, { id: planId });
+    return this.change((r) => ({ taskIds: [r.task.id], planId }), async (em) => {
+      const plan = await this.plans.load(planId, em);
       if (!plan) throw new NotFound('kế hoạch', planId);
       if (plan.status === 'closed') throw new Conflict('Kế hoạch đã khóa sổ, không thể thêm nhiệm vụ');
       // locked so that two tasks added at once to one Phụ lục get different numbers
-      const phuLuc = await em.findOneOrFail(PhuLuc, { where: { planId, number: dto.phuLuc }, ...forUpdate(em) });
-      const officials = await em.findBy(Official, { unitId: plan.unitId });
+      const phuLuc = await this.plans.phuLuc(em, planId, dto.phuLuc, { lock: true });
+      if (!phuLuc) throw new NotFound('Phụ lục', dto.phuLuc);
+      const officials = await this.organization.officialsOf(plan.unitId, {}, em);
       const { phuLuc: _n, ...input } = dto;
-      const { task, unassigned } = await insertTask(em, actor, plan, phuLuc, input, officials);
+      const { task, unassigned } = await this.insert(em, actor, plan, phuLuc, input, officials);
       return { task: await this.get(task.id, em), unassigned };
     });
   }
 
   update(actor: Actor, id: number, dto: UpdateTaskDto): Promise<TaskView> {
-    return this.change(() => [id], async (em) => {
+    return this.change((task) => ({ taskIds: [id], planId: task.planId }), async (em) => {
       const task = await this.load(em, id);
       const version = expectedVersion(task, dto.version);
-      const plan = await em.findOneByOrFail(Plan, { id: task.planId });
+      const plan = await this.planOf(em, task);
       if (plan.status === 'closed') throw new Conflict('Kế hoạch đã khóa sổ, không thể sửa nhiệm vụ');
-      await checkOfficials(em, plan.unitId, dto.assigneeId, dto.coordinatorIds);
+      await this.checkOfficials(em, plan.unitId, dto.assigneeId, dto.coordinatorIds);
       const changes: FieldChanges = {};
       const patch: Partial<Task> = {};
       const note = (field: keyof Task & keyof UpdateTaskDto, value: unknown) => {
@@ -106,20 +161,20 @@ export class TasksService {
       for (const field of ['content', 'products', 'leadText', 'coordinatorsText', 'assigneeId', 'ordinal'] as const) {
         note(field, dto[field]);
       }
-      let phuLuc = await em.findOneByOrFail(PhuLuc, { id: task.phuLucId });
+      let phuLuc = (await this.plans.phuLucById(em, task.phuLucId))!;
       if (dto.phuLuc !== undefined && dto.phuLuc !== phuLuc.number) {
-        const target = await em.findOneByOrFail(PhuLuc, { planId: plan.id, number: dto.phuLuc });
+        const target = (await this.plans.phuLuc(em, plan.id, dto.phuLuc))!;
         changes.phuLuc = { from: phuLuc.number, to: target.number };
         patch.phuLucId = target.id;
         phuLuc = target;
       }
       if (patch.phuLucId !== undefined || patch.ordinal !== undefined) {
-        await ensureOrdinalFree(em, phuLuc, patch.ordinal ?? task.ordinal, task.id);
+        await this.ensureOrdinalFree(em, phuLuc, patch.ordinal ?? task.ordinal, task.id);
       }
       if (dto.deadlineText !== undefined && dto.deadlineText !== task.deadlineText) {
         const planned = scheduleFor(dto.deadlineText, plan.year);
-        const previous = await em.findBy(TaskDueDate, { taskId: id });
-        const merged = await writeDueDates(em, id, previous, planned.dueDates);
+        const previous = await this.repo.dueDates(em, id);
+        const merged = await this.repo.writeDueDates(em, id, previous, planned.dueDates);
         Object.assign(patch, planned.fields);
         changes.deadlineText = { from: task.deadlineText, to: dto.deadlineText };
         changes.dueDates = { from: previous.map((d) => d.dueOn), to: merged.map((d) => d.dueOn) };
@@ -130,39 +185,39 @@ export class TasksService {
         }
       }
       if (dto.coordinatorIds !== undefined) {
-        const before = (await coordinatorRows(em, [id])).map((r) => Number(r.official_id)).sort((a, b) => a - b);
+        const before = (await this.repo.coordinatorRows(em, [id])).map((r) => Number(r.official_id)).sort((a, b) => a - b);
         const after = [...new Set(dto.coordinatorIds)].sort((a, b) => a - b);
         if (JSON.stringify(before) !== JSON.stringify(after)) {
-          await replaceCoordinators(em, id, after);
+          await this.repo.replaceCoordinators(em, id, after);
           changes.coordinatorIds = { from: before, to: after };
         }
       }
       if (!Object.keys(changes).length) return this.get(id, em);
       await updateVersioned(em, Task, id, version, patch);
       const assignmentOnly = Object.keys(changes).every((k) => k === 'assigneeId' || k === 'coordinatorIds');
-      await recordHistory(em, actor, plan.unitId, id, assignmentOnly ? 'assigned' : 'updated', changes);
+      await this.record(em, actor, plan.unitId, id, assignmentOnly ? 'assigned' : 'updated', changes);
       return this.get(id, em);
     });
   }
 
   complete(actor: Actor, id: number, dto: CompleteTaskDto, today: string = todayLocal()): Promise<TaskView> {
-    return this.change(() => [id], async (em) => {
+    return this.change((task) => ({ taskIds: [id], planId: task.planId }), async (em) => {
       const task = await this.load(em, id);
       const version = expectedVersion(task, dto.version);
       if (task.status === 'cancelled') throw new Conflict('Nhiệm vụ đã bị hủy, không thể đánh dấu hoàn thành');
-      const plan = await em.findOneByOrFail(Plan, { id: task.planId });
+      const plan = await this.planOf(em, task);
       const completedOn = dto.completedOn ?? today;
       const dateRefusal = checkCompletionDate(completedOn, today, plan.year);
       if (dateRefusal) refuse(dateRefusal);
-      const occurrences = await em.findBy(TaskDueDate, { taskId: id });
+      const occurrences = await this.repo.dueDates(em, id);
       const target = pickOccurrenceToComplete(occurrences, dto.dueOn);
       if (isRefusal(target)) refuse(target);
       const evidence = dto.evidence?.trim() || null;
-      await em.update(TaskDueDate, target.id, { completedOn, evidence });
+      await this.repo.completeOccurrence(em, target.id, completedOn, evidence);
       target.completedOn = completedOn;
       const status = statusAfter(task, occurrences);
       await updateVersioned(em, Task, id, version, { status });
-      await recordHistory(em, actor, plan.unitId, id, 'completed', {
+      await this.record(em, actor, plan.unitId, id, 'completed', {
         dueOn: { from: null, to: target.dueOn },
         completedOn: { from: null, to: completedOn },
         evidence: { from: null, to: evidence },
@@ -173,18 +228,18 @@ export class TasksService {
   }
 
   reopen(actor: Actor, id: number, dto: ReopenTaskDto): Promise<TaskView> {
-    return this.change(() => [id], async (em) => {
+    return this.change((task) => ({ taskIds: [id], planId: task.planId }), async (em) => {
       const task = await this.load(em, id);
-      const plan = await em.findOneByOrFail(Plan, { id: task.planId });
+      const plan = await this.planOf(em, task);
       const version = expectedVersion(task, dto.version);
       if (task.status === 'cancelled') throw new Conflict('Nhiệm vụ đã bị hủy, không thể mở lại');
-      const occurrences = await em.findBy(TaskDueDate, { taskId: id });
+      const occurrences = await this.repo.dueDates(em, id);
       const target = pickOccurrenceToReopen(occurrences, dto.dueOn);
       if (isRefusal(target)) refuse(target);
       const before = { completedOn: target.completedOn, evidence: target.evidence };
-      await em.update(TaskDueDate, target.id, { completedOn: null, evidence: null });
+      await this.repo.completeOccurrence(em, target.id, null, null);
       await updateVersioned(em, Task, id, version, { status: 'open' });
-      await recordHistory(em, actor, plan.unitId, id, 'reopened', {
+      await this.record(em, actor, plan.unitId, id, 'reopened', {
         dueOn: { from: target.dueOn, to: target.dueOn },
         completedOn: { from: before.completedOn, to: null },
         evidence: { from: before.evidence, to: null },
@@ -195,20 +250,99 @@ export class TasksService {
   }
 
   cancel(actor: Actor, id: number, dto: CancelTaskDto): Promise<TaskView> {
-    return this.change(() => [id], async (em) => {
+    return this.change((task) => ({ taskIds: [id], planId: task.planId }), async (em) => {
       const task = await this.load(em, id);
-      const plan = await em.findOneByOrFail(Plan, { id: task.planId });
+      const plan = await this.planOf(em, task);
       const version = expectedVersion(task, dto.version);
       if (task.status === 'cancelled') throw new Conflict('Nhiệm vụ đã bị hủy trước đó');
       await updateVersioned(em, Task, id, version, { status: 'cancelled' });
-      await recordHistory(em, actor, plan.unitId, id, 'cancelled', { status: { from: task.status, to: 'cancelled' } }, dto.reason);
+      await this.record(em, actor, plan.unitId, id, 'cancelled', { status: { from: task.status, to: 'cancelled' } }, dto.reason);
       return this.get(id, em);
     });
   }
 
   private async load(em: EntityManager, id: number): Promise<Task> {
-    const task = await em.findOneBy(Task, { id });
+    const task = await this.repo.load(em, id);
     if (!task) throw new NotFound('nhiệm vụ', id);
     return task;
+  }
+
+  private async planOf(em: EntityManager, task: Task): Promise<Plan> {
+    return (await this.plans.load(task.planId, em))!;
+  }
+
+  /** A change to a task, in the audit trail the task shows as its history. */
+  private record(
+    em: EntityManager, actor: Actor, unitId: number, taskId: number, action: TaskAction, changes: FieldChanges, note: string | null = null,
+  ): Promise<void> {
+    return audit(em, actor, { unitId, entity: 'task', entityId: taskId, action, changes, note });
+  }
+
+  /** Officials a task may name: those of the plan's unit. A stranger id is a bad field. */
+  private async checkOfficials(
+    em: EntityManager, unitId: number, assigneeId: number | null | undefined, coordinatorIds: number[] | undefined, path = '',
+  ): Promise<void> {
+    const wanted = [...new Set([...(assigneeId ? [assigneeId] : []), ...(coordinatorIds ?? [])])];
+    if (!wanted.length) return;
+    const found = await this.organization.officialsOfUnitAmong(unitId, wanted, em);
+    const known = new Set(found.map((o) => o.id));
+    if (assigneeId && !known.has(assigneeId)) {
+      throw new Invalid(`${path}assigneeId: không có cán bộ mã ${assigneeId} trong đơn vị của kế hoạch`, `${path}assigneeId`);
+    }
+    const missing = (coordinatorIds ?? []).filter((id) => !known.has(id));
+    if (missing.length) {
+      throw new Invalid(`${path}coordinatorIds: không có cán bộ mã ${missing.join(', ')} trong đơn vị của kế hoạch`, `${path}coordinatorIds`);
+    }
+  }
+
+  private async ensureOrdinalFree(em: EntityManager, phuLuc: PhuLuc, ordinal: number, exceptTaskId?: number): Promise<void> {
+    const clash = await this.repo.taskWithOrdinal(em, phuLuc.id, ordinal);
+    if (clash && clash.id !== exceptTaskId) {
+      throw new Conflict(`Phụ lục ${String(phuLuc.number).padStart(2, '0')} đã có nhiệm vụ số thứ tự ${ordinal}`);
+    }
+  }
+
+  /** Inserts one task row of a plan, matching its lead cell to an official when no assignee is given. */
+  private async insert(
+    em: EntityManager, actor: Actor, plan: Plan, phuLuc: PhuLuc, input: TaskInputDto, unitOfficials: Official[], path = '',
+  ): Promise<{ task: Task; unassigned: UnassignedTask | null }> {
+    await this.checkOfficials(em, plan.unitId, input.assigneeId, input.coordinatorIds, path);
+    const ordinal = input.ordinal ?? (await this.repo.nextOrdinal(em, phuLuc.id));
+    await this.ensureOrdinalFree(em, phuLuc, ordinal);
+    const leadText = input.leadText ?? '';
+    let assigneeId = input.assigneeId ?? null;
+    let reason: string | null = null;
+    if (input.assigneeId === undefined) {
+      const match = matchLead(leadText, unitOfficials);
+      assigneeId = match.officialId;
+      if (match.officialId === null) reason = LEAD_MATCH_REASONS[match.reason];
+    } else if (assigneeId === null) {
+      reason = 'Chưa giao người chủ trì';
+    }
+    const planned = scheduleFor(input.deadlineText ?? '', plan.year);
+    const task = await em.save(em.create(Task, {
+      planId: plan.id,
+      phuLucId: phuLuc.id,
+      ordinal,
+      content: input.content,
+      products: input.products ?? [],
+      leadText,
+      coordinatorsText: input.coordinatorsText ?? '',
+      ...planned.fields,
+      assigneeId,
+      status: 'open',
+    }));
+    await this.repo.writeDueDates(em, task.id, [], planned.dueDates);
+    if (input.coordinatorIds?.length) await this.repo.replaceCoordinators(em, task.id, input.coordinatorIds);
+    await this.record(em, actor, plan.unitId, task.id, 'created', {
+      content: { from: null, to: task.content },
+      leadText: { from: null, to: leadText },
+      deadlineText: { from: null, to: task.deadlineText },
+      assigneeId: { from: null, to: assigneeId },
+    });
+    return {
+      task,
+      unassigned: reason ? { taskId: task.id, phuLuc: phuLuc.number, ordinal, leadText, reason } : null,
+    };
   }
 }

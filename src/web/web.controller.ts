@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-import { Public } from '../auth/access.decorators.js';
+import { Public } from '../access/access.decorators.js';
 
 const PAGE = new URL('./index.html', import.meta.url);
 let page: string | undefined;

@@ -1,0 +1,12 @@
+import { InitialSchema1763900000000 } from './1763900000000-initial-schema.js';
+import { Reminders1763990000000 } from './1763990000000-reminders.js';
+import { Reports1764000000000 } from './1764000000000-reports.js';
+import { AccountsAudit1764100000000 } from './1764100000000-accounts-audit.js';
+import { AuditAppendOnly1764200000000 } from './1764200000000-audit-append-only.js';
+import { InstallInfo1764300000000 } from './1764300000000-install-info.js';
+
+/** Every migration, in order, listed by class so the build needs no globs. */
+export const MIGRATIONS = [
+  InitialSchema1763900000000, Reminders1763990000000, Reports1764000000000, AccountsAudit1764100000000, AuditAppendOnly1764200000000,
+  InstallInfo1764300000000,
+];

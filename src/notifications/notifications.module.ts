@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { OrganizationModule } from '../organization/organization.module.js';
+import { Mailer } from './mailer.service.js';
+import { NotificationsController } from './notifications.controller.js';
+import { NotificationsRepository } from './notifications.repository.js';
+import { NotificationsService } from './notifications.service.js';
+
+/** Messages to officials (in-app and mail), once each; used by reminders and reports alike. */
+@Module({
+  imports: [OrganizationModule],
+  controllers: [NotificationsController],
+  providers: [NotificationsService, NotificationsRepository, Mailer],
+  exports: [NotificationsService, NotificationsRepository],
+})
+export class NotificationsModule {}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { inScope, UserActor } from '../access/actor.js';
+import { audit } from '../audit/audit.js';
+import { NotFound } from '../common/errors.js';
+import { Transactions } from '../database/transactions.js';
+import { OrganizationRepository } from '../organization/organization.repository.js';
+import { ListNotificationsQuery } from './dto/notification.dto.js';
+import { Notification } from './entities/notification.entity.js';
+import { Mailer } from './mailer.service.js';
+import { NotificationsRepository } from './notifications.repository.js';
+
+/** A message to officials, in the app and by mail, delivered once under its key. */
+export interface Dispatch {
+  /** Unique: the message goes out once, however often it is sent again (a retried job, a rival worker). */
+  key: string;
+  /** What the claim records: a reminder's task, due date and kind; a notice's kind. */
+  about: { taskId: number | null; dueOn: string | null; kind: string };
+  /** The in-app notifications, written in the claim's transaction. */
+  inApp: { officialId: number; title: string; body: string }[];
+  /** More writes that belong with them, in the same transaction (the audit trail). */
+  record?: (em: EntityManager, notificationIds: number[]) => Promise<void>;
+  /** The mail, sent after that commit, and again on a retry until the SMTP server accepted it. */
+  mail?: { to: string[]; cc?: string[]; subject: string; text: string } | null;
+}
+
+export type DispatchOutcome = 'delivered' | 'already-delivered';
+
+/**
+ * Notifications, for reminders and reports alike: in-app (always) and mail
+ * (when SMTP is set up and the official has an address). Exactly once: the
+ * delivery claim's key is unique; the in-app notifications are written in the
+ * claim's transaction, then the mail goes, then that is recorded. A retry
+ * after a failed mail finds the notifications written and only mails again.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly repo: NotificationsRepository,
+    private readonly organization: OrganizationRepository,
+    private readonly mailer: Mailer,
+  ) {}
+
+  get mailEnabled(): boolean {
+    return this.mailer.enabled;
+  }
+
+  async dispatch(d: Dispatch): Promise<DispatchOutcome> {
+    const claim = await this.tx.run(async (em) => {
+      const c = await this.repo.claim(em, d.key, d.about);
+      if (!c.notifiedAt) {
+        const ids: number[] = [];
+        for (const n of d.inApp) {
+          ids.push(await this.repo.insert(em, { officialId: n.officialId, taskId: d.about.taskId, kind: d.about.kind, dueOn: d.about.dueOn, title: n.title, body: n.body }));
+        }
+        await d.record?.(em, ids);
+        c.notifiedAt = new Date();
+        await this.repo.markNotified(em, c.id, c.notifiedAt);
+      }
+      return c;
+    });
+    if (claim.mailedAt) return 'already-delivered';
+    const mail = d.mail;
+    if (this.mailer.enabled && mail && (mail.to.length || mail.cc?.length)) {
+      await this.mailer.send({
+        to: mail.to.length ? mail.to : mail.cc!, cc: mail.to.length ? mail.cc ?? [] : [],
+        subject: mail.subject, text: mail.text, messageId: messageId(d.key),
+      });
+    }
+    await this.tx.run((em) => this.repo.markMailed(em, claim.id, new Date()));
+    return 'delivered';
+  }
+
+  /**
+   * The caller's notifications; a chairman or vice-chairman may name an
+   * official of their unit. Anyone else's are as invisible as another commune's.
+   */
+  async list(actor: UserActor, q: ListNotificationsQuery): Promise<Notification[]> {
+    const officialId = q.officialId ?? actor.officialId;
+    if (officialId === null) return [];
+    if (officialId !== actor.officialId) {
+      const official = await this.organization.official(officialId);
+      const leader = actor.role === 'chairman' || actor.role === 'vice_chairman';
+      if (!official || !leader || !inScope(actor, official.unitId)) throw new NotFound('cán bộ, công chức', officialId);
+    }
+    return this.repo.list(officialId, { unread: q.unread, limit: q.limit ?? 100 });
+  }
+
+  markRead(actor: UserActor, id: number): Promise<Notification> {
+    return this.tx.run(async (em) => {
+      const n = await this.repo.byId(em, id);
+      if (!n) throw new NotFound('thông báo', id);
+      if (!n.readAt) {
+        n.readAt = new Date();
+        await this.repo.markRead(em, id, n.readAt);
+        await audit(em, actor, { unitId: actor.unitId, entity: 'notification', entityId: id, action: 'read', changes: { readAt: { from: null, to: n.readAt } } });
+      }
+      return n;
+    });
+  }
+}
+
+/** Deterministic, so a mail sent again after a crash is recognisably the same one. */
+function messageId(key: string): string {
+  return `<${createHash('sha1').update(key).digest('hex')}@cchc.reminders>`;
+}

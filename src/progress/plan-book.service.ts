@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Actor } from '../access/actor.js';
+import { Transactions } from '../database/transactions.js';
+import { IssuePlanDto, UpdatePlanDto } from '../plans/dto/plan.dto.js';
+import type { PhuLuc } from '../plans/entities/phu-luc.entity.js';
+import type { Plan } from '../plans/entities/plan.entity.js';
+import { PlansRepository } from '../plans/plans.repository.js';
+import { PlansService } from '../plans/plans.service.js';
+import type { TaskView } from '../tasks/task-view.js';
+import { TasksService, UnassignedTask } from '../tasks/tasks.service.js';
+import { CreatePlanDto } from './dto/plan-book.dto.js';
+
+export interface PlanDetail extends Omit<Plan, 'phuLucs'> {
+  phuLucs: (Omit<PhuLuc, 'plan' | 'planId'> & { tasks: TaskView[] })[];
+  unassigned: UnassignedTask[];
+  taskCount: number;
+}
+
+/**
+ * The plan as a whole: its header (src/plans) with its tasks (src/tasks) and
+ * the figures over them. A plan and all its rows are created in one
+ * transaction: a plan that fails half way leaves nothing behind.
+ */
+@Injectable()
+export class PlanBookService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly plans: PlansService,
+    private readonly planRows: PlansRepository,
+    private readonly tasks: TasksService,
+  ) {}
+
+  create(actor: Actor, dto: CreatePlanDto): Promise<PlanDetail> {
+    return this.tx.run((em) => this.createIn(em, actor, dto));
+  }
+
+  /** The body of create(), for callers that already hold a transaction (the demo loader). */
+  async createIn(em: EntityManager, actor: Actor, dto: CreatePlanDto): Promise<PlanDetail> {
+    const { phuLucs: given, ...header } = dto;
+    const { plan, phuLucs } = await this.plans.create(em, actor, {
+      ...header,
+      phuLucs: given?.map(({ number, title, heading }) => ({ number, title, heading })),
+    });
+    const byNumber = new Map(phuLucs.map((p) => [p.number, p]));
+    const rows = (given ?? []).flatMap((p, i) => (p.tasks ?? []).map((input, j) => ({
+      phuLuc: byNumber.get(p.number)!, input, path: `phuLucs[${i}].tasks[${j}].`,
+    })));
+    // in Phụ lục order, as the plan's tables read
+    rows.sort((a, b) => a.phuLuc.number - b.phuLuc.number);
+    await this.tasks.insertRows(em, actor, plan, rows);
+    return this.detail(em, plan.id);
+  }
+
+  get(id: number): Promise<PlanDetail> {
+    return this.tx.read((em) => this.detail(em, id));
+  }
+
+  update(actor: Actor, id: number, dto: UpdatePlanDto): Promise<PlanDetail> {
+    return this.tx.run(async (em) => {
+      await this.plans.update(em, actor, id, dto);
+      return this.detail(em, id);
+    });
+  }
+
+  issue(actor: Actor, id: number, dto: IssuePlanDto): Promise<PlanDetail> {
+    return this.tx.run(async (em) => {
+      await this.plans.issue(em, actor, id, dto);
+      return this.detail(em, id);
+    });
+  }
+
+  close(actor: Actor, id: number): Promise<PlanDetail> {
+    return this.tx.run(async (em) => {
+      await this.plans.close(em, actor, id);
+      return this.detail(em, id);
+    });
+  }
+
+  /** Tasks with no lead official, with the reason, for the chairman to assign. */
+  async unassigned(id: number): Promise<UnassignedTask[]> {
+    return this.tx.read(async (em) => this.tasks.unassigned(em, await this.plans.load(em, id)));
+  }
+
+  private async detail(em: EntityManager, id: number): Promise<PlanDetail> {
+    const plan = await this.plans.load(em, id);
+    const phuLucs = await this.planRows.phuLucs(em, id);
+    const tasks = await this.tasks.ofPlan(em, id);
+    return {
+      ...plan,
+      taskCount: tasks.length,
+      phuLucs: phuLucs.map(({ id: phuLucId, number, title, heading }) => ({
+        id: phuLucId, number, title, heading, tasks: tasks.filter((t) => t.phuLuc === number),
+      })),
+      unassigned: await this.tasks.unassigned(em, plan),
+    };
+  }
+}

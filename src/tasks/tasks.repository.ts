@@ -1,0 +1,265 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { mergeOccurrences, Occurrence } from './completion.js';
+import { TaskDueDate } from './entities/task-due-date.entity.js';
+import { TaskNote } from './entities/task-note.entity.js';
+import { Task } from './entities/task.entity.js';
+import { TaskView, taskView } from './task-view.js';
+
+/** Counts of one Phụ lục's tasks as of a date, as the aggregate query returns them. */
+export interface PhuLucCountsRow {
+  phuLuc: number;
+  title: string;
+  planned: number;
+  completed: number;
+  completedOnTime: number;
+  completedLate: number;
+  overdue: number;
+}
+
+/** An open due date of an open task of an issued plan, with its unit's reminder settings. */
+export interface OpenDueDateRow {
+  taskId: number;
+  dueOn: string;
+  unitId: number;
+  offsets: unknown;
+  timeOfDay: string | null;
+  overdueEveryDays: number | null;
+}
+
+/** What a reminder says of its task, re-read when it goes out. */
+export interface ReminderFacts {
+  taskStatus: string;
+  planStatus: string;
+  planTitle: string;
+  unitId: number;
+  overdueEveryDays: number | null;
+  content: string;
+  ordinal: number;
+  phuLuc: number;
+  assigneeId: number | null;
+  completedOn: string | null;
+}
+
+/**
+ * Per task, over its due-date rows as of a date: how many are still open, how
+ * many were met late, how many are open past their date. Then per Phụ lục: a
+ * task is completed when none is open. One query, whatever the plan's size.
+ */
+const PROGRESS_SQL = `
+SELECT p.number AS phu_luc, p.title AS title,
+  COUNT(t.id) AS planned,
+  SUM(CASE WHEN d.open_count = 0 THEN 1 ELSE 0 END) AS completed,
+  SUM(CASE WHEN d.open_count = 0 AND d.late_count = 0 THEN 1 ELSE 0 END) AS completed_on_time,
+  SUM(CASE WHEN d.open_count = 0 AND d.late_count > 0 THEN 1 ELSE 0 END) AS completed_late,
+  SUM(CASE WHEN d.open_count > 0 AND d.overdue_count > 0 THEN 1 ELSE 0 END) AS overdue
+FROM phu_luc p
+LEFT JOIN task t ON t.phu_luc_id = p.id AND t.status <> 'cancelled'
+LEFT JOIN (
+  SELECT dd.task_id,
+    SUM(CASE WHEN dd.completed_on IS NULL OR dd.completed_on > :asOf THEN 1 ELSE 0 END) AS open_count,
+    SUM(CASE WHEN dd.completed_on <= :asOf AND dd.due_on IS NOT NULL AND dd.completed_on > dd.due_on THEN 1 ELSE 0 END) AS late_count,
+    SUM(CASE WHEN (dd.completed_on IS NULL OR dd.completed_on > :asOf) AND dd.due_on < :asOf THEN 1 ELSE 0 END) AS overdue_count
+  FROM task_due_date dd
+  INNER JOIN task tt ON tt.id = dd.task_id AND tt.plan_id = :planId
+  GROUP BY dd.task_id
+) d ON d.task_id = t.id
+WHERE p.plan_id = :planId
+GROUP BY p.number, p.title
+ORDER BY p.number`;
+
+/** Per unit among these, over its plans of a year that are not drafts: tasks planned, and completed as of a date. */
+const COMPLETION_BY_UNIT_SQL = `
+SELECT u.id AS unit_id, u.name AS name, COUNT(t.id) AS planned,
+  SUM(CASE WHEN t.id IS NOT NULL AND d.open_count = 0 THEN 1 ELSE 0 END) AS completed
+FROM unit u
+LEFT JOIN plan p ON p.unit_id = u.id AND p.year = :year AND p.status <> 'draft'
+LEFT JOIN task t ON t.plan_id = p.id AND t.status <> 'cancelled'
+LEFT JOIN (
+  SELECT dd.task_id, SUM(CASE WHEN dd.completed_on IS NULL OR dd.completed_on > :asOf THEN 1 ELSE 0 END) AS open_count
+  FROM task_due_date dd INNER JOIN task tt ON tt.id = dd.task_id INNER JOIN plan pp ON pp.id = tt.plan_id
+  WHERE pp.year = :year AND pp.unit_id IN (:...unitIds) GROUP BY dd.task_id
+) d ON d.task_id = t.id
+WHERE u.id IN (:...unitIds)
+GROUP BY u.id, u.name`;
+
+/**
+ * The tasks' SQL: tasks, their due dates, coordinators and notes. Reads may
+ * join the tables of the features below (plan, Phụ lục, unit); writes touch
+ * only the tasks' own tables. Every write takes the transaction's manager: a
+ * task, its due dates, its coordinators and its audit record are written
+ * together or not at all.
+ */
+@Injectable()
+export class TasksRepository {
+  constructor(private readonly db: DataSource) {}
+
+  private query<T>(sql: string, params: Record<string, unknown>, em: EntityManager = this.db.manager): Promise<T[]> {
+    return em.query(...this.db.driver.escapeQueryWithParameters(sql, params));
+  }
+
+  load(em: EntityManager, id: number): Promise<Task | null> {
+    return em.findOneBy(Task, { id });
+  }
+
+  exists(id: number): Promise<boolean> {
+    return this.db.getRepository(Task).existsBy({ id });
+  }
+
+  async idsOfPlans(planIds: number[]): Promise<number[]> {
+    if (!planIds.length) return [];
+    const rows = await this.db.getRepository(Task).find({ select: { id: true }, where: { planId: In(planIds) } });
+    return rows.map((r) => r.id);
+  }
+
+  dueDates(em: EntityManager, taskId: number): Promise<TaskDueDate[]> {
+    return em.findBy(TaskDueDate, { taskId });
+  }
+
+  async completeOccurrence(em: EntityManager, dueDateId: number, completedOn: string | null, evidence: string | null): Promise<void> {
+    await em.update(TaskDueDate, dueDateId, { completedOn, evidence });
+  }
+
+  /** Replaces a task's due-date rows, carrying over completions of due dates that survive. */
+  async writeDueDates(
+    em: EntityManager, taskId: number, previous: Occurrence[], next: { dueOn: string; label: string | null }[],
+  ): Promise<Occurrence[]> {
+    const merged = mergeOccurrences(previous, next);
+    await em.delete(TaskDueDate, { taskId });
+    await em.insert(TaskDueDate, merged.map((o) => ({ ...o, taskId })));
+    return merged;
+  }
+
+  async replaceCoordinators(em: EntityManager, taskId: number, officialIds: number[]): Promise<void> {
+    await em.createQueryBuilder().delete().from('task_coordinator').where('task_id = :taskId', { taskId }).execute();
+    const unique = [...new Set(officialIds)];
+    if (unique.length) {
+      await em.createQueryBuilder().insert().into('task_coordinator', ['task_id', 'official_id'])
+        .values(unique.map((official_id) => ({ task_id: taskId, official_id }))).execute();
+    }
+  }
+
+  /** The (task, official) coordinator pairs of these tasks. */
+  coordinatorRows(em: EntityManager, taskIds: number[]): Promise<{ task_id: number; official_id: number }[]> {
+    return em.createQueryBuilder().select(['task_id', 'official_id']).from('task_coordinator', 'tc')
+      .where('tc.task_id IN (:...ids)', { ids: taskIds.length ? taskIds : [0] }).getRawMany();
+  }
+
+  taskWithOrdinal(em: EntityManager, phuLucId: number, ordinal: number): Promise<Task | null> {
+    return em.findOneBy(Task, { phuLucId, ordinal });
+  }
+
+  async nextOrdinal(em: EntityManager, phuLucId: number): Promise<number> {
+    const row = await em.createQueryBuilder(Task, 't').select('MAX(t.ordinal)', 'max').where('t.phu_luc_id = :phuLucId', { phuLucId }).getRawOne();
+    return Number(row?.max ?? 0) + 1;
+  }
+
+  /** Tasks of a plan with no lead official (cancelled ones aside), in Phụ lục and row order. */
+  unassigned(em: EntityManager, planId: number): Promise<Task[]> {
+    return em.createQueryBuilder(Task, 't').innerJoinAndSelect('t.phuLuc', 'p')
+      .where('t.plan_id = :planId AND t.assignee_id IS NULL AND t.status <> :cancelled', { planId, cancelled: 'cancelled' })
+      .orderBy('p.number').addOrderBy('t.ordinal').getMany();
+  }
+
+  notes(taskId: number): Promise<TaskNote[]> {
+    return this.db.getRepository(TaskNote).find({ where: { taskId }, order: { id: 'ASC' } });
+  }
+
+  /** Loads tasks with their Phụ lục number, due dates and coordinators in four queries, whatever their number. */
+  async views(
+    em: EntityManager, where: { planId?: number; ids?: number[]; assigneeId?: number; status?: string; unitIds?: number[] },
+  ): Promise<TaskView[]> {
+    const qb = em.createQueryBuilder(Task, 't').innerJoinAndSelect('t.phuLuc', 'p');
+    if (where.unitIds !== undefined) {
+      qb.andWhere('t.plan_id IN (SELECT id FROM plan WHERE unit_id IN (:...unitIds))', { unitIds: where.unitIds.length ? where.unitIds : [0] });
+    }
+    if (where.planId !== undefined) qb.andWhere('t.plan_id = :planId', { planId: where.planId });
+    if (where.ids !== undefined) qb.andWhere('t.id IN (:...ids)', { ids: where.ids.length ? where.ids : [0] });
+    if (where.assigneeId !== undefined) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: where.assigneeId });
+    if (where.status !== undefined) qb.andWhere('t.status = :status', { status: where.status });
+    const tasks = await qb.orderBy('p.number', 'ASC').addOrderBy('t.ordinal', 'ASC').getMany();
+    if (!tasks.length) return [];
+    const ids = tasks.map((t) => t.id);
+    const dueDates = await em.findBy(TaskDueDate, { taskId: In(ids) });
+    const coordinators = await this.coordinatorRows(em, ids);
+    const datesByTask = groupBy(dueDates, (d) => d.taskId);
+    const coordsByTask = groupBy(coordinators, (c) => Number(c.task_id));
+    return tasks.map((t) =>
+      taskView(t, t.phuLuc!.number, datesByTask.get(t.id) ?? [], (coordsByTask.get(t.id) ?? []).map((c) => Number(c.official_id))),
+    );
+  }
+
+  /** Per Phụ lục of a plan, its tasks' counts as of a date: one aggregate query. */
+  async phuLucCounts(planId: number, asOf: string): Promise<PhuLucCountsRow[]> {
+    const rows = await this.query<Record<string, unknown>>(PROGRESS_SQL, { planId, asOf });
+    return rows.map((r) => ({
+      phuLuc: Number(r.phu_luc),
+      title: String(r.title),
+      planned: Number(r.planned ?? 0),
+      completed: Number(r.completed ?? 0),
+      completedOnTime: Number(r.completed_on_time ?? 0),
+      completedLate: Number(r.completed_late ?? 0),
+      overdue: Number(r.overdue ?? 0),
+    }));
+  }
+
+  /** Per unit, its tasks of a year's plans (drafts aside): planned, and completed as of a date. */
+  async completionByUnit(unitIds: number[], year: number, asOf: string): Promise<{ unitId: number; name: string; planned: number; completed: number }[]> {
+    if (!unitIds.length) return [];
+    const rows = await this.query<Record<string, unknown>>(COMPLETION_BY_UNIT_SQL, { unitIds, year, asOf });
+    return rows.map((r) => ({ unitId: Number(r.unit_id), name: String(r.name), planned: Number(r.planned), completed: Number(r.completed ?? 0) }));
+  }
+
+  /** Open due dates of open tasks of issued plans, with their unit's reminder settings; all of them, or of these tasks. */
+  async openDueDates(taskIds?: number[]): Promise<OpenDueDateRow[]> {
+    const where = ["t.status = 'open'", "p.status = 'issued'", 'd.due_on IS NOT NULL', 'd.completed_on IS NULL'];
+    if (taskIds) where.push('t.id IN (:...taskIds)');
+    const sql = `SELECT t.id AS task_id, d.due_on AS due_on, u.id AS unit_id, u.reminder_offsets AS offsets,
+        u.reminder_time AS time_of_day, u.overdue_every_days AS every
+      FROM task t JOIN plan p ON p.id = t.plan_id JOIN unit u ON u.id = p.unit_id JOIN task_due_date d ON d.task_id = t.id
+      WHERE ${where.join(' AND ')}`;
+    const rows = await this.query<Record<string, unknown>>(sql, taskIds ? { taskIds: taskIds.length ? taskIds : [0] } : {});
+    return rows.map((r) => ({
+      taskId: Number(r.task_id), dueOn: String(r.due_on), unitId: Number(r.unit_id), offsets: r.offsets,
+      timeOfDay: (r.time_of_day as string | null) ?? null, overdueEveryDays: r.every === null ? null : Number(r.every),
+    }));
+  }
+
+  async reminderFacts(taskId: number, dueOn: string): Promise<ReminderFacts | null> {
+    const sql = `SELECT t.status AS task_status, p.status AS plan_status, p.title AS plan_title, p.unit_id AS unit_id,
+        u.overdue_every_days AS every, t.content AS content, t.ordinal AS ordinal, pl.number AS phu_luc,
+        t.assignee_id AS assignee_id, d.completed_on AS completed_on
+      FROM task t JOIN plan p ON p.id = t.plan_id JOIN unit u ON u.id = p.unit_id JOIN phu_luc pl ON pl.id = t.phu_luc_id
+      JOIN task_due_date d ON d.task_id = t.id AND d.due_on = :dueOn
+      WHERE t.id = :taskId`;
+    const [r] = await this.query<Record<string, unknown>>(sql, { taskId, dueOn });
+    if (!r) return null;
+    return {
+      taskStatus: String(r.task_status), planStatus: String(r.plan_status), planTitle: String(r.plan_title), unitId: Number(r.unit_id),
+      overdueEveryDays: r.every === null ? null : Number(r.every), content: String(r.content), ordinal: Number(r.ordinal),
+      phuLuc: Number(r.phu_luc), assigneeId: r.assignee_id === null ? null : Number(r.assignee_id),
+      completedOn: (r.completed_on as string | null) ?? null,
+    };
+  }
+
+  /** An official's open due dates of issued plans up to a date (overdue ones included): the daily digest. */
+  async openDueFor(officialId: number, horizon: string): Promise<{ dueOn: string; content: string; phuLuc: number; ordinal: number }[]> {
+    const sql = `SELECT d.due_on AS due_on, t.content AS content, pl.number AS phu_luc, t.ordinal AS ordinal
+      FROM task t JOIN plan p ON p.id = t.plan_id JOIN phu_luc pl ON pl.id = t.phu_luc_id JOIN task_due_date d ON d.task_id = t.id
+      WHERE t.assignee_id = :officialId AND t.status = 'open' AND p.status = 'issued'
+        AND d.completed_on IS NULL AND d.due_on IS NOT NULL AND d.due_on <= :horizon
+      ORDER BY d.due_on, pl.number, t.ordinal`;
+    const rows = await this.query<Record<string, unknown>>(sql, { officialId, horizon });
+    return rows.map((r) => ({ dueOn: String(r.due_on), content: String(r.content), phuLuc: Number(r.phu_luc), ordinal: Number(r.ordinal) }));
+  }
+}
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const list = map.get(key(row));
+    if (list) list.push(row);
+    else map.set(key(row), [row]);
+  }
+  return map;
+}
