@@ -8,7 +8,7 @@ import { DB_KIND, freshDatabaseUrl } from './support/app.js';
  * CLI, in their own processes (scripts/test.sh builds dist/ first).
  */
 const MAIN = 'dist/main.js';
-const LOADER = 'dist/demo/load-demo.js';
+const LOADER = 'dist/load-demo.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -12,7 +12,7 @@ export class PhuLuc {
   @Column({ name: 'plan_id', type: 'integer' })
   planId: number;
 
-  @ManyToOne(() => Plan, (p) => p.phuLucs, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'plan_id' })
   plan?: Relation<Plan>;
 

@@ -1,8 +1,7 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { VersionedRecord } from '../../database/versioned-record.js';
 import { Unit } from '../../organization/entities/unit.entity.js';
-import { PhuLuc } from './phu-luc.entity.js';
 
 export const PLAN_STATUSES = ['draft', 'issued', 'closed'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -42,6 +41,4 @@ export class Plan extends VersionedRecord {
   @Column({ type: 'varchar', length: 16, default: 'draft' })
   status: PlanStatus;
 
-  @OneToMany(() => PhuLuc, (p) => p.plan)
-  phuLucs?: Relation<PhuLuc[]>;
 }

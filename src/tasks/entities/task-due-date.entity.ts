@@ -16,7 +16,7 @@ export class TaskDueDate {
   @Column({ name: 'task_id', type: 'integer' })
   taskId: number;
 
-  @ManyToOne(() => Task, (t) => t.dueDates, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Task, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'task_id' })
   task?: Relation<Task>;
 

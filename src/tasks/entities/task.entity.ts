@@ -1,5 +1,5 @@
 import {
-  Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique,
+  Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, Unique,
 } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { VersionedRecord } from '../../database/versioned-record.js';
@@ -7,7 +7,6 @@ import { Official } from '../../organization/entities/official.entity.js';
 import { PhuLuc } from '../../plans/entities/phu-luc.entity.js';
 import { Plan } from '../../plans/entities/plan.entity.js';
 import type { ScheduleItem, ScheduleKind } from '../../deadlines/parse-deadline.js';
-import { TaskDueDate } from './task-due-date.entity.js';
 
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -87,6 +86,4 @@ export class Task extends VersionedRecord {
   @Column({ type: 'varchar', length: 16, default: 'open' })
   status: TaskStatus;
 
-  @OneToMany(() => TaskDueDate, (d) => d.task)
-  dueDates?: Relation<TaskDueDate[]>;
 }

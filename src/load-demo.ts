@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module.js';
-import { loadConfig } from '../config/env.js';
-import { DemoService } from './demo.service.js';
+import { AppModule } from './app.module.js';
+import { loadConfig } from './config/env.js';
+import { DemoService } from './demo/demo.service.js';
 
 /** `npm run demo:load`: puts the Hoằng Tiến 2023 plan into an empty database. */
 async function main(): Promise<void> {
