@@ -13,6 +13,8 @@ const common = {
 export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    // repositories and infrastructure against a real database (SQLite or PostgreSQL): between unit and e2e
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
   // e2e tests start processes and wait for real deliveries; a project-level timeout is not honoured

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite from a fresh clone. Installs and starts what the
-# tests need (Redis, PostgreSQL from Debian's packages when absent), runs the
-# unit tests, then the e2e suite against SQLite and against PostgreSQL, and
-# ends with one line: "tests: N passed, M failed".
+# tests need (Redis, PostgreSQL from Debian's packages when absent), checks the
+# dependency rules, runs the unit tests, the repository tier and the e2e suite
+# against SQLite and against PostgreSQL, and ends with one line: "tests: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/services.sh
@@ -37,7 +37,17 @@ run_suite() { # name, then jest arguments
   fi
 }
 
+# the dependency rules of docs/architecture.md (.dependency-cruiser.cjs): one check, passed or failed
+log "== dependency rules =="
+if node_modules/.bin/depcruise src --config .dependency-cruiser.cjs --output-type err >&2; then
+  passed=$((passed + 1)); log "dependency rules: 1 passed, 0 failed"
+else
+  failed=$((failed + 1)); status=1; log "dependency rules: 0 passed, 1 failed"
+fi
 run_suite unit --selectProjects unit
+# repositories and infrastructure against each database: the fast tier between unit and e2e
+E2E_DATABASE=sqlite run_suite integration-sqlite --selectProjects integration --runInBand
+E2E_DATABASE=postgres run_suite integration-postgres --selectProjects integration --runInBand
 # the e2e suite also starts the built server and CLI as a user would
 log "npm run build…"
 npm run --silent build >&2 || { failed=$((failed + 1)); status=1; }

@@ -1,0 +1,126 @@
+import { DataSource } from 'typeorm';
+import { AccountsRepository } from '../../src/accounts/accounts.repository.js';
+import { User } from '../../src/accounts/entities/user.entity.js';
+import { DeliveryClaim } from '../../src/notifications/entities/delivery-claim.entity.js';
+import { NotificationsRepository } from '../../src/notifications/notifications.repository.js';
+import { OrganizationRepository } from '../../src/organization/organization.repository.js';
+import { PlansRepository } from '../../src/plans/plans.repository.js';
+import { SessionsRepository } from '../../src/sessions/sessions.repository.js';
+import { TasksRepository } from '../../src/tasks/tasks.repository.js';
+import { openTestDatabase } from './db.js';
+import { seeder } from './seed.js';
+
+/**
+ * The repository tier: each feature's SQL against a real database, SQLite or
+ * PostgreSQL (E2E_DATABASE), without the app, its queues or HTTP.
+ */
+describe(`repositories on ${process.env.E2E_DATABASE ?? 'sqlite'}`, () => {
+  let db: DataSource;
+  let close: () => Promise<void>;
+  let seed: ReturnType<typeof seeder>;
+
+  beforeAll(async () => {
+    ({ db, close } = await openTestDatabase());
+    seed = seeder(db);
+  });
+  afterAll(() => close());
+
+  it('organization: a unit and everything beneath it, at any depth, and nothing beside it', async () => {
+    const org = new OrganizationRepository(db);
+    const province = await seed.unit('Sở Nội vụ');
+    const district = await seed.unit('Phòng Nội vụ', province.id);
+    const communes = [await seed.unit('Xã A', district.id), await seed.unit('Xã B', district.id)];
+    const other = await seed.unit('Tỉnh khác');
+    expect((await org.selfAndBeneath(province.id)).sort((a, b) => a - b)).toEqual([province.id, district.id, ...communes.map((c) => c.id)]);
+    expect(await org.selfAndBeneath(communes[0].id)).toEqual([communes[0].id]);
+    expect(await org.selfAndBeneath(other.id)).toEqual([other.id]);
+    const em = db.manager;
+    expect(await org.isSelfOrBelow(em, communes[1].id, province.id)).toBe(true);
+    expect(await org.isSelfOrBelow(em, province.id, communes[1].id)).toBe(false);
+  });
+
+  it('tasks: per Phụ lục counts as of a date, late and overdue, cancelled tasks left out', async () => {
+    const tasks = new TasksRepository(db);
+    const unit = await seed.unit('Xã Đếm');
+    const { plan, phuLucs } = await seed.plan(unit.id);
+    await seed.task(plan, phuLucs[0], 1, [['2023-03-31', '2023-03-30']]); // on time
+    await seed.task(plan, phuLucs[0], 2, [['2023-03-31', '2023-04-05']]); // late
+    await seed.task(plan, phuLucs[0], 3, [['2023-03-31', null]]); // overdue by 14/6
+    await seed.task(plan, phuLucs[1], 1, [['2023-03-31', '2023-03-01'], ['2023-09-30', null]]); // one of two done, not yet due
+    await seed.task(plan, phuLucs[1], 2, [['2023-12-31', '2023-06-20']]); // done after the cut-off
+    await seed.task(plan, phuLucs[2], 1, [['2023-01-31', null]], { status: 'cancelled' });
+    const rows = await tasks.phuLucCounts(plan.id, '2023-06-14');
+    expect(rows.map((r) => [r.phuLuc, r.planned, r.completed, r.completedOnTime, r.completedLate, r.overdue])).toEqual([
+      [1, 3, 2, 1, 1, 1], [2, 2, 0, 0, 0, 0], [3, 0, 0, 0, 0, 0], [4, 0, 0, 0, 0, 0], [5, 0, 0, 0, 0, 0], [6, 0, 0, 0, 0, 0], [7, 0, 0, 0, 0, 0],
+    ]);
+    expect((await tasks.phuLucCounts(plan.id, '2023-12-31'))[1].completed).toBe(1);
+  });
+
+  it('tasks: the open due dates that want reminders, with their unit\'s settings; completion by unit', async () => {
+    const tasks = new TasksRepository(db);
+    const unit = await seed.unit('Xã Nhắc', null, { reminderOffsets: [3], reminderTime: '08:00', overdueEveryDays: 2 });
+    const issued = await seed.plan(unit.id, 'issued');
+    const draft = await seed.plan(unit.id, 'draft');
+    const open = await seed.task(issued.plan, issued.phuLucs[0], 1, [['2023-05-10', null], ['2023-06-10', '2023-06-01'], [null, null]]);
+    await seed.task(issued.plan, issued.phuLucs[0], 2, [['2023-05-10', null]], { status: 'cancelled' });
+    await seed.task(draft.plan, draft.phuLucs[0], 1, [['2023-05-10', null]]);
+    const rows = await tasks.openDueDates([open.id]);
+    expect(rows).toEqual([{ taskId: open.id, dueOn: '2023-05-10', unitId: unit.id, offsets: expect.anything(), timeOfDay: '08:00', overdueEveryDays: 2 }]);
+    expect((await tasks.openDueDates()).filter((r) => r.unitId === unit.id).map((r) => r.taskId)).toEqual([open.id]);
+    // drafts do not count; the open task is not completed as of any date
+    expect(await tasks.completionByUnit([unit.id], 2023, '2023-12-31')).toEqual([{ unitId: unit.id, name: 'Xã Nhắc', planned: 1, completed: 0 }]);
+    expect(await tasks.idsOfPlans([issued.plan.id])).toHaveLength(2);
+  });
+
+  it('plans: by number within a unit and year, Phụ lục by number, plans by status', async () => {
+    const plans = new PlansRepository(db);
+    const unit = await seed.unit('Xã Kế Hoạch');
+    const { plan } = await seed.plan(unit.id, 'closed', 2024);
+    expect((await plans.sameNumber(db.manager, unit.id, 2024, plan.number))?.id).toBe(plan.id);
+    expect(await plans.sameNumber(db.manager, unit.id, 2023, plan.number)).toBeNull();
+    expect((await plans.phuLuc(db.manager, plan.id, 7))?.number).toBe(7);
+    expect((await plans.phuLucs(db.manager, plan.id)).map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect((await plans.withStatus(['closed'], unit.id)).map((p) => p.id)).toEqual([plan.id]);
+    expect(await plans.withStatus(['issued'], unit.id)).toEqual([]);
+  });
+
+  it('notifications: a delivery key is claimed once, even by two claims at once; delivered reminders are found by task', async () => {
+    const repo = new NotificationsRepository(db);
+    const first = await db.transaction((em) => repo.claim(em, 'k|1', { taskId: null, dueOn: null, kind: 'report' }));
+    const again = await db.transaction((em) => repo.claim(em, 'k|1', { taskId: null, dueOn: null, kind: 'report' }));
+    expect(again.id).toBe(first.id);
+    expect(await db.getRepository(DeliveryClaim).countBy({ key: 'k|1' })).toBe(1);
+    const unit = await seed.unit('Xã Báo');
+    const { plan, phuLucs } = await seed.plan(unit.id);
+    const task = await seed.task(plan, phuLucs[0], 1, [['2023-05-10', null]]);
+    await db.transaction((em) => repo.claim(em, `${task.id}|2023-05-10|due|2023-05-10`, { taskId: task.id, dueOn: '2023-05-10', kind: 'due' }));
+    expect([...(await repo.deliveredReminders([task.id]))]).toEqual([`${task.id}|2023-05-10|due`]);
+    expect((await repo.deliveredReminders([])).size).toBe(0);
+  });
+
+  it('accounts and sessions: report recipients by role; a live session, ended ones pruned', async () => {
+    const accounts = new AccountsRepository(db);
+    const sessions = new SessionsRepository(db);
+    const unit = await seed.unit('Xã Tài Khoản');
+    const chair = await seed.official(unit.id, 'Chủ Tịch', { role: 'chairman' });
+    const clerk = await seed.official(unit.id, 'Văn Phòng');
+    const other = await seed.official(unit.id, 'Tư Pháp');
+    const user = (username: string, role: User['role'], officialId: number, active = true) =>
+      db.getRepository(User).save({ username, passwordHash: 'x', role, unitId: unit.id, officialId, active, mustChangePassword: false });
+    const chairUser = await user('ct.tk', 'chairman', chair.id);
+    await user('vp.tk', 'reporter', clerk.id);
+    await user('tp.tk', 'reporter', other.id, false);
+    expect((await accounts.officialIdsWithRole(unit.id, ['chairman', 'reporter'])).sort((a, b) => a - b)).toEqual([chair.id, clerk.id]);
+    expect((await accounts.withHash({ username: 'ct.tk' }))?.passwordHash).toBe('x');
+    expect((await accounts.byId(chairUser.id))?.passwordHash).toBeUndefined();
+
+    const now = new Date();
+    const live = await db.transaction((em) => sessions.start(em, chairUser.id, new Date(now.getTime() + 3600_000)));
+    const old = await db.transaction((em) => sessions.start(em, chairUser.id, new Date(now.getTime() - 9 * 86_400_000)));
+    expect(await sessions.live(live.id, chairUser.id, now)).toMatchObject({ username: 'ct.tk', full_name: 'Chủ Tịch' });
+    expect(await sessions.live(old.id, chairUser.id, now)).toBeNull();
+    expect(await db.transaction((em) => sessions.deleteEndedBefore(em, new Date(now.getTime() - 7 * 86_400_000)))).toBe(1);
+    await db.transaction((em) => sessions.endAll(em, chairUser.id));
+    expect(await sessions.live(live.id, chairUser.id, now)).toBeNull();
+  });
+});
