@@ -151,6 +151,15 @@ describe('permission matrix: every endpoint × every role', () => {
       call: async () => ({ path: `/api/plans/${(await freshPlanA('issued')).id}/close`, body: {} }),
       foreign: async () => ({ path: `/api/plans/${planB.id}/close`, body: {} }),
     },
+    {
+      route: 'POST /api/plans/:id/reopen', ok: { chairman: 200 },
+      call: async () => {
+        const plan = await freshPlanA('issued');
+        await A.chair.post(`/api/plans/${plan.id}/close`).send({}).expect(200);
+        return { path: `/api/plans/${plan.id}/reopen`, body: { reason: 'Sửa số liệu' } };
+      },
+      foreign: async () => ({ path: `/api/plans/${planB.id}/reopen`, body: { reason: 'Sửa' } }),
+    },
     { route: 'GET /api/plans/:id/unassigned', ok: all(200, READERS), call: async () => ({ path: `/api/plans/${planA.id}/unassigned` }), foreign: async () => ({ path: `/api/plans/${planB.id}/unassigned` }) },
     { route: 'GET /api/plans/:id/progress', ok: all(200, READERS), call: async () => ({ path: `/api/plans/${planA.id}/progress` }), foreign: async () => ({ path: `/api/plans/${planB.id}/progress` }) },
     // tasks

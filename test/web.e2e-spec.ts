@@ -534,7 +534,7 @@ describe('web page', () => {
     expect(password).toMatch(/^[a-z2-9]{12}$/);
     await form.locator(tid('account-create')).click();
     await page.locator(tid('alert')).waitFor({ state: 'visible' });
-    expect(await text(tid('alert'))).toContain('Tên đăng nhập "tuphap" đã có người dùng');
+    expect(await text(tid('alert'))).toContain('Tên đăng nhập "tuphap" không dùng được');
     expect((await t.admin.get('/api/users').expect(200)).body.filter((u: any) => u.officialId === diaChinh.id)).toEqual([]);
 
     await form.locator(tid('account-new-username')).fill('diachinh');

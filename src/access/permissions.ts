@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'users.resetPassword': only(['admin']),
   'plans.read': only(READERS),
   'plans.write': only(LEADERS),
+  /** reopening a closed plan: the chairman's alone */
+  'plans.reopen': only(['chairman']),
   'tasks.read': only(READERS),
   'tasks.write': only(LEADERS),
   'tasks.complete': { chairman: 'unit', vice_chairman: 'unit', official: 'lead', reporter: 'lead' },

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
 import type { UserActor } from '../access/actor.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
-import { AccountsService } from './accounts.service.js';
+import { AccountsService, TooManyRefusedNames } from './accounts.service.js';
 import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/account.dto.js';
 
 @ApiTags('users')
@@ -25,8 +26,13 @@ export class AccountsController {
 
   @Post()
   @Access('users.write')
-  create(@CurrentActor() actor: UserActor, @Body() dto: CreateUserDto) {
-    return this.users.create(actor, dto);
+  async create(@CurrentActor() actor: UserActor, @Body() dto: CreateUserDto, @Res({ passthrough: true }) res: Response) {
+    try {
+      return await this.users.create(actor, dto);
+    } catch (e) {
+      if (e instanceof TooManyRefusedNames) res.setHeader('Retry-After', String(e.retryAfterSeconds));
+      throw e;
+    }
   }
 
   @Patch(':id')

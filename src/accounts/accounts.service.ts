@@ -1,4 +1,5 @@
-import { ForbiddenException, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ForbiddenException, HttpException, HttpStatus, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { RateLimit, RateLimits } from '../redis/rate-limits.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { audit, diff } from '../audit/audit.js';
 import { Conflict, Invalid, isUniqueViolation, NotFound } from '../common/errors.js';
@@ -16,6 +17,21 @@ import { User } from './entities/user.entity.js';
 import { generatePassword, hashPassword, passwordProblem } from './passwords.js';
 import { Role, rolesGrantedBy, UNIT_MEMBER_ROLES } from '../access/roles.js';
 
+/** The one answer to a username in use, wherever it is. */
+export class UsernameTaken extends Conflict {
+  constructor(username: string) {
+    super(`Tên đăng nhập "${username}" không dùng được. Hãy chọn tên khác, ví dụ thêm tên xã: "${username}.tenxa".`);
+  }
+}
+
+export class TooManyRefusedNames extends HttpException {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Đã thử quá nhiều tên đăng nhập không dùng được. Vui lòng thử lại sau ${retryAfterSeconds} giây.`, HttpStatus.TOO_MANY_REQUESTS);
+  }
+}
+
+const REFUSED_NAMES_PER_HOUR = 10;
+
 const AUDITED: (keyof User & string)[] = ['username', 'role', 'unitId', 'officialId', 'active', 'mustChangePassword'];
 
 /** Accounts: created by the administrator, or by a chairman for the officials of their unit. */
@@ -30,7 +46,12 @@ export class AccountsService implements OnApplicationBootstrap {
     private readonly events: EventBus,
     private readonly repo: AccountsRepository,
     private readonly organization: OrganizationRepository,
-  ) {}
+    limits: RateLimits,
+  ) {
+    this.refusedNames = limits.limit('refused-usernames', REFUSED_NAMES_PER_HOUR, 3600);
+  }
+
+  private readonly refusedNames: RateLimit;
 
   /** On an empty database: the first administrator, from ADMIN_USERNAME / ADMIN_PASSWORD or with a password printed once. */
   async onApplicationBootstrap(): Promise<void> {
@@ -65,10 +86,24 @@ export class AccountsService implements OnApplicationBootstrap {
     return user;
   }
 
-  create(actor: UserActor, dto: CreateUserDto): Promise<User> {
+  /**
+   * Usernames are unique in the whole install, so a refused name tells that it
+   * exists somewhere: the refusal says no more than that (the same answer
+   * whatever commune holds it), and a person gets REFUSED_NAMES_PER_HOUR of
+   * them an hour, so names cannot be harvested by trying.
+   */
+  async create(actor: UserActor, dto: CreateUserDto): Promise<User> {
+    const key = String(actor.userId);
+    const wait = await this.refusedNames.blockedFor(key);
+    if (wait) throw new TooManyRefusedNames(wait);
     const unitId = dto.unitId === undefined && actor.role === 'chairman' ? actor.unitId : dto.unitId ?? null;
-    // the password was chosen by someone else: its owner replaces it at first sign-in, unless the creator says otherwise
-    return this.createIn(actor, { ...dto, unitId, officialId: dto.officialId ?? null, mustChangePassword: dto.mustChangePassword ?? true });
+    try {
+      // the password was chosen by someone else: its owner replaces it at first sign-in, unless the creator says otherwise
+      return await this.createIn(actor, { ...dto, unitId, officialId: dto.officialId ?? null, mustChangePassword: dto.mustChangePassword ?? true });
+    } catch (e) {
+      if (e instanceof UsernameTaken) await this.refusedNames.take(key).catch(() => undefined);
+      throw e;
+    }
   }
 
   /** Creates an account inside a transaction of the caller's (the demo loader) or its own. */
@@ -79,7 +114,8 @@ export class AccountsService implements OnApplicationBootstrap {
     const hash = await hashPassword(dto.password);
     const work = async (em: EntityManager) => {
       await this.checkTies(em, actor, dto.role, dto.unitId, dto.officialId);
-      if (await em.existsBy(User, { username })) throw new Conflict(`Tên đăng nhập "${username}" đã có người dùng`);
+      if (dto.officialId && (await em.existsBy(User, { officialId: dto.officialId }))) throw new Conflict('Cán bộ này đã có tài khoản');
+      if (await em.existsBy(User, { username })) throw new UsernameTaken(username);
       const user = await em.save(User, em.create(User, {
         username, passwordHash: hash, role: dto.role, unitId: dto.unitId, officialId: dto.officialId,
         active: true, mustChangePassword: dto.mustChangePassword ?? false,
@@ -91,7 +127,8 @@ export class AccountsService implements OnApplicationBootstrap {
     try {
       return await (em ? work(em) : this.tx.run(work));
     } catch (e) {
-      if (isUniqueViolation(e)) throw new Conflict(`Tên đăng nhập "${username}" hoặc cán bộ này đã có tài khoản`);
+      // a rival request took the name (or the official) between the check and the insert
+      if (isUniqueViolation(e)) throw new UsernameTaken(username);
       throw e;
     }
   }

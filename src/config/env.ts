@@ -52,6 +52,13 @@ export class EnvVars {
   @IsInt() @Min(1000)
   REMINDER_LOCK_MS: number = 30_000;
 
+  /**
+   * How often each process checks, from a timer of its own, that the recurring jobs are in Redis
+   * (Redis may have lost its data) and that reminders left unscheduled by a Redis failure are rebuilt.
+   */
+  @IsInt() @Min(1) @Max(3600)
+  SCHEDULE_CHECK_SECONDS: number = 60;
+
   /** First retry delay of a failed delivery (e.g. the SMTP server refused); doubles each time. */
   @IsInt() @Min(100)
   REMINDER_RETRY_MS: number = 30_000;

@@ -2,15 +2,20 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { RedisProbe } from './redis-probe.js';
 import { Public } from '../access/access.decorators.js';
+import { RedisProbe } from './redis-probe.js';
+
+const REDIS_NOTES: Record<string, string> = {
+  down: 'Redis không trả lời: nhắc việc và báo cáo tự động tạm dừng, giới hạn đăng nhập đếm riêng trong từng tiến trình; lịch nhắc việc sẽ được dựng lại khi Redis trở lại.',
+  'refusing-writes': 'Redis từ chối ghi (hết bộ nhớ, chỉ đọc hoặc lỗi lưu đĩa): nhắc việc mới không được lên lịch, giới hạn đăng nhập đếm riêng trong từng tiến trình; lịch sẽ được dựng lại khi Redis ghi được.',
+};
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(@Inject(DataSource) private readonly db: DataSource, private readonly redis: RedisProbe) {}
 
-  /** 200 when the database answers (Redis being down degrades reminders, not the plan). */
+  /** 200 when the database answers (Redis being down or full degrades reminders, not the plan). */
   @Get()
   @Public()
   async health(@Res({ passthrough: true }) res: Response) {
@@ -18,9 +23,9 @@ export class HealthController {
       () => ({ status: 'up' as const, type: this.db.options.type === 'postgres' ? 'postgres' : 'sqlite' }),
       (e: Error) => ({ status: 'down' as const, type: String(this.db.options.type), error: e.message }),
     );
-    const redis = await this.redis.ping();
+    const redis = await this.redis.check();
     const status = database.status === 'up' ? (redis.status === 'up' ? 'ok' : 'degraded') : 'down';
     res.status(database.status === 'up' ? 200 : 503);
-    return { status, database, redis };
+    return { status, database, redis, ...(REDIS_NOTES[redis.status] ? { notes: [REDIS_NOTES[redis.status]] } : {}) };
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { RedisModule } from '../redis/redis-keys.js';
 import { HealthController } from './health.controller.js';
 import { RedisProbe } from './redis-probe.js';
 
-@Module({ controllers: [HealthController], providers: [RedisProbe] })
+@Module({ imports: [RedisModule], controllers: [HealthController], providers: [RedisProbe] })
 export class HealthModule {}

@@ -43,23 +43,41 @@ export class OrganizationRepository {
     return em.findBy(Official, { reminderMode: 'digest', active: true });
   }
 
-  /** The unit and every unit beneath it, at any depth. */
+  /**
+   * The unit and every unit beneath it. Bounded: a tree deeper than MAX_DEPTH
+   * is refused when it is built (isSelfOrBelow), and the query stops there
+   * whatever the data says.
+   */
   async selfAndBeneath(unitId: number, em: EntityManager = this.db.manager): Promise<number[]> {
-    const sql = `WITH RECURSIVE beneath(id) AS (
-        SELECT id FROM unit WHERE id = :unitId
-        UNION SELECT u.id FROM unit u JOIN beneath b ON u.parent_id = b.id)
-      SELECT id FROM beneath`;
-    const rows: { id: number }[] = await em.query(...this.db.driver.escapeQueryWithParameters(sql, { unitId }));
+    const sql = `WITH RECURSIVE beneath(id, depth) AS (
+        SELECT id, 0 FROM unit WHERE id = :unitId
+        UNION ALL SELECT u.id, b.depth + 1 FROM unit u JOIN beneath b ON u.parent_id = b.id WHERE b.depth < :max)
+      SELECT DISTINCT id FROM beneath`;
+    const rows: { id: number }[] = await em.query(...this.db.driver.escapeQueryWithParameters(sql, { unitId, max: MAX_DEPTH }));
     return rows.map((r) => Number(r.id));
   }
 
-  /** Whether `candidate` is `unitId` or lies beneath it (a unit cannot become its own ancestor). */
+  /**
+   * Whether `candidate` is `unitId` itself or lies beneath it, at any depth,
+   * in one recursive query up from `candidate` (bounded, so a loop already in
+   * the data cannot make it run for ever); or the chain above `candidate` is
+   * deeper than MAX_DEPTH. Either way it cannot become `unitId`'s parent.
+   */
   async isSelfOrBelow(em: EntityManager, candidate: number, unitId: number): Promise<boolean> {
-    let cursor: number | null = candidate;
-    for (let depth = 0; cursor && depth < 50; depth++) {
-      if (cursor === unitId) return true;
-      cursor = (await em.findOneBy(Unit, { id: cursor }))?.parentId ?? null;
+    if (em.connection.options.type === 'postgres') {
+      // two changes at once could each close half of a loop: one parent change at a time
+      await em.query('LOCK TABLE unit IN SHARE ROW EXCLUSIVE MODE');
     }
-    return false;
+    const sql = `WITH RECURSIVE up(id, depth) AS (
+        SELECT id, 0 FROM unit WHERE id = :candidate
+        UNION ALL SELECT u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id
+          WHERE u.parent_id IS NOT NULL AND up.depth <= :max)
+      SELECT MAX(CASE WHEN id = :unitId THEN 1 ELSE 0 END) AS hit, MAX(depth) AS depth FROM up`;
+    const [row]: { hit: number | string | null; depth: number | string | null }[] =
+      await em.query(...this.db.driver.escapeQueryWithParameters(sql, { candidate, unitId, max: MAX_DEPTH }));
+    return Number(row?.hit ?? 0) === 1 || Number(row?.depth ?? 0) >= MAX_DEPTH;
   }
 }
+
+/** Deeper than any real administrative tree (nation → province → district → commune), and the bound of every walk of it. */
+export const MAX_DEPTH = 64;

@@ -9,7 +9,7 @@ import { Official } from './entities/official.entity.js';
 import { Unit } from './entities/unit.entity.js';
 import { EventBus } from '../events/event-bus.js';
 import { OfficialChanged, UnitSettingsChanged } from './organization.events.js';
-import { OrganizationRepository } from './organization.repository.js';
+import { MAX_DEPTH, OrganizationRepository } from './organization.repository.js';
 import { Actor, inScope, scopeOf } from '../access/actor.js';
 import { audit, diff } from '../audit/audit.js';
 
@@ -46,7 +46,11 @@ export class OrganizationService {
 
   /** A new unit, in the caller's transaction (the demo loader too). */
   async addUnit(em: EntityManager, actor: Actor, dto: CreateUnitDto): Promise<Unit> {
-    if (dto.parentId) await this.getUnitAs(em, dto.parentId, 'parentId');
+    if (dto.parentId) {
+      await this.getUnitAs(em, dto.parentId, 'parentId');
+      // no unit's id is 0: true only when the chain above the parent is already as deep as allowed
+      if (await this.repo.isSelfOrBelow(em, dto.parentId, 0)) throw new Invalid(`parentId: cây đơn vị không được sâu quá ${MAX_DEPTH} tầng`, 'parentId');
+    }
     const unit = await em.save(Unit, em.create(Unit, { name: dto.name, parentId: dto.parentId ?? null, reportCutoff: dto.reportCutoff ?? 'ministry' }));
     await audit(em, actor, { unitId: unit.id, entity: 'unit', entityId: unit.id, action: 'created', changes: diff(null, unit, UNIT_FIELDS) });
     return unit;
@@ -59,7 +63,7 @@ export class OrganizationService {
       if (dto.parentId) {
         await this.getUnitAs(em, dto.parentId, 'parentId');
         if (await this.repo.isSelfOrBelow(em, dto.parentId, id)) {
-          throw new Invalid('parentId: đơn vị cấp trên không thể là chính nó hoặc đơn vị cấp dưới của nó', 'parentId');
+          throw new Invalid('parentId: đơn vị cấp trên không thể là chính nó hoặc đơn vị cấp dưới của nó (kể cả cấp dưới nhiều tầng)', 'parentId');
         }
       }
       const { version: _v, ...patch } = dto;

@@ -62,6 +62,10 @@ export class PlansService {
     if (!unit) throw new Invalid(`unitId: không có đơn vị mã ${dto.unitId}`, 'unitId');
     const duplicate = await this.repo.sameNumber(em, dto.unitId, dto.year, dto.number);
     if (duplicate) throw new Conflict(`Đơn vị đã có kế hoạch số ${dto.number} năm ${dto.year} (mã ${duplicate.id})`);
+    // an issued plan states when: the same rule as POST /api/plans/:id/issue
+    if (dto.status === 'issued' && dto.issuedOn && dto.issuedOn > todayLocal()) {
+      throw new Invalid('issuedOn: ngày ban hành không được ở tương lai', 'issuedOn');
+    }
     const seen = new Set<number>();
     dto.phuLucs?.forEach((p, i) => {
       if (seen.has(p.number)) throw new Invalid(`phuLucs[${i}].number: Phụ lục ${p.number} bị lặp`, `phuLucs[${i}].number`);
@@ -117,6 +121,15 @@ export class PlansService {
     const patch = { status: 'issued' as const, issuedOn, ...(dto.decision !== undefined ? { decision: dto.decision } : {}) };
     await updateVersioned(em, Plan, id, version, patch);
     await audit(em, actor, { unitId: plan.unitId, entity: 'plan', entityId: id, action: 'issued', changes: diff(plan, { ...plan, ...patch }, PLAN_FIELDS) });
+    this.events.publish(em, new PlanIssued(id, plan.unitId));
+  }
+
+  /** The chairman reopens a closed plan (to correct it); recorded, and its reminders come back. */
+  async reopen(em: EntityManager, actor: Actor, id: number, reason: string): Promise<void> {
+    const plan = await this.load(em, id);
+    if (plan.status !== 'closed') throw new Conflict('Chỉ mở lại được kế hoạch đã khóa sổ');
+    await updateVersioned(em, Plan, id, plan.version, { status: 'issued' });
+    await audit(em, actor, { unitId: plan.unitId, entity: 'plan', entityId: id, action: 'reopened', changes: { status: { from: 'closed', to: 'issued' } }, note: reason });
     this.events.publish(em, new PlanIssued(id, plan.unitId));
   }
 

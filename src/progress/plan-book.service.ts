@@ -70,6 +70,13 @@ export class PlanBookService {
     });
   }
 
+  reopen(actor: Actor, id: number, reason: string): Promise<PlanDetail> {
+    return this.tx.run(async (em) => {
+      await this.plans.reopen(em, actor, id, reason);
+      return this.detail(em, id);
+    });
+  }
+
   close(actor: Actor, id: number): Promise<PlanDetail> {
     return this.tx.run(async (em) => {
       await this.plans.close(em, actor, id);

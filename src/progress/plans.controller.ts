@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
-import { IssuePlanDto, ListPlansQuery, UpdatePlanDto } from '../plans/dto/plan.dto.js';
+import { IssuePlanDto, ListPlansQuery, ReopenPlanDto, UpdatePlanDto } from '../plans/dto/plan.dto.js';
 import { PlansService } from '../plans/plans.service.js';
 import { CreatePlanDto, ProgressQuery } from './dto/plan-book.dto.js';
 import { PlanBookService } from './plan-book.service.js';
@@ -58,6 +58,14 @@ export class PlansController {
   @HttpCode(200)
   close(@CurrentActor() actor: UserActor, @IdParam() id: number) {
     return this.book.close(actor, id);
+  }
+
+  /** A closed plan refuses every change until the chairman reopens it, with a reason (recorded). */
+  @Post(':id/reopen')
+  @Access('plans.reopen', 'plan')
+  @HttpCode(200)
+  reopen(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: ReopenPlanDto) {
+    return this.book.reopen(actor, id, dto.reason);
   }
 
   @Get(':id/unassigned')

@@ -1,4 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/env.js';
 import { NotFound } from '../common/errors.js';
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { PlansRepository } from '../plans/plans.repository.js';
@@ -22,6 +24,11 @@ export interface ScheduledReminder {
   kind: ReminderKind;
   dueOn: string;
   fireAt: string;
+  /**
+   * BullMQ's state of the job (delayed, waiting, active, …); 'missing' when the
+   * database wants it but Redis does not hold it (a Redis that was full, down or
+   * flushed: the reconcile will put it back); 'unknown' while Redis does not answer.
+   */
   state: string;
 }
 
@@ -33,15 +40,23 @@ const CHUNK = 1000;
  * set, so a task's jobs are found without scanning the queue.
  */
 @Injectable()
-export class ReminderScheduler {
+export class ReminderScheduler implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Reminders');
+  private retry: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(
     private readonly queues: Queues,
     private readonly tasks: TasksRepository,
     private readonly plans: PlansRepository,
     private readonly notifications: NotificationsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  beforeApplicationShutdown(): void {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+  }
 
   private get queue() {
     return this.queues.for(JOBS.remind);
@@ -83,18 +98,40 @@ export class ReminderScheduler {
     return out;
   }
 
-  /** After a change to these tasks: add the jobs they now need, drop the ones they no longer do. */
+  /**
+   * After a change to these tasks: add the jobs they now need, drop the ones
+   * they no longer do. Never waits on a Redis that is down or refuses writes:
+   * the change itself is committed, and the reconcile is retried from the
+   * database until it succeeds.
+   */
   async syncTasks(taskIds: number[]): Promise<void> {
     try {
-      await this.queues.ready();
+      if (this.queues.connection.status !== 'ready') throw new Error('Redis không trả lời');
       for (let i = 0; i < taskIds.length; i += CHUNK) {
         const ids = taskIds.slice(i, i + CHUNK);
         await this.apply(await this.desired(ids));
       }
     } catch (e) {
-      // The change itself is committed; the hourly reconcile will catch up.
-      this.logger.warn(`Không cập nhật được lịch nhắc việc (${(e as Error).message}); sẽ đồng bộ lại ở lần đối soát tiếp theo`);
+      this.logger.warn(`Không cập nhật được lịch nhắc việc (${(e as Error).message}); sẽ dựng lại từ cơ sở dữ liệu`);
+      this.retryReconcile();
     }
+  }
+
+  /** A reconcile in SCHEDULE_CHECK_SECONDS, again until one succeeds. */
+  private retryReconcile(): void {
+    if (this.retry || this.stopped) return;
+    this.retry = setTimeout(async () => {
+      try {
+        if (this.queues.connection.status !== 'ready') throw new Error('Redis không trả lời');
+        const r = await this.reconcile();
+        this.retry = null;
+        this.logger.log(`Đã dựng lại lịch nhắc việc: thêm ${r.added}, bỏ ${r.removed}`);
+      } catch {
+        this.retry = null;
+        this.retryReconcile();
+      }
+    }, this.config.env.SCHEDULE_CHECK_SECONDS * 1000);
+    this.retry.unref();
   }
 
   async syncPlans(planIds: number[]): Promise<void> {
@@ -151,23 +188,40 @@ export class ReminderScheduler {
     await this.queues.connection.srem(this.taskKey(taskId), jobId);
   }
 
-  /** The task's reminders as BullMQ holds them; 404 for an unknown task. */
+  /** The task's reminders: what the database wants, and what Redis holds of it; 404 for an unknown task. */
   async listForTask(taskId: number): Promise<ScheduledReminder[]> {
     if (!(await this.tasks.exists(taskId))) throw new NotFound('nhiệm vụ', taskId);
     return this.list(taskId);
   }
 
-  /** The task's reminders as BullMQ holds them. */
+  /**
+   * The task's reminders: every job Redis holds for it, with its state, and
+   * every reminder the database wants that Redis does not hold ('missing'), or
+   * all of the wanted ones as 'unknown' while Redis does not answer.
+   */
   async list(taskId: number): Promise<ScheduledReminder[]> {
-    const ids = await this.queues.connection.smembers(this.taskKey(taskId));
-    const out: ScheduledReminder[] = [];
-    for (const id of ids) {
-      const job = await this.queue.getJob(id);
-      if (!job) continue;
-      const data = job.data as RemindJobData;
-      out.push({ jobId: id, kind: data.kind, dueOn: data.dueOn, fireAt: data.fireAt, state: await job.getState() });
+    const wanted = (await this.desired([taskId])).get(taskId) ?? [];
+    const out = new Map<string, ScheduledReminder>();
+    let held: ScheduledReminder[] | null = null;
+    try {
+      if (this.queues.connection.status !== 'ready') throw new Error('Redis không trả lời');
+      held = [];
+      for (const id of await this.queues.connection.smembers(this.taskKey(taskId))) {
+        const job = await this.queue.getJob(id);
+        if (!job) continue;
+        const data = job.data as RemindJobData;
+        held.push({ jobId: id, kind: data.kind, dueOn: data.dueOn, fireAt: data.fireAt, state: await job.getState() });
+      }
+    } catch {
+      held = null;
     }
-    return out.sort((a, b) => a.fireAt.localeCompare(b.fireAt) || a.jobId.localeCompare(b.jobId));
+    for (const r of held ?? []) out.set(r.jobId, r);
+    for (const r of wanted) {
+      if (!out.has(r.jobId)) {
+        out.set(r.jobId, { jobId: r.jobId, kind: r.kind, dueOn: r.dueOn, fireAt: r.fireAt.toISOString(), state: held ? 'missing' : 'unknown' });
+      }
+    }
+    return [...out.values()].sort((a, b) => a.fireAt.localeCompare(b.fireAt) || a.jobId.localeCompare(b.jobId));
   }
 
   /** Makes the queue hold exactly `wanted` for these tasks (jobs whose time changed are replaced). */

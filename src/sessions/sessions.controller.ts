@@ -45,7 +45,12 @@ export class SessionsController {
   @Post('change-password')
   @Access('self')
   @HttpCode(200)
-  changePassword(@CurrentActor() actor: UserActor, @Body() dto: ChangePasswordDto) {
-    return this.auth.changePassword(actor, dto);
+  async changePassword(@CurrentActor() actor: UserActor, @Body() dto: ChangePasswordDto, @Res({ passthrough: true }) res: Response) {
+    try {
+      return await this.auth.changePassword(actor, dto);
+    } catch (e) {
+      if (e instanceof TooManyAttempts) res.setHeader('Retry-After', String(e.retryAfterSeconds));
+      throw e;
+    }
   }
 }

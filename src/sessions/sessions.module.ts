@@ -5,7 +5,7 @@ import { AccessModule } from '../access/access.module.js';
 import { Authenticator } from '../access/authenticator.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { OrganizationModule } from '../organization/organization.module.js';
-import { RedisModule } from '../redis/redis-keys.js';
+import { RateLimitsModule } from '../redis/rate-limits.js';
 import { LoginLimiter } from './login-limiter.js';
 import { RequestAuth } from './request-auth.service.js';
 import { SessionsController } from './sessions.controller.js';
@@ -19,7 +19,7 @@ import { SessionsService } from './sessions.service.js';
  * guard needs.
  */
 @Module({
-  imports: [AccessModule, AccountsModule, OrganizationModule, RedisModule],
+  imports: [AccessModule, AccountsModule, OrganizationModule, RateLimitsModule],
   controllers: [SessionsController],
   providers: [
     SessionsService, SessionsRepository, SessionsProcessor, LoginLimiter, RequestAuth,

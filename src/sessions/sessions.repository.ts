@@ -15,11 +15,12 @@ export class SessionsRepository {
     return em.save(Session, em.create(Session, { id: randomBytes(24).toString('base64url'), userId, expiresAt, revokedAt: null }));
   }
 
-  /** The session, if still live, with its (active) account: one query on every request. */
+  /** The session, if still live, with its account (active, and its official active): one query on every request. */
   async live(sessionId: string, userId: number, now: Date): Promise<LiveSession | null> {
     const sql = `SELECT u.id, u.username, u.role, u.unit_id, u.official_id, u.must_change_password, o.full_name
       FROM user_session s JOIN app_user u ON u.id = s.user_id LEFT JOIN official o ON o.id = u.official_id
-      WHERE s.id = :sid AND s.user_id = :uid AND s.revoked_at IS NULL AND s.expires_at > :now AND u.active = :active`;
+      WHERE s.id = :sid AND s.user_id = :uid AND s.revoked_at IS NULL AND s.expires_at > :now AND u.active = :active
+        AND (u.official_id IS NULL OR o.active = :active)`;
     const [row]: LiveSession[] = await this.db.query(...this.db.driver.escapeQueryWithParameters(
       sql, { sid: sessionId, uid: userId, now, active: true },
     ));

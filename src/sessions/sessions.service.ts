@@ -18,8 +18,8 @@ import { SessionsRepository } from './sessions.repository.js';
 import { csrfTokenFor, signAccessToken, verifyAccessToken } from './tokens.js';
 
 export class TooManyAttempts extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${retryAfterSeconds} giây.`, HttpStatus.TOO_MANY_REQUESTS);
+  constructor(readonly retryAfterSeconds: number, what = 'Đăng nhập sai') {
+    super(`${what} quá nhiều lần. Vui lòng thử lại sau ${retryAfterSeconds} giây.`, HttpStatus.TOO_MANY_REQUESTS);
   }
 }
 
@@ -72,8 +72,9 @@ export class SessionsService {
     }
     const user = await this.accounts.withHash({ username });
     const ok = user ? await verifyPassword(user.passwordHash!, dto.password) : await verifyNothing(dto.password);
-    if (!ok || !user) throw new UnauthorizedException(BAD_CREDENTIALS);
-    if (!user.active) throw new UnauthorizedException('Tài khoản đã bị khóa. Liên hệ quản trị hoặc Chủ tịch UBND.');
+    // a locked account, or one whose official is no longer active, answers exactly as a wrong
+    // password: the answer never confirms that a guessed password was right
+    if (!ok || !user || !user.active || !(await this.officialActive(user))) throw new UnauthorizedException(BAD_CREDENTIALS);
     await this.limiter.succeeded(username, address);
     const actor = await this.actorOf(user, '');
     const session = await this.tx.run(async (em) => {
@@ -82,6 +83,10 @@ export class SessionsService {
       return s;
     });
     return { ...(await this.issue(user.id, session.id)), user: await this.me({ ...actor, sessionId: session.id }) };
+  }
+
+  private async officialActive(user: User): Promise<boolean> {
+    return user.officialId === null || (await this.organization.official(user.officialId))?.active === true;
   }
 
   /** A new access token for a live session (the web page's cookie, renewed while the person works). */
@@ -133,11 +138,19 @@ export class SessionsService {
 
   /** Changes one's own password; every other sign-in of the account ends. */
   async changePassword(actor: UserActor, dto: ChangePasswordDto): Promise<{ changed: true }> {
+    try {
+      // guessing the current password is limited as signing in is
+      await this.limiter.attempt(`#${actor.userId}`, `password-change:${actor.userId}`);
+    } catch (e) {
+      if (e instanceof AttemptsExhausted) throw new TooManyAttempts(e.retryAfterSeconds, 'Nhập sai mật khẩu hiện tại');
+      throw e;
+    }
     const user = await this.accounts.withHash({ id: actor.userId });
     if (!user) throw new UnauthorizedException(BAD_CREDENTIALS);
     if (!(await verifyPassword(user.passwordHash!, dto.currentPassword))) {
       throw new Invalid('currentPassword: mật khẩu hiện tại không đúng', 'currentPassword');
     }
+    await this.limiter.succeeded(`#${actor.userId}`, `password-change:${actor.userId}`);
     const problem = passwordProblem(dto.newPassword, user.username);
     if (problem) throw new Invalid(`newPassword: ${problem}`, 'newPassword');
     if (dto.newPassword === dto.currentPassword) throw new Invalid('newPassword: mật khẩu mới phải khác mật khẩu hiện tại', 'newPassword');

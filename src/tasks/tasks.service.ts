@@ -122,7 +122,7 @@ export class TasksService {
   addNote(actor: UserActor, id: number, dto: AddNoteDto): Promise<TaskNote> {
     return this.tx.run(async (em) => {
       const task = await this.load(em, id);
-      const plan = await this.planOf(em, task);
+      const plan = await this.writablePlanOf(em, task, 'ghi tiến độ');
       const note = await em.save(TaskNote, em.create(TaskNote, { taskId: id, authorUserId: actor.userId, authorName: actor.name, text: dto.text.trim() }));
       await this.record(em, actor, plan.unitId, id, 'note', { note: { from: null, to: note.text } });
       return note;
@@ -205,7 +205,7 @@ export class TasksService {
       const task = await this.load(em, id);
       const version = expectedVersion(task, dto.version);
       if (task.status === 'cancelled') throw new Conflict('Nhiệm vụ đã bị hủy, không thể đánh dấu hoàn thành');
-      const plan = await this.planOf(em, task);
+      const plan = await this.writablePlanOf(em, task, 'đánh dấu hoàn thành');
       const completedOn = dto.completedOn ?? today;
       const dateRefusal = checkCompletionDate(completedOn, today, plan.year);
       if (dateRefusal) refuse(dateRefusal);
@@ -230,7 +230,7 @@ export class TasksService {
   reopen(actor: Actor, id: number, dto: ReopenTaskDto): Promise<TaskView> {
     return this.change((task) => ({ taskIds: [id], planId: task.planId }), async (em) => {
       const task = await this.load(em, id);
-      const plan = await this.planOf(em, task);
+      const plan = await this.writablePlanOf(em, task, 'mở lại nhiệm vụ');
       const version = expectedVersion(task, dto.version);
       if (task.status === 'cancelled') throw new Conflict('Nhiệm vụ đã bị hủy, không thể mở lại');
       const occurrences = await this.repo.dueDates(em, id);
@@ -252,7 +252,7 @@ export class TasksService {
   cancel(actor: Actor, id: number, dto: CancelTaskDto): Promise<TaskView> {
     return this.change((task) => ({ taskIds: [id], planId: task.planId }), async (em) => {
       const task = await this.load(em, id);
-      const plan = await this.planOf(em, task);
+      const plan = await this.writablePlanOf(em, task, 'hủy nhiệm vụ');
       const version = expectedVersion(task, dto.version);
       if (task.status === 'cancelled') throw new Conflict('Nhiệm vụ đã bị hủy trước đó');
       await updateVersioned(em, Task, id, version, { status: 'cancelled' });
@@ -269,6 +269,13 @@ export class TasksService {
 
   private async planOf(em: EntityManager, task: Task): Promise<Plan> {
     return (await this.plans.load(task.planId, em))!;
+  }
+
+  /** A closed plan (khóa sổ) refuses every change to its tasks until the chairman reopens it. */
+  private async writablePlanOf(em: EntityManager, task: Task, what: string): Promise<Plan> {
+    const plan = await this.planOf(em, task);
+    if (plan.status === 'closed') throw new Conflict(`Kế hoạch đã khóa sổ, không thể ${what}. Chủ tịch mở lại kế hoạch để thay đổi.`);
+    return plan;
   }
 
   /** A change to a task, in the audit trail the task shows as its history. */

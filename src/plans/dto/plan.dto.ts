@@ -35,3 +35,8 @@ export class ListPlansQuery {
   @IntField({ optional: true, min: 2000, max: 2100, fromQuery: true })
   year?: number;
 }
+
+export class ReopenPlanDto {
+  @TextField({ max: 1000, description: 'Lý do mở lại kế hoạch đã khóa sổ (ghi vào nhật ký)' })
+  reason: string;
+}
