@@ -34,9 +34,9 @@ describe(`repositories on ${process.env.E2E_DATABASE ?? 'sqlite'}`, () => {
     expect((await org.selfAndBeneath(province.id)).sort((a, b) => a - b)).toEqual([province.id, district.id, ...communes.map((c) => c.id)]);
     expect(await org.selfAndBeneath(communes[0].id)).toEqual([communes[0].id]);
     expect(await org.selfAndBeneath(other.id)).toEqual([other.id]);
-    const em = db.manager;
-    expect(await org.isSelfOrBelow(em, communes[1].id, province.id)).toBe(true);
-    expect(await org.isSelfOrBelow(em, province.id, communes[1].id)).toBe(false);
+    // called inside the change's transaction (on PostgreSQL it locks the unit table)
+    expect(await db.transaction((em) => org.isSelfOrBelow(em, communes[1].id, province.id))).toBe(true);
+    expect(await db.transaction((em) => org.isSelfOrBelow(em, province.id, communes[1].id))).toBe(false);
   });
 
   it('tasks: per Phụ lục counts as of a date, late and overdue, cancelled tasks left out', async () => {
