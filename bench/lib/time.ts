@@ -9,3 +9,11 @@ export async function medianOf(runs: number, fn: () => Promise<unknown>, warmup 
   }
   return samples.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
+
+/** Milliseconds since `from` (a process.hrtime.bigint()). */
+export const msSince = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e6;
+
+/** The p-th percentile of ascending samples (nearest rank). */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
