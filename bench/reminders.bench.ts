@@ -1,93 +1,100 @@
 import 'reflect-metadata';
-import { upsertSection } from './lib/docs.js';
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module.js';
-import { addDays, todayLocal } from '../src/common/local-date.js';
-import { AppConfig, loadConfig } from '../src/config/env.js';
+import { addDays, localDateOf, todayLocal } from '../src/common/local-date.js';
+import { loadConfig } from '../src/config/env.js';
 import { Official } from '../src/organization/entities/official.entity.js';
 import { Unit } from '../src/organization/entities/unit.entity.js';
 import { PhuLuc } from '../src/plans/entities/phu-luc.entity.js';
 import { Plan } from '../src/plans/entities/plan.entity.js';
-import { redisConnection, reminderJobOptions, RemindersQueue } from '../src/queue/queue.module.js';
-import { JOBS, REMINDERS_QUEUE, SCHEDULERS } from '../src/queue/queue-names.js';
+import { JobSchedulers } from '../src/queue/job-schedulers.service.js';
+import { JOBS, QUEUES } from '../src/queue/queue-names.js';
+import { Queues } from '../src/queue/queues.service.js';
+import { redisConnection } from '../src/redis/redis-connection.js';
 import { ReminderDeliveryService } from '../src/reminders/reminder-delivery.service.js';
-import { reminderJobId } from '../src/reminders/reminder-plan.js';
+import { parseReminderJobId } from '../src/reminders/reminder-plan.js';
 import { ReminderScheduler, RemindJobData } from '../src/reminders/reminder-scheduler.service.js';
 import { Task } from '../src/tasks/entities/task.entity.js';
 import { TaskDueDate } from '../src/tasks/entities/task-due-date.entity.js';
+import { DOC, measuredOn, upsertSection } from './lib/docs.js';
+import { machineBusyMs, msSince, percentile } from './lib/time.js';
 
 /**
  * The reminders pipeline under load, against a real Redis (REDIS_URL; bench/run.sh
- * starts a private one) and a temporary SQLite database:
+ * starts a private one) and a temporary SQLite database, through the app's own
+ * entry points only. Nothing in the app is replaced or wrapped; what is measured
+ * is seen from outside: wall time, process.cpuUsage(), Redis INFO (commandstats,
+ * CPU, memory) and MEMORY USAGE, the jobs BullMQ stores, the queue's event
+ * stream, and the database's rows.
  *
  * 1. Scheduling: ReminderScheduler.reconcile() on an empty queue for one issued
- *    plan of TASKS open tasks with one due date ~30 days ahead (4 delayed jobs
- *    each), against the baseline of raw ioredis ZADDs of as many members,
- *    pipelined 1,000 at a time; then a second reconcile with nothing to add,
- *    and Redis memory per job. Each phase of reconcile is timed by wrapping
- *    the calls it makes (desired(), getRanges, addBulk, SCAN/DEL, the SADD
- *    pipelines).
- * 2. Delivery: DELIVERIES `remind` jobs all due at the same instant, run by the
- *    app's own worker (WORKER=inline, JobsProcessor, no SMTP); lateness
- *    is read from the queue's event stream (the Redis time of each job's
- *    'active' and 'completed' events) minus that instant.
+ *    plan of TASKS open tasks with one due date 30 days ahead (four delayed jobs
+ *    each at the default settings), against the baseline of raw ioredis writes of
+ *    as many members, pipelined 1,000 at a time; then a second reconcile with
+ *    nothing to add, and Redis memory per job and per task.
+ * 2. Delivery: DELIVERIES tasks of a unit whose reminders go out at the next
+ *    whole minute (its reminder time, as a commune's 07:30 wave), scheduled by
+ *    reconcile() and delivered by the app's own workers (WORKER=inline, no SMTP:
+ *    in-app notifications only); lateness is read from the queue's event stream
+ *    (the Redis time of each job's 'active' and 'completed' events) minus that minute.
  *
- * Every Redis key it writes is under a prefix of its own, deleted at the end.
+ * Every Redis key the app writes is under its install's prefix, deleted at the end.
  * `TASKS=… DELIVERIES=… node dist-bench/bench/reminders.bench.js` changes the sizes.
  */
-const TASKS = Number(process.env.TASKS ?? 100_000);
+const TASKS = Number(process.env.TASKS ?? 50_000);
 const DELIVERIES = Number(process.env.DELIVERIES ?? 1_000);
-const ZADD_BATCH = 1_000;
-const FIRE_IN_MS = 3_000;
+const DIRECT_DELIVERIES = 200;
+const PIPELINE = 1_000;
+/** The reminders of the delivery test go out at a whole minute at least this far ahead. */
+const LEAD_MS = 12_000;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RUN_ID = `${process.pid}${Math.random().toString(36).slice(2, 6)}`;
 
-const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const log = (s: string) => console.log(`[reminders] ${s}`);
+const MiB = (bytes: number) => `${fmt(bytes / 2 ** 20, 1)} MiB`;
 
 // ---------------------------------------------------------------- plumbing
 
-/** Nest's log, silenced, except that it tells when the start-up reconcile is over. */
-class BootLogger implements LoggerService {
-  private done!: () => void;
-  readonly bootReconciled = new Promise<void>((resolve) => (this.done = resolve));
-  log(message: unknown): void {
-    if (String(message).startsWith('Đối soát lịch nhắc việc')) this.done();
-  }
+/** Nest's log, but only its warnings and errors. */
+class QuietLogger implements LoggerService {
+  log(): void {}
   warn(message: unknown, context?: unknown): void {
-    const text = String(message);
-    if (text.startsWith('Redis chưa sẵn sàng')) this.done();
-    console.error(`[reminders] ${context ?? ''} warn: ${text}`);
+    console.error(`[reminders] ${context ?? ''} warn: ${String(message)}`);
   }
   error(message: unknown, ...rest: unknown[]): void {
     console.error(`[reminders] error: ${String(message)}`, ...rest);
   }
 }
 
-async function startApp(dbPath: string, prefix: string, worker: 'inline' | 'off'): Promise<{ app: INestApplicationContext; config: AppConfig }> {
-  const config = loadConfig({ DATABASE_URL: `sqlite:${dbPath}`, REDIS_URL, QUEUE_PREFIX: prefix, WORKER: worker, DEMO_PLAN: 'off', NODE_ENV: 'production' }, { signsTokens: false });
-  const logger = new BootLogger();
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger });
+interface Started {
+  app: INestApplicationContext;
+  db: DataSource;
+  queues: Queues;
+  scheduler: ReminderScheduler;
+  /** This install's Redis key prefix (QUEUE_PREFIX and the install id). */
+  prefix: string;
+}
+
+async function startApp(dbPath: string, queuePrefix: string, worker: 'inline' | 'off'): Promise<Started> {
+  const config = loadConfig({ DATABASE_URL: `sqlite:${dbPath}`, REDIS_URL, QUEUE_PREFIX: queuePrefix, WORKER: worker, DEMO_PLAN: 'off', NODE_ENV: 'production', ADMIN_PASSWORD: 'quan-tri-bench-1' }, { signsTokens: false });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: new QuietLogger() });
   await app.init();
-  // JobSchedulers reconciles an empty database at start-up, unawaited; let it finish first
-  await Promise.race([logger.bootReconciled, new Promise((_, reject) => setTimeout(() => reject(new Error('start-up reconcile did not finish')), 30_000))]);
-  // and no hourly reconcile or daily digest firing in the middle of a measurement
-  const queue = app.get(RemindersQueue).queue;
-  for (const id of Object.values(SCHEDULERS)) await queue.removeJobScheduler(id);
-  return { app, config };
+  // the recurring jobs and the start-up reconcile (of an empty database) are done before anything is measured
+  await app.get(JobSchedulers).whenStarted();
+  const queues = app.get(Queues);
+  return { app, db: app.get(DataSource), queues, scheduler: app.get(ReminderScheduler), prefix: queues.prefix };
 }
 
 async function usedMemory(redis: Redis): Promise<number> {
-  const info = await redis.info('memory');
-  return Number(/used_memory:(\d+)/.exec(info)![1]);
+  return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
 }
 
 /** Redis's CPU seconds and per-command totals so far (deltas are taken, nothing is reset). */
@@ -103,65 +110,84 @@ interface CpuSplit {
   wallMs: number;
   nodeCpuMs: number;
   redisCpuMs: number;
+  /** CPU the rest of the machine used meanwhile (other processes: a test suite, a build), when /proc/stat tells. */
+  othersCpuMs: number | null;
   /** Time Redis spent executing commands, by command, largest first. */
   redisCmds: { name: string; calls: number; ms: number }[];
 }
 
-/** Runs fn and tells how much CPU this process and Redis used meanwhile. */
-async function cpuSplit<T>(redis: Redis, fn: () => Promise<T>): Promise<{ value: T; cpu: CpuSplit }> {
+/** Starts counting the CPU this process, Redis and the rest of the machine use; stop() tells how much. */
+async function cpuMeter(redis: Redis): Promise<{ stop(): Promise<CpuSplit> }> {
   const before = await redisStats(redis);
+  const busy0 = machineBusyMs();
   const node0 = process.cpuUsage();
   const t = process.hrtime.bigint();
+  return {
+    async stop() {
+      const wallMs = msSince(t);
+      const node = process.cpuUsage(node0);
+      const busy1 = machineBusyMs();
+      const after = await redisStats(redis);
+      const redisCmds = [...after.cmds].map(([name, a]) => {
+        const b = before.cmds.get(name) ?? { calls: 0, usec: 0 };
+        return { name, calls: a.calls - b.calls, ms: (a.usec - b.usec) / 1000 };
+      }).filter((c) => c.calls > 0 && c.name !== 'info').sort((x, y) => y.ms - x.ms);
+      const nodeCpuMs = (node.user + node.system) / 1000;
+      const redisCpuMs = (after.cpu - before.cpu) * 1000;
+      const othersCpuMs = busy0 === null || busy1 === null ? null : Math.max(0, busy1 - busy0 - nodeCpuMs - redisCpuMs);
+      return { wallMs, nodeCpuMs, redisCpuMs, othersCpuMs, redisCmds };
+    },
+  };
+}
+
+/** Runs fn and tells how much CPU this process, Redis and the rest of the machine used meanwhile. */
+async function cpuSplit<T>(redis: Redis, fn: () => Promise<T>): Promise<{ value: T; cpu: CpuSplit }> {
+  const meter = await cpuMeter(redis);
   const value = await fn();
-  const wallMs = ms(t);
-  const node = process.cpuUsage(node0);
-  const after = await redisStats(redis);
-  const redisCmds = [...after.cmds].map(([name, a]) => {
-    const b = before.cmds.get(name) ?? { calls: 0, usec: 0 };
-    return { name, calls: a.calls - b.calls, ms: (a.usec - b.usec) / 1000 };
-  }).filter((c) => c.calls > 0 && c.name !== 'info').sort((x, y) => y.ms - x.ms);
-  return { value, cpu: { wallMs, nodeCpuMs: (node.user + node.system) / 1000, redisCpuMs: (after.cpu - before.cpu) * 1000, redisCmds } };
+  return { value, cpu: await meter.stop() };
+}
+
+function othersNote(c: CpuSplit): string {
+  return c.othersCpuMs === null ? 'other processes: not known' : `other processes ${fmt(c.othersCpuMs)} ms (${fmt((100 * c.othersCpuMs) / (c.wallMs * cpus().length))}% of the machine)`;
 }
 
 function cpuNote(c: CpuSplit): string {
-  const top = c.redisCmds.slice(0, 4).map((x) => `${x.name} ${fmt(x.calls)}× ${fmt(x.ms)} ms`).join(', ');
-  return `wall ${fmt(c.wallMs)} ms; Node CPU ${fmt(c.nodeCpuMs)} ms (${fmt((100 * c.nodeCpuMs) / c.wallMs)}%); Redis CPU ${fmt(c.redisCpuMs)} ms (${fmt((100 * c.redisCpuMs) / c.wallMs)}%); Redis command time: ${top}`;
+  const top = c.redisCmds.slice(0, 5).map((x) => `${x.name} ${fmt(x.calls)}× ${fmt(x.ms)} ms`).join(', ');
+  return `wall ${fmt(c.wallMs)} ms; Node CPU ${fmt(c.nodeCpuMs)} ms (${fmt((100 * c.nodeCpuMs) / c.wallMs)}%, SQLite included); Redis CPU ${fmt(c.redisCpuMs)} ms (${fmt((100 * c.redisCpuMs) / c.wallMs)}%); ${othersNote(c)}; Redis command time: ${top}`;
 }
 
-/** Deletes every key under this run's prefix, nothing else. */
-async function dropPrefix(redis: Redis, prefix: string): Promise<number> {
+/** Deletes every key matching the pattern; returns how many. */
+async function dropKeys(redis: Redis, pattern: string): Promise<number> {
   let cursor = '0';
   let n = 0;
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
-    if (keys.length) n += await redis.unlink(...keys);
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 5000);
+    if (keys.length) n += await redis.del(...keys);
     cursor = next;
   } while (cursor !== '0');
   return n;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** One unit with default reminder settings, its officials, and one issued plan with its seven Phụ lục. */
-async function seedUnitAndPlan(db: DataSource, label: string) {
-  const unit = await db.getRepository(Unit).save({ name: `Xã ${label}`, parentId: null, reportCutoff: 'ministry' });
-  const [chairman, lead] = await db.getRepository(Official).save([
+/** One unit with its reminder settings, its chairman and one official, and one issued plan with its seven Phụ lục. */
+async function seedUnitAndPlan(db: DataSource, label: string, settings: Partial<Pick<Unit, 'reminderOffsets' | 'reminderTime'>>) {
+  const unit = await db.getRepository(Unit).save({ name: `Xã ${label}`, parentId: null, reportCutoff: 'ministry', ...settings });
+  const [, lead] = await db.getRepository(Official).save([
     { unitId: unit.id, fullName: 'Nguyễn Văn An', position: 'Chủ tịch UBND xã', role: 'chairman' as const, email: null },
     { unitId: unit.id, fullName: 'Trần Thị Bình', position: 'Công chức Văn phòng - Thống kê', role: 'official' as const, email: null },
   ]);
-  const plan = await db.getRepository(Plan).save({ unitId: unit.id, number: `${label}/KH-UBND`, title: `Kế hoạch cải cách hành chính năm ${todayLocal().slice(0, 4)}`, year: Number(todayLocal().slice(0, 4)), status: 'issued', issuedOn: todayLocal(), decision: null });
+  const year = Number(todayLocal().slice(0, 4));
+  const plan = await db.getRepository(Plan).save({ unitId: unit.id, number: `${label}/KH-UBND`, title: `Kế hoạch cải cách hành chính năm ${year}`, year, status: 'issued', issuedOn: todayLocal(), decision: null });
   const phuLucs = await db.getRepository(PhuLuc).save([1, 2, 3, 4, 5, 6, 7].map((number) => ({ planId: plan.id, number, title: `Phụ lục ${number}`, heading: null })));
-  return { unit, chairman, lead, plan, phuLucs };
+  return { unit, lead, plan, phuLucs };
 }
 
 /**
  * One issued plan of n open tasks, each with one open due date on dueOn, led by
  * one official of the unit when `assigned`; 500 rows per INSERT, in one transaction.
+ * Straight into the tables: no event fires, so nothing is scheduled before the measurement.
  */
-async function seedTasks(db: DataSource, n: number, dueOn: string, assigned: boolean): Promise<{ ids: number[]; lead: Official }> {
-  const { plan, phuLucs, lead } = await seedUnitAndPlan(db, `${n}`);
+async function seedTasks(db: DataSource, n: number, dueOn: string, assigned: boolean, settings: Partial<Pick<Unit, 'reminderOffsets' | 'reminderTime'>> = {}): Promise<{ ids: number[]; lead: Official }> {
+  const { plan, phuLucs, lead } = await seedUnitAndPlan(db, `${n}`, settings);
   const assigneeId = assigned ? lead.id : null;
   const ids: number[] = [];
   await db.transaction(async (em) => {
@@ -178,278 +204,234 @@ async function seedTasks(db: DataSource, n: number, dueOn: string, assigned: boo
   return { ids, lead };
 }
 
+/** How late BullMQ will run these jobs against the time their data says (job.timestamp + job.delay − fireAt), ms. */
+async function scheduledDrift(queues: Queues, jobIds: string[]): Promise<number[]> {
+  const queue = queues.for(JOBS.remind);
+  const out: number[] = [];
+  for (const id of jobIds) {
+    const job = await queue.getJob(id);
+    if (!job) throw new Error(`job ${id} is not in the queue`);
+    out.push(job.timestamp + job.delay - Date.parse((job.data as RemindJobData).fireAt));
+  }
+  return out.sort((a, b) => a - b);
+}
+
 // ------------------------------------------------------- 1. scheduling
 
-interface Phases {
-  total: number;
-  desired: number;
-  desiredSql: number;
-  getRanges: number;
-  addBulk: number;
-  addBulkCalls: number;
-  remove: number;
-  removeCalls: number;
-  scan: number;
-  scanCalls: number;
-  del: number;
-  sadd: number;
-  saddPipelines: number;
-  memBeforeSets: number | null;
-}
-
-/** Runs reconcile() with each of its steps timed, by wrapping (on these instances only) what it calls. */
-async function timedReconcile(scheduler: ReminderScheduler, reminders: RemindersQueue, db: DataSource, probe: Redis, now: Date) {
-  const p: Phases = { total: 0, desired: 0, desiredSql: 0, getRanges: 0, addBulk: 0, addBulkCalls: 0, remove: 0, removeCalls: 0, scan: 0, scanCalls: 0, del: 0, sadd: 0, saddPipelines: 0, memBeforeSets: null };
-  const queue = reminders.queue;
-  const redis = reminders.connection;
-  const restore: (() => void)[] = [];
-  const wrap = (obj: any, name: string, around: (orig: (...a: any[]) => any, args: any[]) => any) => {
-    const orig = obj[name];
-    obj[name] = (...args: unknown[]) => around(orig.bind(obj), args);
-    restore.push(() => delete obj[name]);
-  };
-  const timed = (add: (dt: number) => void) => async (orig: (...a: unknown[]) => Promise<unknown>, args: unknown[]) => {
-    const t = process.hrtime.bigint();
-    try { return await orig(...args); } finally { add(ms(t)); }
-  };
-  let inAddBulk = false;
-  wrap(scheduler, 'desired', timed((dt) => (p.desired += dt)));
-  wrap(db, 'query', timed((dt) => (p.desiredSql += dt)));
-  wrap(queue, 'getRanges', timed((dt) => (p.getRanges += dt)));
-  wrap(queue, 'addBulk', async (orig, args) => {
-    inAddBulk = true;
-    const t = process.hrtime.bigint();
-    try { return await orig(...args); } finally { p.addBulk += ms(t); p.addBulkCalls++; inAddBulk = false; }
-  });
-  wrap(queue, 'remove', timed((dt) => { p.remove += dt; p.removeCalls++; }));
-  wrap(redis, 'scan', async (orig, args) => {
-    if (p.scanCalls++ === 0) p.memBeforeSets = await usedMemory(probe); // the jobs are in; the per-task sets not yet
-    const t = process.hrtime.bigint();
-    try { return await orig(...args); } finally { p.scan += ms(t); }
-  });
-  wrap(redis, 'del', timed((dt) => (p.del += dt)));
-  wrap(redis, 'pipeline', (orig, args) => {
-    const pipe = orig(...args);
-    if (inAddBulk) return pipe; // BullMQ's own pipeline: counted in addBulk
-    const exec = pipe.exec.bind(pipe);
-    pipe.exec = async (...a: unknown[]) => {
-      const t = process.hrtime.bigint();
-      try { return await exec(...a); } finally { p.sadd += ms(t); p.saddPipelines++; }
-    };
-    return pipe;
-  });
+/** Writes `members` with raw ioredis pipelines of PIPELINE commands each; returns ms and the memory they hold. */
+async function rawBaseline(redis: Redis, keyPrefix: string, members: { id: string; score: number; data: string }[], withData: boolean) {
+  const zset = `${keyPrefix}:delayed`;
+  const memBefore = await usedMemory(redis);
   const t0 = process.hrtime.bigint();
-  try {
-    const result = await scheduler.reconcile(now);
-    p.total = ms(t0);
-    return { result, phases: p };
-  } finally {
-    for (const r of restore.reverse()) r();
-  }
-}
-
-async function zaddBaseline(redis: Redis, key: string, members: { id: string; score: number }[]): Promise<number> {
-  await redis.del(key);
-  const t0 = process.hrtime.bigint();
-  for (let i = 0; i < members.length; i += ZADD_BATCH) {
+  for (let i = 0; i < members.length; i += PIPELINE) {
     const pipe = redis.pipeline();
-    for (const m of members.slice(i, i + ZADD_BATCH)) pipe.zadd(key, m.score, m.id);
+    for (const m of members.slice(i, i + PIPELINE)) {
+      pipe.zadd(zset, m.score, m.id);
+      if (withData) pipe.hset(`${keyPrefix}:${m.id}`, 'data', m.data);
+    }
     const res = await pipe.exec();
     const err = res?.find(([e]) => e);
     if (err) throw err[0];
   }
-  const elapsed = ms(t0);
-  if ((await redis.zcard(key)) !== members.length) throw new Error('ZADD baseline: wrong count');
-  await redis.del(key);
-  return elapsed;
-}
-
-function phaseLines(p: Phases): string[] {
-  const other = p.total - p.desired - p.getRanges - p.addBulk - p.remove - p.scan - p.del - p.sadd;
-  const pct = (x: number) => `${((100 * x) / p.total).toFixed(0)}%`;
-  const row = (name: string, x: number, note = '') => `| ${name} | ${fmt(x)} | ${pct(x)} | ${note} |`;
-  return [
-    row('`desired()`', p.desired, `of which the SQL query ${fmt(p.desiredSql)} ms; the rest is \`remindersFor\` and the delivered-set query in JS`),
-    row('`getRanges` (existing ids)', p.getRanges),
-    row('`addBulk`', p.addBulk, `${p.addBulkCalls} calls of ≤1,000 jobs`),
-    row('`queue.remove`', p.remove, `${p.removeCalls} calls`),
-    row('SCAN for per-task sets', p.scan, `${p.scanCalls} SCAN round trips over the whole keyspace`),
-    row('DEL of per-task sets', p.del),
-    row('SADD pipelines (per-task sets)', p.sadd, `${p.saddPipelines} pipelines`),
-    row('other (JS between the steps)', other),
-  ];
+  const ms = msSince(t0);
+  const mem = (await usedMemory(redis)) - memBefore;
+  if ((await redis.zcard(zset)) !== members.length) throw new Error('raw baseline: wrong count');
+  await dropKeys(redis, `${keyPrefix}:*`);
+  return { ms, mem };
 }
 
 async function scheduling(probe: Redis) {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-rem-'));
-  const prefix = `bench-rem-${RUN_ID}-s`;
-  let app: INestApplicationContext | null = null;
+  let started: Started | null = null;
   try {
-    const started = await startApp(join(dir, 'bench.sqlite'), prefix, 'off');
-    app = started.app;
-    const db = app.get(DataSource);
-    const scheduler = app.get(ReminderScheduler);
-    const reminders = app.get(RemindersQueue);
+    started = await startApp(join(dir, 'bench.sqlite'), `bench-rem-${RUN_ID}-s`, 'off');
+    const { db, scheduler, queues, prefix } = started;
+    const queue = queues.for(JOBS.remind);
 
     const dueOn = addDays(todayLocal(), 30);
     let t = process.hrtime.bigint();
     const { ids: taskIds } = await seedTasks(db, TASKS, dueOn, false);
-    log(`seeded ${fmt(TASKS)} tasks due ${dueOn} in ${fmt(ms(t) / 1000, 1)} s`);
+    log(`seeded ${fmt(TASKS)} tasks due ${dueOn} in ${fmt(msSince(t) / 1000, 1)} s`);
 
-    const now = new Date();
-    const wanted = await scheduler.desired({}, now); // also warms SQLite's page cache for the timed run
+    // what reconcile will want, by the scheduler's own public answer; the first call warms SQLite's page cache
+    await scheduler.desired(undefined, new Date());
+    t = process.hrtime.bigint();
+    const wanted = await scheduler.desired(undefined, new Date());
+    const desiredMs = msSince(t);
     const jobs = [...wanted.values()].flat();
     if (jobs.length !== TASKS * 4) throw new Error(`expected ${TASKS * 4} reminders, desired() gives ${jobs.length}`);
+    log(`desired(): ${fmt(jobs.length)} reminders in ${fmt(desiredMs)} ms`);
 
-    // baseline: the same number of ZADDs, raw, 1,000 per pipeline
-    const zadd = await cpuSplit(probe, () => zaddBaseline(probe, `${prefix}:zadd-baseline`, jobs.map((r) => ({ id: r.jobId, score: r.fireAt.getTime() }))));
-    const zaddMs = zadd.value;
-    log(`baseline: ${fmt(jobs.length)} ZADDs in ${fmt(zaddMs)} ms = ${fmt(jobs.length / (zaddMs / 1000))}/s`);
+    // baselines: as many raw writes, 1,000 commands per pipeline
+    const members = jobs.map((r) => ({
+      id: r.jobId, score: r.fireAt.getTime(),
+      data: JSON.stringify({ taskId: r.taskId, dueOn: r.dueOn, kind: r.kind, fireAt: r.fireAt.toISOString() } satisfies RemindJobData),
+    }));
+    const zadd = await cpuSplit(probe, () => rawBaseline(probe, `bench-rem-${RUN_ID}-zadd`, members, false));
+    log(`baseline ZADD: ${fmt(jobs.length)} in ${fmt(zadd.value.ms)} ms, ${MiB(zadd.value.mem)}`);
+    const hset = await rawBaseline(probe, `bench-rem-${RUN_ID}-hset`, members, true);
+    log(`baseline ZADD + HSET: ${fmt(jobs.length)} in ${fmt(hset.ms)} ms, ${MiB(hset.mem)}`);
 
-    const delayedBefore = await reminders.queue.getDelayedCount();
+    const delayedBefore = await queue.getDelayedCount();
     const memBefore = await usedMemory(probe);
-    const { value: first, cpu: firstCpu } = await cpuSplit(probe, () => timedReconcile(scheduler, reminders, db, probe, now));
-    log(`reconcile #1: ${cpuNote(firstCpu)}`);
+    const { value: first, cpu: firstCpu } = await cpuSplit(probe, () => scheduler.reconcile());
     const memAfter = await usedMemory(probe);
-    const delayed = (await reminders.queue.getDelayedCount()) - delayedBefore;
-    log(`reconcile #1: ${JSON.stringify(first.result)} in ${fmt(first.phases.total)} ms; delayed jobs now ${fmt(delayed)}`);
-    if (first.result.added !== jobs.length || delayed !== jobs.length) throw new Error(`reconcile added ${first.result.added}, queue holds ${delayed}, expected ${jobs.length}`);
-    const setKeys = await probe.exists(...taskIds.slice(0, 1000).map((id) => `${prefix}:reminder-jobs:t${id}`));
-    if (setKeys !== Math.min(1000, taskIds.length)) throw new Error(`per-task sets missing: ${setKeys}/1000 sampled`);
-    const sampleJob = Number(await probe.memory('USAGE', `${prefix}:${REMINDERS_QUEUE}:${jobs[0].jobId}`, 'SAMPLES', '0'));
+    const delayed = (await queue.getDelayedCount()) - delayedBefore;
+    log(`reconcile #1: ${JSON.stringify(first)}; ${cpuNote(firstCpu)}`);
+    if (first.added !== jobs.length || delayed !== jobs.length) throw new Error(`reconcile added ${first.added}, queue holds ${delayed}, expected ${jobs.length}`);
+    const sample = taskIds.filter((_, i) => i % Math.max(1, Math.floor(taskIds.length / 1000)) === 0);
+    const setKeys = await probe.exists(...sample.map((id) => `${prefix}:reminder-jobs:t${id}`));
+    if (setKeys !== sample.length) throw new Error(`per-task sets missing: ${setKeys}/${sample.length} sampled`);
+    // the first and last jobs reconcile added, and some between
+    const driftIds = jobs.filter((_, i) => i % Math.max(1, Math.floor(jobs.length / 200)) === 0 || i === jobs.length - 1).map((r) => r.jobId);
+    const drift = await scheduledDrift(queues, driftIds);
+    log(`scheduled drift over ${driftIds.length} jobs: min ${fmt(drift[0])} ms, max ${fmt(drift[drift.length - 1])} ms`);
+    const sampleJob = Number(await probe.memory('USAGE', `${prefix}:${QUEUES.reminders}:${jobs[0].jobId}`, 'SAMPLES', '0'));
     const sampleSet = Number(await probe.memory('USAGE', `${prefix}:reminder-jobs:t${taskIds[0]}`, 'SAMPLES', '0'));
 
-    const { value: second, cpu: secondCpu } = await cpuSplit(probe, () => timedReconcile(scheduler, reminders, db, probe, new Date()));
-    log(`reconcile #2: ${cpuNote(secondCpu)}`);
-    log(`reconcile #2: ${JSON.stringify(second.result)} in ${fmt(second.phases.total)} ms`);
-    if (second.result.added !== 0 || second.result.removed !== 0) throw new Error('second reconcile changed the queue');
+    const { value: second, cpu: secondCpu } = await cpuSplit(probe, () => scheduler.reconcile());
+    log(`reconcile #2: ${JSON.stringify(second)}; ${cpuNote(secondCpu)}`);
+    if (second.added !== 0 || second.removed !== 0) throw new Error('second reconcile changed the queue');
+
+    // what the per-task sets hold: the memory their deletion gives back (after everything was measured)
+    const memAll = await usedMemory(probe);
+    const sets = await dropKeys(probe, `${prefix}:reminder-jobs:t*`);
+    const memSets = memAll - (await usedMemory(probe));
+    if (sets !== TASKS) throw new Error(`expected ${TASKS} per-task sets, found ${sets}`);
 
     return {
-      tasks: TASKS, jobs: jobs.length, zaddMs, first: first.phases, second: second.phases, zaddCpu: zadd.cpu, firstCpu, secondCpu,
-      memTotal: memAfter - memBefore,
-      memJobs: (first.phases.memBeforeSets ?? memAfter) - memBefore,
-      memSets: memAfter - (first.phases.memBeforeSets ?? memAfter),
-      sampleJob, sampleSet,
+      tasks: TASKS, jobs: jobs.length, desiredMs, zadd: zadd.value, zaddCpu: zadd.cpu, hset,
+      first: firstCpu, second: secondCpu, drift, driftSampled: driftIds.length,
+      memTotal: memAfter - memBefore, memSets, sampleJob, sampleSet,
     };
   } finally {
-    await app?.close();
-    const n = await dropPrefix(probe, prefix);
-    log(`removed ${fmt(n)} keys under ${prefix}:`);
+    const prefix = started?.prefix;
+    await started?.app.close();
+    if (prefix) log(`removed ${fmt(await dropKeys(probe, `${prefix}:*`))} keys under ${prefix}:`);
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 // --------------------------------------------------------- 2. delivery
 
+const UTC_OFFSET_MS = 7 * 3_600_000; // Asia/Ho_Chi_Minh
+
+/**
+ * The next whole minute at least LEAD_MS ahead that no recurring job of the
+ * app shares (hourly reconcile at :00, the 03:00, 07:00 and 07:30 jobs) and
+ * whose next minute is not :00 either.
+ */
+function nextQuietMinute(from: number): Date {
+  let at = Math.ceil((from + LEAD_MS) / 60_000) * 60_000;
+  for (;;) {
+    const local = new Date(at + UTC_OFFSET_MS);
+    const hhmm = local.toISOString().slice(11, 16);
+    const m = local.getUTCMinutes();
+    if (m !== 0 && m !== 59 && !['03:00', '07:00', '07:30'].includes(hhmm)) return new Date(at);
+    at += 60_000;
+  }
+}
+
 async function delivery(probe: Redis) {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-rem-'));
-  const prefix = `bench-rem-${RUN_ID}-d`;
-  let app: INestApplicationContext | null = null;
+  let started: Started | null = null;
   let events: QueueEvents | null = null;
   let eventsConn: Redis | null = null;
   try {
-    const started = await startApp(join(dir, 'bench.sqlite'), prefix, 'inline');
-    app = started.app;
-    const config = started.config;
-    const db = app.get(DataSource);
-    const queue = app.get(RemindersQueue).queue;
+    started = await startApp(join(dir, 'bench.sqlite'), `bench-rem-${RUN_ID}-d`, 'inline');
+    const { app, db, scheduler, queues, prefix } = started;
 
-    const dueOn = todayLocal();
-    const { ids: taskIds, lead } = await seedTasks(db, DELIVERIES, dueOn, true);
-
-    // what one delivery costs, and how long SQLite's single connection is held by their transactions
-    const deliverMs: number[] = [];
-    let txMs = 0;
-    const service = app.get(ReminderDeliveryService);
-    const deliver = service.deliver.bind(service);
-    service.deliver = async (data) => {
-      const t0 = process.hrtime.bigint();
-      try { return await deliver(data); } finally { deliverMs.push(ms(t0)); }
-    };
-    // the autocommit UPDATE of mailed_at after the transaction (db.manager only; transactions have their own)
-    let updateMs = 0;
-    let updates = 0;
-    const update = db.manager.update.bind(db.manager) as (...a: unknown[]) => Promise<unknown>;
-    (db.manager as any).update = async (...a: unknown[]) => {
-      const t0 = process.hrtime.bigint();
-      try { return await update(...a); } finally { updateMs += ms(t0); updates++; }
-    };
-    const transaction = db.transaction.bind(db) as (work: unknown) => Promise<unknown>;
-    (db as any).transaction = async (work: unknown) => {
-      const t0 = process.hrtime.bigint();
-      try { return await transaction(work); } finally { txMs += ms(t0); }
-    };
+    // the unit's reminder time is the next quiet minute; only the due-day reminder (offsets [0])
+    const fireAt = nextQuietMinute(Date.now());
+    const dueOn = localDateOf(fireAt);
+    const timeOfDay = new Date(fireAt.getTime() + UTC_OFFSET_MS).toISOString().slice(11, 16);
+    const { ids: taskIds, lead } = await seedTasks(db, DELIVERIES, dueOn, true, { reminderOffsets: [0], reminderTime: timeOfDay });
 
     const active = new Map<string, number>();
     const completed = new Map<string, number>();
     const outcomes = new Map<string, number>();
     const failed: string[] = [];
     const streamMs = (id: string) => Number(id.split('-')[0]);
-    eventsConn = redisConnection(REDIS_URL);
-    events = new QueueEvents(REMINDERS_QUEUE, { connection: eventsConn, prefix, lastEventId: `${Date.now()}-0` });
+    const isDue = (jobId: string) => parseReminderJobId(jobId)?.kind === 'due';
+    eventsConn = redisConnection(REDIS_URL, 'worker');
+    events = new QueueEvents(QUEUES.reminders, { connection: eventsConn, prefix, lastEventId: `${Date.now()}-0` });
     let allDone!: () => void;
     const done = new Promise<void>((resolve) => (allDone = resolve));
-    events.on('active', ({ jobId }, id) => { if (!active.has(jobId)) active.set(jobId, streamMs(id)); });
+    events.on('active', ({ jobId }, id) => { if (isDue(jobId) && !active.has(jobId)) active.set(jobId, streamMs(id)); });
     events.on('completed', ({ jobId, returnvalue }, id) => {
+      if (!isDue(jobId)) return;
       completed.set(jobId, streamMs(id));
       outcomes.set(String(returnvalue), (outcomes.get(String(returnvalue)) ?? 0) + 1);
       if (completed.size + failed.length >= DELIVERIES) allDone();
     });
     events.on('failed', ({ jobId, failedReason }) => {
+      if (!isDue(jobId)) return;
       failed.push(`${jobId}: ${failedReason}`);
       if (completed.size + failed.length >= DELIVERIES) allDone();
     });
     await events.waitUntilReady();
 
-    const now = Date.now();
-    const fireAt = Math.ceil((now + FIRE_IN_MS) / 1000) * 1000;
     const t = process.hrtime.bigint();
-    await queue.addBulk(taskIds.map((taskId) => ({
-      name: JOBS.remind,
-      data: { taskId, dueOn, kind: 'due', fireAt: new Date(fireAt).toISOString() } satisfies RemindJobData,
-      // timestamp: every job's delay counts from the same `now`, so all fire at exactly fireAt
-      opts: { ...reminderJobOptions(config, reminderJobId(taskId, dueOn, 'due'), fireAt - now), timestamp: now },
-    })));
-    const addMs = ms(t);
-    log(`added ${fmt(DELIVERIES)} remind jobs in ${fmt(addMs)} ms, all due at ${new Date(fireAt).toISOString()}`);
-    if (Date.now() >= fireAt) throw new Error('adding the jobs took longer than the lead time');
+    const result = await scheduler.reconcile();
+    const reconcileMs = msSince(t);
+    // a 'due' and the first 'overdue' reminder per task
+    if (result.added !== 2 * DELIVERIES) throw new Error(`reconcile added ${result.added}, expected ${2 * DELIVERIES}`);
+    const dueIds = taskIds.map((taskId) => `rem-t${taskId}-${dueOn}-due`);
+    const drift = await scheduledDrift(queues, dueIds);
+    const margin = fireAt.getTime() - Date.now();
+    log(`reconcile scheduled ${fmt(result.added)} jobs in ${fmt(reconcileMs)} ms; ${fmt(DELIVERIES)} due at ${fireAt.toISOString()} (${timeOfDay} local), ${fmt(margin)} ms from now`);
+    if (margin < 1_000) throw new Error('scheduling took longer than the lead time');
 
-    await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${completed.size} of ${DELIVERIES} reminders done after 120 s`)), FIRE_IN_MS + 120_000))]);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, fireAt.getTime() - Date.now())));
+    const meter = await cpuMeter(probe);
+    await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${completed.size} of ${DELIVERIES} reminders done after 120 s`)), 120_000))]);
+    const cpu = await meter.stop();
+    log(`delivery: ${cpuNote(cpu)}`);
     if (failed.length) throw new Error(`${failed.length} reminders failed, e.g. ${failed[0]}`);
 
-    const late = [...completed.values()].map((x) => x - fireAt).sort((a, b) => a - b);
-    const pickup = [...active.values()].map((x) => x - fireAt).sort((a, b) => a - b);
+    const at = fireAt.getTime();
+    const late = [...completed.values()].map((x) => x - at).sort((a, b) => a - b);
+    const pickup = [...active.values()].map((x) => x - at).sort((a, b) => a - b);
+    const inWorker = [...completed].map(([id, x]) => x - (active.get(id) ?? x)).sort((a, b) => a - b);
     const firstActive = Math.min(...active.values());
     const lastCompleted = Math.max(...completed.values());
-    deliverMs.sort((a, b) => a - b);
 
-    // exactly one in-app notification per reminder, to the task's lead, and one claimed delivery each
-    const [n] = await db.query(`SELECT COUNT(*) AS n, COUNT(DISTINCT task_id) AS tasks, SUM(CASE WHEN official_id = ? THEN 1 ELSE 0 END) AS mine,
-        MIN(created_at) AS first, MAX(created_at) AS last FROM notification WHERE kind = 'due'`, [lead.id]);
-    const [d] = await db.query(`SELECT COUNT(*) AS n, SUM(CASE WHEN notified_at IS NOT NULL AND mailed_at IS NOT NULL THEN 1 ELSE 0 END) AS complete FROM reminder_delivery`);
+    // exactly one in-app notification per reminder, to the task's lead, and one claimed and finished delivery each
+    const [n] = await db.query(`SELECT COUNT(*) AS n, COUNT(DISTINCT task_id) AS tasks, SUM(CASE WHEN official_id = ? THEN 1 ELSE 0 END) AS mine FROM notification WHERE kind = 'due'`, [lead.id]);
+    const [d] = await db.query(`SELECT COUNT(*) AS n, SUM(CASE WHEN notified_at IS NOT NULL AND mailed_at IS NOT NULL THEN 1 ELSE 0 END) AS complete FROM reminder_delivery WHERE kind = 'due'`);
     const [all] = await db.query(`SELECT COUNT(*) AS n FROM notification`);
     const check = { notifications: Number(all.n), dueNotifications: Number(n.n), tasks: Number(n.tasks), toLead: Number(n.mine), deliveries: Number(d.n), deliveriesComplete: Number(d.complete) };
-    log(`check: ${JSON.stringify(check)}; outcomes ${JSON.stringify(Object.fromEntries(outcomes))}; notification.created_at ${n.first} … ${n.last} (UTC, whole seconds)`);
+    log(`check: ${JSON.stringify(check)}; outcomes ${JSON.stringify(Object.fromEntries(outcomes))}`);
     if (Object.values(check).some((v) => v !== DELIVERIES) || outcomes.get('delivered') !== DELIVERIES) {
       throw new Error(`expected ${DELIVERIES} of each: ${JSON.stringify(check)} ${JSON.stringify(Object.fromEntries(outcomes))}`);
     }
+
+    // the same work called directly, one at a time, without the queue: another reminder (7 days before) of the same tasks
+    const service = app.get(ReminderDeliveryService);
+    const direct: number[] = [];
+    for (const taskId of taskIds.slice(0, DIRECT_DELIVERIES)) {
+      const t0 = process.hrtime.bigint();
+      const outcome = await service.deliver({ taskId, dueOn, kind: 'before-7', fireAt: new Date().toISOString() });
+      direct.push(msSince(t0));
+      if (outcome !== 'delivered') throw new Error(`direct deliver(): ${outcome}`);
+    }
+    direct.sort((a, b) => a - b);
+
     return {
-      n: DELIVERIES, addMs, fireAt,
-      p50: percentile(late, 50), p99: percentile(late, 99), max: late[late.length - 1], min: late[0],
-      pickupP50: percentile(pickup, 50), pickupMin: pickup[0], pickupMax: pickup[pickup.length - 1],
+      n: DELIVERIES, reconcileMs, fireAt, timeOfDay, drift,
+      p50: percentile(late, 50), p99: percentile(late, 99), max: late[late.length - 1],
+      pickupMin: pickup[0],
+      workerP50: percentile(inWorker, 50), workerP99: percentile(inWorker, 99),
       throughput: DELIVERIES / ((lastCompleted - firstActive) / 1000),
-      throughputFromFire: DELIVERIES / ((lastCompleted - fireAt) / 1000),
-      createdFirst: String(n.first), createdLast: String(n.last),
-      deliverP50: percentile(deliverMs, 50), deliverP99: percentile(deliverMs, 99),
-      txShare: txMs / (lastCompleted - firstActive), txMean: txMs / deliverMs.length,
-      updateMean: updateMs / Math.max(1, updates), updates, updateShare: updateMs / (lastCompleted - firstActive),
+      throughputFromFire: DELIVERIES / ((lastCompleted - at) / 1000),
+      directP50: percentile(direct, 50), directP99: percentile(direct, 99), cpu,
     };
   } finally {
     await events?.close().catch(() => undefined);
     eventsConn?.disconnect();
-    await app?.close();
-    const n = await dropPrefix(probe, prefix);
-    log(`removed ${fmt(n)} keys under ${prefix}:`);
+    const prefix = started?.prefix;
+    await started?.app.close();
+    if (prefix) log(`removed ${fmt(await dropKeys(probe, `${prefix}:*`))} keys under ${prefix}:`);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -461,47 +443,43 @@ async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   try {
     const redisVersion = /redis_version:(\S+)/.exec(await probe.info('server'))?.[1] ?? '?';
-    const policy = ((await probe.config('GET', 'appendonly')) as string[])[1];
+    const aof = ((await probe.config('GET', 'appendonly')) as string[])[1];
     const s = await scheduling(probe);
     const d = await delivery(probe);
     const rate = (jobs: number, msTaken: number) => jobs / (msTaken / 1000);
-    const reconcileRate = rate(s.jobs, s.first.total);
-    const zaddRate = rate(s.jobs, s.zaddMs);
+    const reconcileRate = rate(s.jobs, s.first.wallMs);
+    const zaddRate = rate(s.jobs, s.zadd.ms);
+    const memJobs = s.memTotal - s.memSets;
     const body = [
-      '## Reminders: scheduling and delivery (`ReminderScheduler.reconcile()`, `JobsProcessor`)',
+      '## Reminders: scheduling and delivery (`ReminderScheduler.reconcile()`, the reminders worker)',
       '',
-      `Written by \`bench/reminders.bench.ts\` on ${new Date().toISOString().slice(0, 10)}: this machine (${process.arch}, Node ${process.version}), Redis ${redisVersion} on the same host (appendonly ${policy}, as bench/run.sh starts it), SQLite in a temporary file. Whole run: ${fmt(ms(started) / 1000)} s.`,
+      `Written by \`bench/reminders.bench.ts\`; ${measuredOn()}; Redis ${redisVersion} on the same host (appendonly ${aof}, as bench/run.sh starts it), SQLite in a temporary file. Whole run: ${fmt(msSince(started) / 1000)} s.`,
+      'Measured from outside the app only: wall time, `process.cpuUsage()`, Redis `INFO` and `MEMORY USAGE`, the jobs in the queue, its event stream, and the database rows.',
       '',
-      `### Scheduling ${fmt(s.tasks)} open tasks (one issued plan, one due date each, ~30 days ahead, default settings: ${fmt(s.jobs)} delayed jobs)`,
+      `### Scheduling ${fmt(s.tasks)} open tasks (one issued plan, one due date each, 30 days ahead, default settings: ${fmt(s.jobs)} delayed jobs)`,
       '',
       '| measure | figure |',
       '|---|---:|',
-      `| first \`reconcile()\`, empty queue | ${fmt(s.first.total / 1000, 1)} s |`,
-      `| … jobs scheduled per second | ${fmt(reconcileRate)} jobs/s |`,
-      `| baseline: raw ioredis ZADDs of as many members, 1,000 per pipeline | ${fmt(s.zaddMs / 1000, 2)} s = ${fmt(zaddRate)} /s |`,
-      `| ratio, reconcile / baseline | ${(reconcileRate / zaddRate).toFixed(3)} (the baseline is ${fmt(zaddRate / reconcileRate, 1)}× faster) |`,
-      `| second \`reconcile()\`, nothing to add | ${fmt(s.second.total / 1000, 1)} s |`,
-      `| Redis \`used_memory\` growth, all of it | ${fmt(s.memTotal / 1024 / 1024, 1)} MiB = ${fmt(s.memTotal / s.jobs)} B/job |`,
-      `| … the jobs (hash + delayed entry) | ${fmt(s.memJobs / s.jobs)} B/job (\`MEMORY USAGE\` of one job hash: ${s.sampleJob} B) |`,
-      `| … the per-task id sets | ${fmt(s.memSets / s.tasks)} B/task (one set: ${s.sampleSet} B) |`,
-      '',
-      'Where the time of each reconcile goes (ms), timed by wrapping the calls it makes:',
-      '',
-      '| step | first (ms) | share | notes |',
-      '|---|---:|---:|---|',
-      ...phaseLines(s.first),
+      `| first \`reconcile()\`, empty queue | ${fmt(s.first.wallMs / 1000, 1)} s = ${fmt(reconcileRate)} jobs/s |`,
+      `| baseline: raw ZADDs of as many members, ${fmt(PIPELINE)} per pipeline | ${fmt(s.zadd.ms / 1000, 2)} s = ${fmt(zaddRate)} /s |`,
+      `| ratio, reconcile / baseline | the baseline is ${fmt(zaddRate / reconcileRate, 1)}× faster |`,
+      `| baseline 2: raw ZADD + HSET of each job's data, ${fmt(PIPELINE)} pairs per pipeline | ${fmt(s.hset.ms / 1000, 2)} s |`,
+      `| \`desired()\` alone (the database's side: open due dates, delivered claims, the reminder plan) | ${fmt(s.desiredMs / 1000, 2)} s |`,
+      `| second \`reconcile()\`, nothing to add | ${fmt(s.second.wallMs / 1000, 1)} s |`,
+      `| Redis \`used_memory\` growth, all of it | ${MiB(s.memTotal)} = ${fmt(s.memTotal / s.jobs)} B/job |`,
+      `| … the jobs (hash, delayed entry, events) | ${fmt(memJobs / s.jobs)} B/job (\`MEMORY USAGE\` of one job hash: ${fmt(s.sampleJob)} B) |`,
+      `| … the per-task id sets (given back when deleted at the end) | ${fmt(s.memSets / s.tasks)} B/task (one set: ${fmt(s.sampleSet)} B) |`,
+      `| baseline: the ZADDs' memory | ${MiB(s.zadd.mem)} = ${fmt(s.zadd.mem / s.jobs)} B/job |`,
+      `| baseline 2: ZADD + HSET memory | ${MiB(s.hset.mem)} = ${fmt(s.hset.mem / s.jobs)} B/job |`,
+      `| how late a job is set to run against its fire time (\`timestamp + delay − fireAt\`), min / max of ${fmt(s.driftSampled)} jobs across the batch | ${fmt(s.drift[0])} / ${fmt(s.drift[s.drift.length - 1])} ms |`,
       '',
       `CPU while they ran — baseline: ${cpuNote(s.zaddCpu)}.`,
-      `First reconcile: ${cpuNote(s.firstCpu)}. Node CPU + Redis CPU = ${fmt((100 * (s.firstCpu.nodeCpuMs + s.firstCpu.redisCpuMs)) / s.firstCpu.wallMs)}% of the wall time: \`addJobs\` sends one chunk at a time, so the two mostly take turns.`,
-      `Second reconcile: ${cpuNote(s.secondCpu)}.`,
-      '',
-      '| step | second (ms) | share | notes |',
-      '|---|---:|---:|---|',
-      ...phaseLines(s.second),
+      `First reconcile: ${cpuNote(s.first)}. Node CPU + Redis CPU = ${fmt((100 * (s.first.nodeCpuMs + s.first.redisCpuMs)) / s.first.wallMs)}% of the wall time.`,
+      `Second reconcile: ${cpuNote(s.second)}.`,
       '',
       `### Delivering ${fmt(d.n)} reminders due at the same instant`,
       '',
-      `${fmt(d.n)} \`remind\` jobs (kind \`due\`, options from \`reminderJobOptions\`) added in ${fmt(d.addMs)} ms, all due ${FIRE_IN_MS / 1000} s later at the same instant, run by the app's own worker (WORKER=inline, concurrency 5, no SMTP: in-app notifications only). Lateness is the Redis time of each job's event in the queue's event stream minus that instant. The bench checks there are exactly ${fmt(d.n)} notifications (one per task, to its lead) and ${fmt(d.n)} delivery claims.`,
+      `${fmt(d.n)} tasks of one commune due today, its reminder time set to the next whole minute (${d.timeOfDay} local), only the due-day reminder; \`reconcile()\` scheduled them (with each task's first overdue reminder) in ${fmt(d.reconcileMs)} ms, and the app's own worker (WORKER=inline, concurrency 5, no SMTP: in-app notifications only) delivered them. Lateness is the Redis time of each job's event in the queue's event stream minus that minute. The bench checks there are exactly ${fmt(d.n)} notifications (one per task, to its lead) and ${fmt(d.n)} finished delivery claims.`,
       '',
       '| measure | figure |',
       '|---|---:|',
@@ -509,18 +487,19 @@ async function main(): Promise<void> {
       `| lateness of completion, p99 | ${fmt(d.p99)} ms |`,
       `| lateness of completion, max | ${fmt(d.max)} ms |`,
       `| lateness of the first pickup ('active') | ${fmt(d.pickupMin)} ms |`,
+      `| of which set by scheduling (\`timestamp + delay − fireAt\`), max | ${fmt(d.drift[d.drift.length - 1])} ms |`,
       `| throughput, first pickup to last completion | ${fmt(d.throughput)} deliveries/s |`,
       `| throughput, due instant to last completion | ${fmt(d.throughputFromFire)} deliveries/s |`,
-      `| one \`deliver()\` call, p50 / p99 (5 at a time) | ${fmt(d.deliverP50, 1)} / ${fmt(d.deliverP99, 1)} ms |`,
-      `| its transaction (claim + notification + notified_at), mean; share of the wall time | ${fmt(d.txMean, 1)} ms; ${fmt(100 * d.txShare)}% |`,
-      `| the separate UPDATE of mailed_at after it (its own commit), mean; share of the wall time | ${fmt(d.updateMean, 1)} ms; ${fmt(100 * d.updateShare)}% |`,
+      `| one job in the worker ('active' → 'completed'), p50 / p99 (5 at a time) | ${fmt(d.workerP50)} / ${fmt(d.workerP99)} ms |`,
+      `| one \`ReminderDeliveryService.deliver()\` called directly, one at a time (${DIRECT_DELIVERIES} calls), p50 / p99 | ${fmt(d.directP50, 1)} / ${fmt(d.directP99, 1)} ms |`,
+      '',
+      `CPU from the due instant to the last completion: ${cpuNote(d.cpu)}.`,
     ];
     console.log(body.join('\n'));
-    upsertSection('docs/benchmarks.md', 'reminders', body.join('\n'));
+    upsertSection(DOC, 'reminders', body.join('\n'));
   } finally {
     probe.disconnect();
   }
 }
-
 
 main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });

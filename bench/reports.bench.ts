@@ -6,19 +6,21 @@ import { loadConfig } from '../src/config/env.js';
 import { PhuLuc } from '../src/plans/entities/phu-luc.entity.js';
 import { Plan } from '../src/plans/entities/plan.entity.js';
 import { Unit } from '../src/organization/entities/unit.entity.js';
-import { ReportsService } from '../src/reports/reports.service.js';
+import { ReportBuilder } from '../src/reports/report-builder.service.js';
+import { RollupService } from '../src/reports/rollup.service.js';
 import { Task } from '../src/tasks/entities/task.entity.js';
 import { TaskDueDate } from '../src/tasks/entities/task-due-date.entity.js';
 import { withDatabase } from './lib/db.js';
-import { upsertSection } from './lib/docs.js';
+import { DOC, measuredOn, upsertSection } from './lib/docs.js';
 import { medianOf } from './lib/time.js';
 
 /**
- * The time to compute one plan's periodic report (ReportsService.build: the
- * progress query, the lists and the annex), and the superior level's rollup
- * over 500 communes × 40 tasks (GET /api/units/:id/progress), on SQLite and on
- * PostgreSQL. Baseline in the same run: the rollup computed by asking each
- * commune's plan for its progress, one query per commune.
+ * The time to compute one plan's periodic report (ReportBuilder.build: the
+ * progress query, the lists and the annex; what a preview or a stored report
+ * costs), and the superior level's rollup over 500 communes × 40 tasks
+ * (RollupService.rollup, what GET /api/units/:id/progress calls), on SQLite
+ * and on PostgreSQL. Baseline in the same run: the same totals from each
+ * commune's report built one after another.
  */
 const COMMUNES = 500;
 const TASKS = 40;
@@ -56,21 +58,22 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   for (const kind of kinds) {
     await withDatabase(kind, async (url) => {
-      const config = loadConfig({ DATABASE_URL: url, DEMO_PLAN: 'off', WORKER: 'off', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:1' });
+      const config = loadConfig({ DATABASE_URL: url, DEMO_PLAN: 'off', WORKER: 'off', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: 'bench-reports' });
       const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
       const db = app.get(DataSource);
-      const reports = app.get(ReportsService);
+      const builder = app.get(ReportBuilder);
+      const rollups = app.get(RollupService);
       const { provinceId, planIds } = await seed(db);
-      const report = await reports.build(planIds[0], 'YEAR', 2023);
-      const rollup = await reports.rollup(provinceId, { asOf: AS_OF }, AS_OF);
+      const report = await builder.build(planIds[0], 'YEAR', 2023);
+      const rollup = await rollups.rollup(provinceId, { asOf: AS_OF }, AS_OF);
       // the baseline must agree with the rollup
       let baselineCompleted = 0;
-      for (const id of planIds) baselineCompleted += (await reports.build(id, 'YEAR', 2023)).figures.completed;
+      for (const id of planIds) baselineCompleted += (await builder.build(id, 'YEAR', 2023)).figures.completed;
       if (baselineCompleted !== rollup.total.completed) throw new Error(`rollup ${rollup.total.completed} ≠ baseline ${baselineCompleted}`);
-      const one = await medianOf(RUNS, () => reports.build(planIds[0], 'YEAR', 2023), 1);
-      const roll = await medianOf(RUNS, () => reports.rollup(provinceId, { asOf: AS_OF }, AS_OF), 1);
+      const one = await medianOf(RUNS, () => builder.build(planIds[0], 'YEAR', 2023), 1);
+      const roll = await medianOf(RUNS, () => rollups.rollup(provinceId, { asOf: AS_OF }, AS_OF), 1);
       const t0 = process.hrtime.bigint();
-      for (const id of planIds) await app.get(ReportsService).build(id, 'YEAR', 2023);
+      for (const id of planIds) await builder.build(id, 'YEAR', 2023);
       const perCommune = Number(process.hrtime.bigint() - t0) / 1e6;
       const line = `| ${kind} | ${one.toFixed(1)} | ${roll.toFixed(1)} | ${perCommune.toFixed(0)} | ${(perCommune / roll).toFixed(0)}× | ${rollup.total.ratio} (${rollup.total.percent}) | ${report.figures.ratio} |`;
       console.log(line);
@@ -78,11 +81,11 @@ async function main(): Promise<void> {
       await app.close();
     });
   }
-  upsertSection('docs/benchmarks.md', 'reports', [
-    '## Periodic reports (`ReportsService.build`, `GET /api/units/:id/progress`)',
+  upsertSection(DOC, 'reports', [
+    '## Periodic reports (`ReportBuilder.build`, `GET /api/units/:id/progress`)',
     '',
-    `Median of ${RUNS} runs, milliseconds, on this machine (${process.arch}, Node ${process.version}), ${new Date().toISOString().slice(0, 10)}: ${COMMUNES} communes × ${TASKS} tasks under one superior unit.`,
-    '"one report" computes a plan\'s annual report (figures, lists, annex); "rollup" is the one aggregate query over every commune;',
+    `Median of ${RUNS} runs, milliseconds; ${measuredOn()}. ${COMMUNES} communes × ${TASKS} tasks under one superior unit.`,
+    '"one report" is `ReportBuilder.build()`: a plan\'s annual report (figures, lists, annex); "rollup" is `RollupService.rollup()`, what the endpoint calls: one aggregate query over every commune;',
     '"per commune" is the baseline measured in the same run: computing each commune\'s report one after another (what the rollup would cost without its query), once.',
     '',
     '| database | one report (ms) | rollup, 500 communes (ms) | per commune, 500 reports (ms) | rollup speed-up | rollup total | one plan |',
