@@ -48,6 +48,8 @@ export class NotificationsService {
   }
 
   async dispatch(d: Dispatch): Promise<DispatchOutcome> {
+    const mail = d.mail;
+    const mails = this.mailer.enabled && !!mail && (mail.to.length > 0 || (mail.cc?.length ?? 0) > 0);
     const claim = await this.tx.run(async (em) => {
       const c = await this.repo.claim(em, d.key, d.about);
       if (!c.notifiedAt) {
@@ -58,15 +60,20 @@ export class NotificationsService {
         await d.record?.(em, ids);
         c.notifiedAt = new Date();
         await this.repo.markNotified(em, c.id, c.notifiedAt);
+        // nothing to mail: delivered with this one commit
+        if (!mails) {
+          await this.repo.markMailed(em, c.id, c.notifiedAt);
+          return { ...c, doneNow: true };
+        }
       }
-      return c;
+      return { ...c, doneNow: false };
     });
+    if (claim.doneNow) return 'delivered';
     if (claim.mailedAt) return 'already-delivered';
-    const mail = d.mail;
-    if (this.mailer.enabled && mail && (mail.to.length || mail.cc?.length)) {
+    if (mails) {
       await this.mailer.send({
-        to: mail.to.length ? mail.to : mail.cc!, cc: mail.to.length ? mail.cc ?? [] : [],
-        subject: mail.subject, text: mail.text, messageId: messageId(d.key),
+        to: mail!.to.length ? mail!.to : mail!.cc!, cc: mail!.to.length ? mail!.cc ?? [] : [],
+        subject: mail!.subject, text: mail!.text, messageId: messageId(d.key),
       });
     }
     await this.tx.run((em) => this.repo.markMailed(em, claim.id, new Date()));

@@ -157,7 +157,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     const all = [...wanted.values()].flat();
     const wantedIds = new Set(all.map((r) => r.jobId));
     const missing = all.filter((r) => !existing.has(r.jobId));
-    await this.addJobs(missing, now);
+    await this.addJobs(missing);
     const redis = this.queues.connection;
     let removed = 0;
     for (const id of existing) {
@@ -180,7 +180,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
   async scheduleNextOverdue(taskId: number, dueOn: string, now = new Date()): Promise<void> {
     const map = await this.desired([taskId], now);
     const next = (map.get(taskId) ?? []).filter((r) => r.dueOn === dueOn && r.kind.startsWith('overdue-'));
-    await this.addJobs(next, now);
+    await this.addJobs(next);
     if (next.length) await this.queues.connection.sadd(this.taskKey(taskId), ...next.map((r) => r.jobId));
   }
 
@@ -254,15 +254,17 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
       }
       if (list.length) await redis.sadd(key, ...list.map((r) => r.jobId));
     }
-    await this.addJobs(add, now);
+    await this.addJobs(add);
   }
 
-  private async addJobs(list: PlannedReminder[], now: Date): Promise<void> {
+  private async addJobs(list: PlannedReminder[]): Promise<void> {
     for (let i = 0; i < list.length; i += CHUNK) {
+      // the delay counts from when this batch goes in: a long reconcile must not make its last jobs late
+      const at = Date.now();
       await this.queue.addBulk(list.slice(i, i + CHUNK).map((r) => ({
         name: JOBS.remind,
         data: { taskId: r.taskId, dueOn: r.dueOn, kind: r.kind, fireAt: r.fireAt.toISOString() } satisfies RemindJobData,
-        opts: this.queues.jobOptions(r.jobId, r.fireAt.getTime() - now.getTime()),
+        opts: this.queues.jobOptions(r.jobId, r.fireAt.getTime() - at),
       })));
     }
   }
