@@ -2,15 +2,15 @@
 # `npm run bench`: builds the benchmarks and runs them on SQLite and on a
 # private PostgreSQL (progress, reports, auth), each against a private Redis
 # (the app's queues; the reminders bench measures it), writing the figures into
-# docs/benchmarks.md. BENCH=progress, reports, reminders or auth runs one; the
+# docs/benchmarks.md. BENCH=progress, reports, reminders, auth or health runs one; the
 # whole run (BENCH=all) also drops any section of the document that no
 # benchmark wrote, so every figure there comes from this run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/services.sh
-BENCHES=(progress reports reminders auth)
+BENCHES=(progress reports reminders auth health)
 BENCH=${BENCH:-all}
-case "$BENCH" in all|progress|reminders|reports|auth) ;; *) log "BENCH=$BENCH: expected all, ${BENCHES[*]}"; exit 2;; esac
+case "$BENCH" in all|progress|reminders|reports|auth|health) ;; *) log "BENCH=$BENCH: expected all, ${BENCHES[*]}"; exit 2;; esac
 ensure_node_modules
 DIR=$(mktemp -d /tmp/cchc-bench.XXXXXX); chmod 755 "$DIR"
 trap 'stop_private_services; rm -rf "$DIR"' EXIT
@@ -21,6 +21,8 @@ fi
 # a Redis of the bench's own: the app's start-up writes its queues' keys, and the reminders bench reads INFO
 ensure_redis "$DIR/redis" "$(free_port)" private
 run() { [ "$BENCH" = all ] || [ "$BENCH" = "$1" ]; }
+# the health bench runs the built server, as npm start does
+if run health; then npm run --silent build; fi
 rm -rf dist-bench && npx tsc -p tsconfig.bench.json
 mkdir -p dist-bench/src/demo dist-bench/src/web && cp src/demo/*.json dist-bench/src/demo/ && cp src/web/*.html dist-bench/src/web/
 for b in "${BENCHES[@]}"; do
