@@ -6,13 +6,13 @@ import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Queues } from './queue/queues.service.js';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter, validationException } from './common/errors.js';
+import { securityHeadersByTransport } from './common/security-headers.js';
 import type { AppConfig } from './config/env.js';
 import { Authenticator } from './access/authenticator.js';
 import { decide } from './access/permissions.js';
@@ -50,35 +50,28 @@ function mountQueueBoard(app: NestExpressApplication): void {
 }
 
 /**
- * Security headers. The page's one inline script is allowed by its hash; the
- * API docs and the queue board bring inline scripts of their own.
+ * Security headers (HSTS and upgrade-insecure-requests only over HTTPS: see
+ * common/security-headers.ts). The page's one inline script is allowed by its
+ * hash; the API docs and the queue board bring inline scripts of their own.
  */
 function securityHeaders(app: NestExpressApplication): void {
-  const strict = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", ...pageScriptHashes()],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    },
+  const strict = securityHeadersByTransport({
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", ...pageScriptHashes()],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
   });
-  const tools = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        frameAncestors: ["'none'"],
-      },
-    },
+  const tools = securityHeadersByTransport({
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", "'unsafe-inline'"],
+    styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
+    imgSrc: ["'self'", 'data:', 'https:'],
+    frameAncestors: ["'none'"],
   });
   app.use((req: Request, res: Response, next: NextFunction) =>
     (req.path.startsWith('/api/docs') || req.path.startsWith(QUEUE_BOARD_PATH) ? tools : strict)(req, res, next));

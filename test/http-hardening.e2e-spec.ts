@@ -32,6 +32,54 @@ const NOT_UTF8 = 'Nội dung yêu cầu không phải văn bản UTF-8 hợp l�
 const SURROGATE = 'Nội dung yêu cầu chứa ký tự Unicode không hợp lệ (nửa cặp thay thế đứng riêng)';
 const tooLarge = (limit: string) => `Nội dung yêu cầu quá lớn (tối đa ${limit})`;
 
+describe('security headers follow the transport', () => {
+  let plain: TestApp;
+  let proxied: TestApp;
+
+  beforeAll(async () => {
+    plain = await startApp();
+    // as behind a reverse proxy on this machine that terminates TLS
+    proxied = await startApp({ env: { TRUST_PROXY: 'loopback' } });
+  });
+  afterAll(async () => {
+    await plain?.close();
+    await proxied?.close();
+  });
+
+  const get = (t: TestApp, path: string) => (path.startsWith('/api/docs') ? t.admin.get(path) : t.anon.get(path));
+  const PATHS = ['/', '/api/health', '/api/docs-json'];
+
+  it('asks for neither HSTS nor upgrade-insecure-requests over plain HTTP, even when a client claims https', async () => {
+    for (const path of PATHS) {
+      for (const res of [
+        await get(plain, path).expect(200),
+        // no proxy is trusted: the header is the client's word only
+        await get(plain, path).set('X-Forwarded-Proto', 'https').expect(200),
+        // a trusted proxy that says the request came over plain HTTP
+        await get(proxied, path).set('X-Forwarded-Proto', 'http').expect(200),
+      ]) {
+        expect(res.headers['strict-transport-security']).toBeUndefined();
+        expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+        expect(res.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
+      }
+    }
+    const login = await plain.anon.post('/api/auth/login').send(ADMIN).expect(200);
+    for (const c of [].concat(login.headers['set-cookie'] as never)) expect(c).not.toMatch(/;\s*Secure/i);
+  });
+
+  it('asks for both on a request that came over HTTPS through a trusted proxy, and marks the cookies Secure', async () => {
+    for (const path of PATHS) {
+      const res = await get(proxied, path).set('X-Forwarded-Proto', 'https').expect(200);
+      expect(res.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+      expect(res.headers['content-security-policy']).toMatch(/(^|;)\s*upgrade-insecure-requests\s*(;|$)/);
+    }
+    const login = await proxied.anon.post('/api/auth/login').set('X-Forwarded-Proto', 'https').send(ADMIN).expect(200);
+    const cookies = [].concat(login.headers['set-cookie'] as never) as string[];
+    expect(cookies.length).toBe(2);
+    for (const c of cookies) expect(c).toMatch(/;\s*Secure/i);
+  });
+});
+
 describe('the queue board and a malformed Origin', () => {
   let t: TestApp;
   let cookie: string;
