@@ -12,6 +12,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { Queues } from './queue/queues.service.js';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter, validationException } from './common/errors.js';
+import { BodyLimitRule, jsonBodies } from './common/json-body.js';
 import { securityHeadersByTransport } from './common/security-headers.js';
 import type { AppConfig } from './config/env.js';
 import { Authenticator } from './access/authenticator.js';
@@ -19,7 +20,22 @@ import { decide } from './access/permissions.js';
 import { FORBIDDEN } from './access/access.guard.js';
 import { pageScriptHashes } from './web/web.controller.js';
 
-export const BODY_LIMIT = '1mb';
+const KB = 1024;
+const MB = 1024 * KB;
+/**
+ * JSON body limits per route (the first rule that matches), so that a request
+ * nobody signed in for cannot make the server read a megabyte. A whole plan is
+ * posted at once (seven Phụ lục of up to 200 tasks); one task with every field
+ * at its maximum is about 160 KB of Vietnamese text; signing in and changing a
+ * password are two or three short fields; every other form is a few KB.
+ */
+export const BODY_LIMITS: BodyLimitRule[] = [
+  { method: 'POST', path: /^\/api\/plans\/?$/i, limit: 1 * MB },
+  { method: 'POST', path: /^\/api\/plans\/[^/]+\/tasks\/?$/i, limit: 256 * KB },
+  { method: 'PATCH', path: /^\/api\/tasks\/[^/]+\/?$/i, limit: 256 * KB },
+  { path: /^\/api\/auth(\/|$)/i, limit: 8 * KB },
+];
+export const DEFAULT_BODY_LIMIT = 64 * KB;
 
 /** TRUST_PROXY: a hop count ("1"), true/false, or Express's names ("loopback", an address list). */
 function trustProxyValue(v: string): boolean | number | string {
@@ -99,7 +115,8 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   });
   if (config.env.TRUST_PROXY) app.set('trust proxy', trustProxyValue(config.env.TRUST_PROXY));
   securityHeaders(app);
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  // checked as bytes before parsing: size per route, UTF-8, nesting, entries (common/json-body.ts)
+  app.use(jsonBodies({ rules: BODY_LIMITS, defaultLimit: DEFAULT_BODY_LIMIT }));
   app.use(cookieParser());
   // A plan's detail is tens of KB of repetitive JSON; commune offices are on slow links.
   app.use(compression());
