@@ -16,7 +16,7 @@ import { BodyLimitRule, jsonBodies } from './common/json-body.js';
 import { securityHeadersByTransport } from './common/security-headers.js';
 import type { AppConfig } from './config/env.js';
 import { Authenticator } from './access/authenticator.js';
-import { decide } from './access/permissions.js';
+import { Action, decide } from './access/permissions.js';
 import { FORBIDDEN } from './access/access.guard.js';
 import { pageScriptHashes } from './web/web.controller.js';
 
@@ -43,25 +43,36 @@ function trustProxyValue(v: string): boolean | number | string {
   return /^\d+$/.test(v) ? Number(v) : v;
 }
 export const QUEUE_BOARD_PATH = '/admin/queues';
+/** The API docs: the UI and its files under /api/docs, the document at /api/docs-json and /api/docs-yaml. */
+const DOCS_PATHS = /^\/api\/docs(-json|-yaml)?(\/|$)/i;
+
+/**
+ * For the pages of tools mounted beside the API (the queue board, the API
+ * docs): the same sign-in as the API, by token or by the page's cookie, and,
+ * given an action, the same matrix. Refusals answer in the one error shape.
+ */
+function signedIn(app: NestExpressApplication, action?: Action) {
+  const requestAuth = app.get(Authenticator);
+  const errors = new AllExceptionsFilter();
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      // a tool's own script cannot send our anti-forgery header: its posts must come from our own origin
+      const { actor } = await requestAuth.identify(req, res, { csrf: 'same-origin' });
+      if (action && decide(actor, action) !== 'allow') throw new ForbiddenException(FORBIDDEN);
+      next();
+    } catch (e) {
+      const body = errors.toApiError(e);
+      res.status(body.statusCode).json(body);
+    }
+  };
+}
 
 /** Bull Board, for administrators only: the same sign-in and matrix as the API ('queues.admin'). */
 function mountQueueBoard(app: NestExpressApplication): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({ queues: app.get(Queues).all().map((q) => new BullMQAdapter(q)), serverAdapter });
-  const requestAuth = app.get(Authenticator);
-  const errors = new AllExceptionsFilter();
-  app.use(QUEUE_BOARD_PATH, async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      // the board's own script cannot send our anti-forgery header: its posts must come from our own origin
-      const { actor } = await requestAuth.identify(req, res, { csrf: 'same-origin' });
-      if (decide(actor, 'queues.admin') !== 'allow') throw new ForbiddenException(FORBIDDEN);
-      next();
-    } catch (e) {
-      const body = errors.toApiError(e);
-      res.status(body.statusCode).json(body);
-    }
-  });
+  app.use(QUEUE_BOARD_PATH, signedIn(app, 'queues.admin'));
   app.use(QUEUE_BOARD_PATH, serverAdapter.getRouter());
 }
 
@@ -137,6 +148,9 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   );
   app.useGlobalFilters(new AllExceptionsFilter());
   mountQueueBoard(app);
+  // the docs describe every route: for signed-in accounts, whatever their role
+  const docsGate = signedIn(app);
+  app.use((req: Request, res: Response, next: NextFunction) => (DOCS_PATHS.test(req.path) ? docsGate(req, res, next) : next()));
   app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()

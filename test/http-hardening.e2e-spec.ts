@@ -201,6 +201,48 @@ describe('JSON bodies are checked before they become objects', () => {
   });
 });
 
+describe('the API docs are for signed-in accounts', () => {
+  let t: TestApp;
+  let accounts: Record<string, Client>;
+
+  beforeAll(async () => {
+    t = await startApp();
+    const { unitId, people, chair } = await seedUnit(t, 'UBND xã Tài Liệu', { signIn: false });
+    accounts = {
+      admin: t.admin,
+      chairman: chair,
+      official: await accountFor(t, 'tuphap.tailieu', 'official', unitId, people.tuphap),
+      reporter: await accountFor(t, 'vanphong.tailieu', 'reporter', unitId, people.vanphong),
+      viewer: await accountFor(t, 'xem.tailieu', 'viewer', unitId, null),
+    };
+  });
+  afterAll(() => t?.close());
+
+  const DOCS = ['/api/docs', '/api/docs/', '/api/docs-json', '/api/docs-yaml'];
+
+  it('answers 401 in the one error shape without an account, or with a bad token', async () => {
+    for (const path of DOCS) {
+      expectError(await t.anon.get(path), 401, 'Chưa đăng nhập. Vui lòng đăng nhập để tiếp tục.');
+      expectError(await t.anon.get(path).set('Authorization', 'Bearer khong-hop-le'), 401, 'Mã đăng nhập không hợp lệ. Vui lòng đăng nhập lại.');
+    }
+    // the UI's own files too
+    expect((await t.anon.get('/api/docs/swagger-ui-init.js')).status).toBe(401);
+  });
+
+  it('serves them to every role, with a token or with the page\'s cookie', async () => {
+    for (const [role, client] of Object.entries(accounts)) {
+      const doc = await client.get('/api/docs-json');
+      expect([role, doc.status]).toEqual([role, 200]);
+      expect(Object.keys(doc.body.paths)).toContain('/api/plans');
+    }
+    const login = await t.anon.post('/api/auth/login').send(ADMIN).expect(200);
+    const page = await t.anon.get('/api/docs/').set('Cookie', cookieHeader(login)).expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    await t.anon.get('/api/docs/swagger-ui-init.js').set('Cookie', cookieHeader(login)).expect(200);
+    expect((await t.anon.get('/api/docs-json').set('Cookie', cookieHeader(login)).expect(200)).body.openapi).toMatch(/^3\./);
+  });
+});
+
 describe('the queue board and a malformed Origin', () => {
   let t: TestApp;
   let cookie: string;
