@@ -10,11 +10,16 @@ cd "$(dirname "$0")/.."
 ensure_node_modules || exit 1
 RUN_DIR=$(mktemp -d /tmp/cchc-test.XXXXXX)
 chmod 755 "$RUN_DIR"
-cleanup() { stop_private_services; rm -rf "$RUN_DIR"; }
+cleanup() { remove_lan_host; stop_private_services; rm -rf "$RUN_DIR"; }
 trap cleanup EXIT
 
 ensure_redis "$RUN_DIR/redis" "${TEST_REDIS_PORT:-$(free_port)}" private || exit 1
 ensure_chromium || exit 1
+# a second host of the office network, for test/lan.e2e-spec.ts: a browser signing in over plain HTTP
+if ! ensure_lan_host "$RUN_DIR"; then
+  if [ -n "${CI:-}" ]; then log "CI: không dựng được máy thứ hai (network namespace) cho test/lan.e2e-spec.ts."; exit 1; fi
+  log "Không dựng được máy thứ hai (cần root): test/lan.e2e-spec.ts sẽ bỏ qua."
+fi
 if [ -n "${TEST_PG_ADMIN_URL:-}" ]; then
   export PG_ADMIN_URL=$TEST_PG_ADMIN_URL
 else

@@ -135,3 +135,52 @@ ensure_chromium() {
   apt_install chromium fonts-dejavu-core >/dev/null || { log "Không cài được Chromium (apt-get install chromium)."; return 1; }
   export CHROMIUM_PATH=/usr/bin/chromium
 }
+
+# ensure_lan_host DIR: a second host on a private link, for the browser test
+# that signs in over plain HTTP from another machine of the office network. A
+# network namespace of its own joined to this machine by a veth pair on a /30
+# of 198.18.0.0/15 (the range set aside for tests); the namespace has no other
+# route, so nothing in it reaches anything but this machine's end of the link.
+# The namespace is named after this run's process id. Writes DIR/chromium-lan,
+# which runs Chromium inside the namespace; exports LAN_NETNS,
+# LAN_HOST_ADDRESS (this machine's end: the test server listens there),
+# LAN_PEER_ADDRESS and LAN_CHROMIUM_PATH. remove_lan_host undoes it.
+ensure_lan_host() {
+  local dir=$1 ns="cchc-lan-$$" veth="cl$$h" peer="cl$$p" a b try
+  command -v ip >/dev/null 2>&1 || apt_install iproute2 >/dev/null || { log "Không có lệnh ip (apt-get install iproute2)."; return 1; }
+  as_root ip netns add "$ns" || { log "Không tạo được network namespace $ns (cần quyền root)."; return 1; }
+  LAN_NETNS=$ns
+  for try in 1 2 3 4 5 6 7 8; do
+    a=$((RANDOM % 256)); b=$(((RANDOM % 64) * 4))
+    # another run (or anything else) on this /30 already: pick another
+    [ -n "$(ip -4 -o addr show to "198.18.$a.$b/30")" ] && continue
+    as_root ip link add "$veth" type veth peer name "$peer" netns "$ns" || break
+    LAN_VETH=$veth
+    as_root ip addr add "198.18.$a.$((b + 1))/30" dev "$veth" &&
+      as_root ip link set "$veth" up &&
+      as_root ip -n "$ns" addr add "198.18.$a.$((b + 2))/30" dev "$peer" &&
+      as_root ip -n "$ns" link set "$peer" up &&
+      as_root ip -n "$ns" link set lo up || break
+    export LAN_NETNS=$ns LAN_HOST_ADDRESS="198.18.$a.$((b + 1))" LAN_PEER_ADDRESS="198.18.$a.$((b + 2))"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo -n "
+    printf '#!/bin/sh\n# Chromium as another host of the office network (scripts/lib/services.sh ensure_lan_host)\nexec %sip netns exec %s %s "$@"\n' \
+      "$sudo" "$ns" "${CHROMIUM_PATH:-/usr/bin/chromium}" > "$dir/chromium-lan"
+    chmod 755 "$dir/chromium-lan"
+    export LAN_CHROMIUM_PATH="$dir/chromium-lan"
+    log "Máy thứ hai trong mạng nội bộ: namespace $ns, $LAN_PEER_ADDRESS → $LAN_HOST_ADDRESS"
+    return 0
+  done
+  log "Không dựng được đường nối veth tới namespace $ns."
+  remove_lan_host
+  return 1
+}
+
+remove_lan_host() {
+  [ -n "${LAN_NETNS:-}" ] || return 0
+  # deleting the namespace deletes its end of the veth pair, and so the pair
+  as_root ip netns del "$LAN_NETNS" 2>/dev/null
+  [ -n "${LAN_VETH:-}" ] && ip link show "$LAN_VETH" >/dev/null 2>&1 && as_root ip link del "$LAN_VETH" 2>/dev/null
+  LAN_NETNS=""; LAN_VETH=""
+  return 0
+}

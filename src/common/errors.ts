@@ -110,7 +110,7 @@ const GENERIC: Record<number, string> = {
   404: 'Không tìm thấy',
   405: 'Phương thức không được hỗ trợ',
   409: 'Xung đột dữ liệu; hãy tải lại rồi thử lại',
-  413: 'Nội dung yêu cầu quá lớn (tối đa 1 MB)',
+  413: 'Nội dung yêu cầu quá lớn',
   415: 'Kiểu nội dung không được hỗ trợ; hãy gửi JSON mã UTF-8',
   429: 'Quá nhiều yêu cầu; hãy thử lại sau',
 };
@@ -123,10 +123,34 @@ function transportError(cause: unknown): ApiError | null {
   if (e.type === 'entity.parse.failed' || (cause instanceof SyntaxError && e.status === 400)) {
     return answer(400, 'Nội dung yêu cầu không phải JSON hợp lệ');
   }
-  if (e.type === 'entity.too.large') return answer(413, GENERIC[413]);
+  if (e.type === 'entity.too.large') {
+    const limit = (e as { limit?: unknown }).limit;
+    return answer(413, typeof limit === 'number' ? `Nội dung yêu cầu quá lớn (tối đa ${byteSize(limit)})` : GENERIC[413]);
+  }
+  const refused = bodyRefusal(e as { type?: string; limit?: number });
+  if (refused) return answer(400, refused);
   if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return answer(415, GENERIC[415]);
   if (cause instanceof URIError) return answer(400, 'Đường dẫn chứa ký tự mã hóa không hợp lệ');
   return null;
+}
+
+/** Bodies refused before parsing (common/json-body.ts), by the `type` of the refusal. */
+function bodyRefusal(e: { type?: string; limit?: number }): string | null {
+  switch (e.type) {
+    case 'entity.not.utf8': return 'Nội dung yêu cầu không phải văn bản UTF-8 hợp lệ';
+    case 'json.lone.surrogate': return 'Nội dung yêu cầu chứa ký tự Unicode không hợp lệ (nửa cặp thay thế đứng riêng)';
+    case 'json.too.deep': return `Nội dung JSON lồng nhau quá sâu (tối đa ${e.limit} cấp)`;
+    case 'json.array.too.long': return `Một danh sách trong nội dung yêu cầu có quá nhiều phần tử (tối đa ${e.limit})`;
+    case 'json.object.too.wide': return `Một đối tượng trong nội dung yêu cầu có quá nhiều trường (tối đa ${e.limit})`;
+    default: return null;
+  }
+}
+
+/** 1048576 → "1 MB", 8192 → "8 KB". */
+export function byteSize(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} byte`;
 }
 
 /** What the database refused that the request could have avoided: answered as such, not as a 500. */

@@ -45,7 +45,7 @@ export class RequestAuth implements Authenticator {
       if (!SAFE_METHODS.has(req.method)) {
         if (opts.csrf === 'same-origin') {
           const origin = req.headers.origin ?? req.headers.referer;
-          if (!origin || new URL(origin).host !== req.headers.host) throw new ForbiddenException(BAD_CSRF);
+          if (!origin || hostOf(origin) !== req.headers.host) throw new ForbiddenException(BAD_CSRF);
         } else {
           const sent = req.headers[CSRF_HEADER];
           if (typeof sent !== 'string' || !sameToken(sent, this.auth.csrfToken(result.actor.sessionId))) {
@@ -60,4 +60,9 @@ export class RequestAuth implements Authenticator {
     }
     return { actor: result.actor, mustChangePassword: result.mustChangePassword };
   }
+}
+
+/** The host of an Origin or Referer header; null when it is no absolute URL ("null", garbage): never ours. */
+function hostOf(url: string): string | null {
+  return URL.canParse(url) ? new URL(url).host : null;
 }
