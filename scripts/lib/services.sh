@@ -23,12 +23,11 @@ apt_install() {
 ensure_node_modules() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci…"
-    # npm ci refuses a lock file whose optional platform packages (other OSes'
-    # native bindings) the registry here does not serve; npm install then
-    # installs the same locked versions.
+    # npm ci only: it installs exactly the locked versions and never writes
+    # package-lock.json (npm install may rewrite it, leaving the clone changed).
     npm ci --no-audit --no-fund --loglevel=error >&2 || {
-      log "npm ci từ chối package-lock.json; cài bằng npm install theo đúng các phiên bản đã khóa…"
-      npm install --no-audit --no-fund --loglevel=error >&2
+      log "npm ci thất bại: không cài được các gói đúng theo package-lock.json (xem lỗi của npm ở trên). Kiểm tra mạng tới kho npm và phiên bản Node.js (20 hoặc 24), rồi chạy lại. Đừng chạy 'npm install' thay: lệnh đó sửa package-lock.json."
+      return 1
     }
   fi
 }
