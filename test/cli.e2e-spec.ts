@@ -5,7 +5,8 @@ import { DB_KIND, freshDatabaseUrl } from './support/app.js';
 
 /**
  * The built program as a user runs it: `node dist/main.js` and the demo loader
- * CLI, in their own processes (scripts/test.sh builds dist/ first).
+ * CLI, in their own processes (scripts/test.sh builds dist/ first), on the
+ * Node.js that runs the tests.
  */
 const MAIN = 'dist/main.js';
 const LOADER = 'dist/load-demo.js';
@@ -22,7 +23,7 @@ function freePort(): Promise<number> {
 const SECRET = 'cli-test-secret-0123456789abcdef0123456789';
 
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, REDIS_URL: process.env.REDIS_URL, NODE_ENV: 'production', JWT_SECRET: SECRET, ...extra };
+  return { PATH: process.env.PATH, REDIS_URL: process.env.REDIS_URL, SQLITE_NATIVE_BINDING: process.env.SQLITE_NATIVE_BINDING, NODE_ENV: 'production', JWT_SECRET: SECRET, ...extra };
 }
 
 async function signIn(port: number, username: string, password: string): Promise<{ status: number; token?: string }> {
@@ -40,10 +41,10 @@ describe(`the built server and CLI on ${DB_KIND}`, () => {
   it('loads the demo plan into an empty database once, with one command', async () => {
     const db = await freshDatabaseUrl();
     try {
-      const first = spawnSync('node', [LOADER], { env: env({ DATABASE_URL: db.url }), encoding: 'utf8' });
+      const first = spawnSync(process.execPath, [LOADER], { env: env({ DATABASE_URL: db.url }), encoding: 'utf8' });
       expect(first.status).toBe(0);
       expect(first.stdout).toMatch(/Đã nạp kế hoạch Hoằng Tiến 2023 \(mã \d+\): 34 nhiệm vụ, 15 đã giao người chủ trì\./);
-      const second = spawnSync('node', [LOADER], { env: env({ DATABASE_URL: db.url }), encoding: 'utf8' });
+      const second = spawnSync(process.execPath, [LOADER], { env: env({ DATABASE_URL: db.url }), encoding: 'utf8' });
       expect(second.status).toBe(0);
       expect(second.stdout).toContain('đã có dữ liệu');
     } finally {
@@ -52,13 +53,13 @@ describe(`the built server and CLI on ${DB_KIND}`, () => {
   });
 
   it('refuses to start on bad configuration, naming each bad variable', () => {
-    const run = spawnSync('node', [MAIN], { env: env({ PORT: 'abc', DATABASE_URL: 'mysql://x' }), encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [MAIN], { env: env({ PORT: 'abc', DATABASE_URL: 'mysql://x' }), encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Cấu hình không hợp lệ');
     expect(run.stderr).toContain('PORT');
     expect(run.stderr).toContain('DATABASE_URL');
     // outside development the token secret is required, never made up
-    const noSecret = spawnSync('node', [MAIN], { env: { ...env({}), JWT_SECRET: '' }, encoding: 'utf8' });
+    const noSecret = spawnSync(process.execPath, [MAIN], { env: { ...env({}), JWT_SECRET: '' }, encoding: 'utf8' });
     expect(noSecret.status).toBe(2);
     expect(noSecret.stderr).toMatch(/JWT_SECRET: bắt buộc/);
   });
@@ -66,7 +67,7 @@ describe(`the built server and CLI on ${DB_KIND}`, () => {
   it('starts, migrates, creates the first administrator, serves the demo plan to its accounts, and stops cleanly on SIGTERM', async () => {
     const db = await freshDatabaseUrl();
     const port = await freePort();
-    const child = spawn('node', [MAIN], { env: env({ DATABASE_URL: db.url, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN], { env: env({ DATABASE_URL: db.url, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (b) => (output += b));
     child.stderr.on('data', (b) => (output += b));

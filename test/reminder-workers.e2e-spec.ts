@@ -13,9 +13,10 @@ import { eventually, startSmtp } from './support/smtp.js';
 const vn = formatVnDate;
 
 function startWorker(t: TestApp, smtpUrl: string): ChildProcess & { output: () => string } {
-  const child = spawn('node', ['dist/worker.js'], {
+  const child = spawn(process.execPath, ['dist/worker.js'], {
     env: {
       PATH: process.env.PATH,
+      SQLITE_NATIVE_BINDING: process.env.SQLITE_NATIVE_BINDING,
       NODE_ENV: 'production',
       DATABASE_URL: t.databaseUrl,
       REDIS_URL: t.config.env.REDIS_URL,

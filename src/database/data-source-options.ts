@@ -52,6 +52,7 @@ export function dataSourceOptions(db: DatabaseConfig, entities: MixedList<Functi
     // second process (a worker, the CLI) wait for the lock instead of failing.
     enableWAL: true,
     timeout: 10_000,
+    ...(db.nativeBinding ? { nativeBinding: db.nativeBinding } : {}),
     prepareDatabase: (conn: { pragma(s: string): unknown }) => {
       conn.pragma('foreign_keys = ON');
       // FULL: a commit survives a power cut, which commune offices do have.

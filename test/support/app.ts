@@ -82,6 +82,8 @@ export async function startApp(opts: { demo?: boolean; env?: Record<string, stri
   const config = loadConfig({
     DATABASE_URL: database.url,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    // set by npm test for its Node 24 run
+    SQLITE_NATIVE_BINDING: process.env.SQLITE_NATIVE_BINDING,
     DEMO_PLAN: opts.demo ? 'auto' : 'off',
     NODE_ENV: 'test',
     JWT_SECRET: TEST_JWT_SECRET,
