@@ -299,9 +299,9 @@ describe(`the built server under a flood of nested JSON (${DB_KIND})`, () => {
         srv.close(() => resolve(p));
       });
     });
-    const child = spawn('node', [MAIN], {
+    const child = spawn(process.execPath, [MAIN], {
       env: {
-        PATH: process.env.PATH, REDIS_URL: process.env.REDIS_URL, NODE_ENV: 'production', DEMO_PLAN: 'off',
+        PATH: process.env.PATH, REDIS_URL: process.env.REDIS_URL, SQLITE_NATIVE_BINDING: process.env.SQLITE_NATIVE_BINDING, NODE_ENV: 'production', DEMO_PLAN: 'off',
         JWT_SECRET: 'flood-test-secret-0123456789abcdef0123456789', ADMIN_PASSWORD: ADMIN.password,
         DATABASE_URL: db.url, PORT: String(port), QUEUE_PREFIX: `flood${process.pid}`,
       },
@@ -321,7 +321,7 @@ describe(`the built server under a flood of nested JSON (${DB_KIND})`, () => {
       const started = output.length;
 
       // the senders: a client process of their own, eight at once, each at most 100 requests within 3 s
-      const flood = spawn('node', ['--input-type=module', '-e', FLOOD, base], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const flood = spawn(process.execPath, ['--input-type=module', '-e', FLOOD, base], { stdio: ['ignore', 'pipe', 'inherit'] });
       let report = '';
       flood.stdout.on('data', (b) => (report += b));
       const flooded = new Promise((r) => flood.once('exit', r));

@@ -10,7 +10,7 @@ import { DB_KIND, freshDatabaseUrl } from '../support/app.js';
  */
 export async function openTestDatabase(): Promise<{ db: DataSource; kind: typeof DB_KIND; close(): Promise<void> }> {
   const database = await freshDatabaseUrl();
-  const config = loadConfig({ DATABASE_URL: database.url, NODE_ENV: 'test', DEMO_PLAN: 'off' }, { signsTokens: false });
+  const config = loadConfig({ DATABASE_URL: database.url, NODE_ENV: 'test', DEMO_PLAN: 'off', SQLITE_NATIVE_BINDING: process.env.SQLITE_NATIVE_BINDING }, { signsTokens: false });
   const db = await openDatabase(config, ENTITIES);
   return {
     db,

@@ -44,7 +44,7 @@ describe(`after-commit events on ${process.env.E2E_DATABASE ?? 'sqlite'}`, () =>
   beforeAll(async () => {
     const database = await freshDatabaseUrl();
     drop = database.drop;
-    const config = loadConfig({ DATABASE_URL: database.url, NODE_ENV: 'test', DEMO_PLAN: 'off' }, { signsTokens: false });
+    const config = loadConfig({ DATABASE_URL: database.url, NODE_ENV: 'test', DEMO_PLAN: 'off', SQLITE_NATIVE_BINDING: process.env.SQLITE_NATIVE_BINDING }, { signsTokens: false });
     @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES), EventsModule, RecorderModule] })
     class TestModule {}
     app = await NestFactory.createApplicationContext(TestModule, { logger: false });
