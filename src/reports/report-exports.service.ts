@@ -2,15 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { reportDocx } from './export/report-docx.js';
 import { reportHtml } from './export/report-html.js';
 import { reportXlsx } from './export/report-xlsx.js';
-import { Report } from './entities/report.entity.js';
-import { ReportsService } from './reports.service.js';
+import { ReportsService, StoredReport } from './reports.service.js';
 
 /** A stored report as the files people file: DOCX, XLSX, printable HTML. */
 @Injectable()
 export class ReportExports {
   constructor(private readonly reports: ReportsService) {}
 
-  private fileName(r: Report): string {
+  private fileName(r: StoredReport): string {
     return `bao-cao-cchc-${r.period.toLowerCase()}-${r.year}-v${r.version}`;
   }
 

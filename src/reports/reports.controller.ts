@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { todayLocal } from '../common/local-date.js';
 import { IdParam } from '../common/id-param.js';
@@ -65,6 +65,14 @@ export class ReportsController {
   @Access('reports.read', 'report')
   get(@IdParam() id: number) {
     return this.reports.get(id);
+  }
+
+  /** A draft (a version a person made) goes; an automatic report is final (409). */
+  @Delete('reports/:id')
+  @Access('reports.delete', 'report')
+  @HttpCode(204)
+  async remove(@CurrentActor() actor: UserActor, @IdParam() id: number): Promise<void> {
+    await this.reports.remove(actor, id);
   }
 
   @Get('units/:id/progress')
