@@ -6,8 +6,9 @@ import { accountFor, createPlan, seedUnit } from './support/fixtures.js';
 
 /**
  * What one person (or one commune) can cost the server: a snapshot is stored
- * once per task and compressed, and the chairman can delete draft versions
- * (automatic ones stay). REPORT_FIGURES=1 prints the sizes measured.
+ * once per task and compressed, builds and exports are limited per account and
+ * per unit, and the chairman can delete draft versions (automatic ones stay).
+ * REPORT_FIGURES=1 prints the sizes measured.
  */
 
 /** The Hoằng Tiến plan's 34 real task rows, repeated: 7 Phụ lục × 200 rows = 1,400 tasks of realistic text. */
@@ -137,5 +138,59 @@ describe('deleting report versions', () => {
     expect(rows.map((r: any) => [Number(r.id), typeof r.data === 'string' ? JSON.parse(r.data) : r.data])).toEqual(before.map((b: any) => [b.id, b.data]));
     await t.db.runMigrations({ transaction: 'each' });
     for (const b of before) expect((await t.http.get(`/api/reports/${b.id}`).expect(200)).body).toEqual(b);
+  });
+});
+
+describe('limits on building and exporting reports', () => {
+  let t: TestApp;
+  let unitId: number;
+  let planId: number;
+  let chair: any;
+  let reporter: any;
+
+  beforeAll(async () => {
+    t = await startApp({ env: {
+      REPORT_BUILDS_PER_ACCOUNT: '2', REPORT_BUILDS_PER_UNIT: '3', REPORT_BUILD_WINDOW_SECONDS: '600',
+      REPORT_EXPORTS_PER_ACCOUNT: '3', REPORT_EXPORTS_PER_UNIT: '4', REPORT_EXPORT_WINDOW_SECONDS: '600',
+    } });
+    let people: Record<string, number>;
+    ({ unitId, people, chair } = await seedUnit(t, 'UBND xã Giới Hạn'));
+    reporter = await accountFor(t, 'vanphong.gioihan', 'reporter', unitId, people.vanphong);
+    planId = (await createPlan(t, unitId, { phuLucs: [{ number: 1, tasks: [{ content: 'Một việc', deadlineText: 'Quý I/2023' }] }] })).id;
+  });
+  afterAll(() => t?.close());
+
+  const expectLimited = (res: any, who: RegExp) => {
+    expect(res.status).toBe(429);
+    expect(res.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    expect(res.body.message).toMatch(who);
+    expect(res.body.message).toMatch(/thử lại sau \d+ giây/);
+    const wait = Number(res.headers['retry-after']);
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(600);
+  };
+
+  it('lets an account build two versions in the window, however many it asks for at once; then 429 with Retry-After', async () => {
+    const answers = await Promise.all([1, 2, 3, 4].map(() => reporter.post(`/api/plans/${planId}/reports`).send({ period: 'Q1', year: 2023 })));
+    expect(answers.map((r: any) => r.status).sort()).toEqual([201, 201, 429, 429]);
+    for (const res of answers.filter((r: any) => r.status === 429)) expectLimited(res, /^Bạn /);
+    expect((await t.http.get(`/api/plans/${planId}/reports`).expect(200)).body).toHaveLength(2);
+  });
+
+  it('limits the unit as a whole, and no other unit', async () => {
+    await chair.post(`/api/plans/${planId}/reports`).send({ period: 'Q1', year: 2023 }).expect(201);
+    expectLimited(await chair.post(`/api/plans/${planId}/reports`).send({ period: 'Q1', year: 2023 }), /^Đơn vị /);
+    const other = await seedUnit(t, 'UBND xã Bên Cạnh');
+    const otherPlan = await createPlan(t, other.unitId, { number: '09/KH' });
+    await other.chair.post(`/api/plans/${otherPlan.id}/reports`).send({ period: 'Q1', year: 2023 }).expect(201);
+  });
+
+  it('limits exports (DOCX, XLSX, HTML) per account and per unit; reading the report itself is not limited', async () => {
+    const [report] = (await chair.get(`/api/plans/${planId}/reports`).expect(200)).body;
+    for (const kind of ['docx', 'xlsx', 'html']) await reporter.get(`/api/reports/${report.id}.${kind}`).expect(200);
+    expectLimited(await reporter.get(`/api/reports/${report.id}.docx`), /^Bạn /);
+    await chair.get(`/api/reports/${report.id}.html`).expect(200);
+    expectLimited(await chair.get(`/api/reports/${report.id}.xlsx`), /^Đơn vị /);
+    await reporter.get(`/api/reports/${report.id}`).expect(200);
   });
 });

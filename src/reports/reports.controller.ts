@@ -39,8 +39,8 @@ export class ReportsController {
   @Access('reports.read', 'report')
   @ApiProduces(DOCX)
   @Header('Content-Type', DOCX)
-  async docx(@IdParam() id: number) {
-    const { name, body } = await this.exports.docx(id);
+  async docx(@CurrentActor() actor: UserActor, @IdParam() id: number) {
+    const { name, body } = await this.exports.file(actor, id, 'docx');
     return new StreamableFile(body, { type: DOCX, disposition: `attachment; filename="${name}.docx"` });
   }
 
@@ -48,16 +48,16 @@ export class ReportsController {
   @Access('reports.read', 'report')
   @ApiProduces(XLSX)
   @Header('Content-Type', XLSX)
-  async xlsx(@IdParam() id: number) {
-    const { name, body } = await this.exports.xlsx(id);
+  async xlsx(@CurrentActor() actor: UserActor, @IdParam() id: number) {
+    const { name, body } = await this.exports.file(actor, id, 'xlsx');
     return new StreamableFile(body, { type: XLSX, disposition: `attachment; filename="${name}.xlsx"` });
   }
 
   @Get('reports/:id.html')
   @Access('reports.read', 'report')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  html(@IdParam() id: number) {
-    return this.exports.html(id);
+  html(@CurrentActor() actor: UserActor, @IdParam() id: number) {
+    return this.exports.html(actor, id);
   }
 
   // after the .docx/.xlsx/.html routes, which it would otherwise shadow

@@ -8,6 +8,7 @@ import { PlansRepository } from '../plans/plans.repository.js';
 import { GeneratePayload } from './dto/report.dto.js';
 import { ReportBuilder } from './report-builder.service.js';
 import type { PeriodCode, ReportData } from './report-data.js';
+import { ReportLimits } from './report-limits.js';
 import { packReport, unpackReport } from './report-snapshot.js';
 import { ReportRow, ReportsRepository } from './reports.repository.js';
 
@@ -42,14 +43,18 @@ export class ReportsService {
     private readonly builder: ReportBuilder,
     private readonly repo: ReportsRepository,
     private readonly plans: PlansRepository,
+    private readonly limits: ReportLimits,
   ) {}
 
   preview(planId: number, code: PeriodCode, year: number): Promise<ReportData> {
     return this.tx.read((em) => this.builder.build(planId, code, year, {}, em));
   }
 
-  /** Stores a new version of a report (a person asked for it). */
-  generate(actor: Actor, planId: number, dto: GeneratePayload): Promise<StoredReport> {
+  /** Stores a new version of a report (a person asked for it), within the person's and the unit's limits. */
+  async generate(actor: Actor, planId: number, dto: GeneratePayload): Promise<StoredReport> {
+    const plan = await this.plans.load(planId);
+    if (!plan) throw new NotFound('kế hoạch', planId);
+    await this.limits.take('build', actor, plan.unitId);
     const entered = Object.fromEntries((dto.annex ?? []).map((e) => [e.code, e.value]));
     return this.tx.run((em) => this.store(em, planId, dto.period, dto.year, entered, 'manual', actor));
   }
