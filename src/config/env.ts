@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 
 /**
  * Every setting the service reads from its environment, validated once at
@@ -124,6 +125,10 @@ export class EnvVars {
 
   @IsInt() @Min(1)
   REPORT_EXPORT_WINDOW_SECONDS: number = 600;
+
+  /** Worker threads that render DOCX and XLSX files; more exports at once wait their turn. Default: a core less than the machine has, 1 to 2. */
+  @IsInt() @Min(1) @Max(16)
+  REPORT_RENDER_THREADS: number = Math.max(1, Math.min(2, availableParallelism() - 1));
 
   /** Express's "trust proxy" (e.g. loopback, or 1) when behind a reverse proxy, so limits see the real address. */
   @IsOptional() @IsString()

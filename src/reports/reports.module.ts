@@ -7,6 +7,7 @@ import { ProgressModule } from '../progress/progress.module.js';
 import { RateLimitsModule } from '../redis/rate-limits.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { AutoReportsService } from './auto-reports.service.js';
+import { ReportRenderer } from './export/report-renderer.js';
 import { ReportBuilder } from './report-builder.service.js';
 import { ReportExports } from './report-exports.service.js';
 import { ReportLimits } from './report-limits.js';
@@ -19,14 +20,14 @@ import { RollupService } from './rollup.service.js';
 /**
  * Periodic reports: built (report-builder), stored as versions (reports),
  * made by themselves and announced (auto-reports, the daily job), exported
- * (DOCX, XLSX, HTML), limited per account and unit (report-limits), and the
- * superior level's rollup.
+ * (DOCX, XLSX, HTML, rendered in worker threads), limited per account and
+ * unit (report-limits), and the superior level's rollup.
  */
 @Module({
   imports: [AccountsModule, NotificationsModule, OrganizationModule, PlansModule, ProgressModule, RateLimitsModule, TasksModule],
   controllers: [ReportsController],
   providers: [
-    ReportBuilder, ReportsService, AutoReportsService, ReportExports, ReportLimits, RollupService, ReportsProcessor, ReportsRepository,
+    ReportBuilder, ReportsService, AutoReportsService, ReportExports, ReportLimits, ReportRenderer, RollupService, ReportsProcessor, ReportsRepository,
   ],
   exports: [ReportsService],
 })
