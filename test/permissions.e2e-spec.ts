@@ -1,6 +1,9 @@
 import request from 'supertest';
 import { SignJWT } from 'jose';
+import { SYSTEM } from '../src/access/actor.js';
+import { Transactions } from '../src/database/transactions.js';
 import { Notification } from '../src/notifications/entities/notification.entity.js';
+import { ReportsService } from '../src/reports/reports.service.js';
 import { ROLES, type Role } from '../src/access/roles.js';
 import { bearerClient, claimsOf, Client, startApp, TEST_JWT_SECRET, TestApp } from './support/app.js';
 import { accountFor, seedUnit, TEST_PASSWORD } from './support/fixtures.js';
@@ -82,6 +85,9 @@ describe('permission matrix: every endpoint × every role', () => {
     await t.admin.post('/api/users').send({ username, password: TEST_PASSWORD, role, unitId, officialId, mustChangePassword: false }).expect(201);
     return t.login(username, TEST_PASSWORD);
   };
+  /** A manual version of A's report, stored directly: the calls below would otherwise spend the build limit. */
+  const freshReportA = async () =>
+    (await t.app.get(Transactions).run((em) => t.app.get(ReportsService).store(em, planA.id, 'Q1', 2023, {}, 'manual', SYSTEM))).id;
   const notificationFor = async (officialId: number) =>
     (await t.db.getRepository(Notification).save({ officialId, taskId: null, kind: 'report', dueOn: null, title: 'Thông báo thử', body: 'Nội dung' })).id;
 
@@ -219,6 +225,11 @@ describe('permission matrix: every endpoint × every role', () => {
       call: async () => ({ path: `/api/plans/${planA.id}/reports/preview?period=H1&year=2023` }), foreign: async () => ({ path: `/api/plans/${planB.id}/reports/preview?period=H1&year=2023` }),
     },
     { route: 'GET /api/reports/:id', ok: all(200, REPORT_READERS), call: async () => ({ path: `/api/reports/${reportA}` }), foreign: async () => ({ path: `/api/reports/${reportB}` }) },
+    {
+      // a draft version goes; the chairman alone decides (automatic, final versions: test/report-limits.e2e-spec.ts)
+      route: 'DELETE /api/reports/:id', ok: { chairman: 204 },
+      call: async () => ({ path: `/api/reports/${await freshReportA()}` }), foreign: async () => ({ path: `/api/reports/${reportB}` }),
+    },
     { route: 'GET /api/reports/:id.docx', ok: all(200, REPORT_READERS), call: async () => ({ path: `/api/reports/${reportA}.docx` }), foreign: async () => ({ path: `/api/reports/${reportB}.docx` }) },
     { route: 'GET /api/reports/:id.xlsx', ok: all(200, REPORT_READERS), call: async () => ({ path: `/api/reports/${reportA}.xlsx` }), foreign: async () => ({ path: `/api/reports/${reportB}.xlsx` }) },
     { route: 'GET /api/reports/:id.html', ok: all(200, REPORT_READERS), call: async () => ({ path: `/api/reports/${reportA}.html` }), foreign: async () => ({ path: `/api/reports/${reportB}.html` }) },
@@ -260,7 +271,7 @@ describe('permission matrix: every endpoint × every role', () => {
   afterAll(() => t.close());
 
   const send = (client: Client | ReturnType<typeof request>, method: string, req: Req) => {
-    const m = method.toLowerCase() as 'get' | 'post' | 'patch';
+    const m = method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
     const r = (client as any)[m](req.path);
     return req.body !== undefined ? r.send(req.body) : r;
   };

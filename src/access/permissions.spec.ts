@@ -45,6 +45,14 @@ describe('permission matrix', () => {
     }
   });
 
+  it('lets only the chairman delete a report version, in their own unit', () => {
+    expect(decide(actor('chairman'), 'reports.delete', { unitId: 10 })).toBe('allow');
+    expect(decide(actor('chairman'), 'reports.delete', { unitId: 20 })).toBe('not_found');
+    for (const role of ['admin', 'vice_chairman', 'official', 'reporter', 'viewer'] as const) {
+      expect(decide(actor(role), 'reports.delete', { unitId: 10 })).toBe('forbidden');
+    }
+  });
+
   it('lets the system (the jobs) do anything', () => {
     expect(decide({ kind: 'system', name: 'Hệ thống' }, 'reports.generate', { unitId: 1 })).toBe('allow');
   });

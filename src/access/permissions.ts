@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'tasks.note': { chairman: 'unit', vice_chairman: 'unit', official: 'leadOrCoordinator', reporter: 'leadOrCoordinator' },
   'reports.read': only(REPORTERS),
   'reports.generate': only(['chairman', 'vice_chairman', 'reporter']),
+  /** deleting a draft version of a report: the chairman, who signs the reports */
+  'reports.delete': only(['chairman']),
   'rollup.read': only(REPORTERS),
   'audit.read': only(['admin', 'chairman']),
   'notifications.read': every('recipient'),

@@ -22,6 +22,13 @@ export class NotFound extends NotFoundException {
 /** A request that conflicts with the current state: a stale version, a duplicate. */
 export class Conflict extends ConflictException {}
 
+/** Too many requests of one kind within a window: 429, and Retry-After (seconds) set by the filter. */
+export class TooManyRequests extends HttpException {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message, HttpStatus.TOO_MANY_REQUESTS);
+  }
+}
+
 /** A well-formed request that the rules refuse (a future completion date, …). */
 export class Invalid extends BadRequestException {
   constructor(message: string, field?: string) {
@@ -68,6 +75,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse();
     const body = this.toApiError(exception);
+    if (exception instanceof TooManyRequests) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    // a route that answers a file has set its own Content-Type already; an error is JSON whatever the route
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.status(body.statusCode).json(body);
   }
 

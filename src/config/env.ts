@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 
 /**
  * Every setting the service reads from its environment, validated once at
@@ -99,6 +100,35 @@ export class EnvVars {
 
   @IsInt() @Min(1)
   LOGIN_WINDOW_SECONDS: number = 60;
+
+  /**
+   * Report versions one account may build (POST /api/plans/:id/reports) within the window, before 429.
+   * A commune makes a handful of versions of a period's report; a build of a large plan costs seconds and megabytes.
+   */
+  @IsInt() @Min(1)
+  REPORT_BUILDS_PER_ACCOUNT: number = 10;
+
+  /** The same, for all the accounts of one unit together. */
+  @IsInt() @Min(1)
+  REPORT_BUILDS_PER_UNIT: number = 30;
+
+  @IsInt() @Min(1)
+  REPORT_BUILD_WINDOW_SECONDS: number = 600;
+
+  /** Report files (DOCX, XLSX, HTML) one account may export within the window, before 429. */
+  @IsInt() @Min(1)
+  REPORT_EXPORTS_PER_ACCOUNT: number = 60;
+
+  /** The same, for the files of one unit's reports, whoever asks (the superior level's viewers too). */
+  @IsInt() @Min(1)
+  REPORT_EXPORTS_PER_UNIT: number = 200;
+
+  @IsInt() @Min(1)
+  REPORT_EXPORT_WINDOW_SECONDS: number = 600;
+
+  /** Worker threads that render DOCX and XLSX files; more exports at once wait their turn. Default: a core less than the machine has, 1 to 2. */
+  @IsInt() @Min(1) @Max(16)
+  REPORT_RENDER_THREADS: number = Math.max(1, Math.min(2, availableParallelism() - 1));
 
   /** Express's "trust proxy" (e.g. loopback, or 1) when behind a reverse proxy, so limits see the real address. */
   @IsOptional() @IsString()

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
-import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import type { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import type { DatabaseConfig } from '../config/env.js';
 import { InstallInfo } from './install-info.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -59,4 +59,20 @@ export function dataSourceOptions(db: DatabaseConfig, entities: MixedList<Functi
       conn.pragma('synchronous = FULL');
     },
   } as DataSourceOptions;
+}
+
+/**
+ * Bytes in a column. SQLite calls the type blob, PostgreSQL bytea, and each of
+ * TypeORM's drivers refuses the other's name; an entity's decorators run before
+ * the configuration says which database it is. So entities declare 'blob', and
+ * on PostgreSQL the data source reads that as bytea (the migrations create
+ * bytea there): the metadata check, and the schema comparison of
+ * test/schema.e2e-spec.ts, then see the column the migrations made. Both
+ * drivers hand a Buffer back.
+ */
+export function blobIsByteaOnPostgres(dataSource: DataSource): void {
+  if (dataSource.options.type !== 'postgres') return;
+  const driver = dataSource.driver;
+  const normalize = driver.normalizeType.bind(driver);
+  driver.normalizeType = (column) => (column.type === 'blob' ? 'bytea' : normalize(column));
 }

@@ -2,7 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicatio
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
-import { dataSourceOptions } from './data-source-options.js';
+import { blobIsByteaOnPostgres, dataSourceOptions } from './data-source-options.js';
 import { Transactions } from './transactions.js';
 
 type Entities = Parameters<typeof dataSourceOptions>[1];
@@ -10,6 +10,7 @@ type Entities = Parameters<typeof dataSourceOptions>[1];
 /** Opens the database and brings its schema up to date before anything uses it. */
 export async function openDatabase(config: AppConfig, entities: Entities): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(config.database, entities, { logSql: !!config.env.LOG_SQL }));
+  blobIsByteaOnPostgres(dataSource);
   await dataSource.initialize();
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   if (applied.length) new Logger('Database').log(`Đã áp dụng ${applied.length} migration: ${applied.map((m) => m.name).join(', ')}`);

@@ -8,11 +8,10 @@ import { Transactions } from '../database/transactions.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrganizationRepository } from '../organization/organization.repository.js';
 import { PlansRepository } from '../plans/plans.repository.js';
-import { Report } from './entities/report.entity.js';
 import { periodsCutOffOn } from './periods.js';
 import type { PeriodCode } from './report-data.js';
 import { ReportsRepository } from './reports.repository.js';
-import { ReportsService } from './reports.service.js';
+import { ReportsService, StoredReport } from './reports.service.js';
 
 /** The reports that make themselves: each plan's, the day after each period's cut-off, announced once. */
 @Injectable()
@@ -32,11 +31,11 @@ export class AutoReportsService {
    * number of times the job runs (the auto key is unique). Returns null when
    * it already existed.
    */
-  async generateAuto(planId: number, code: PeriodCode, year: number): Promise<Report | null> {
+  async generateAuto(planId: number, code: PeriodCode, year: number): Promise<StoredReport | null> {
     const autoKey = `${planId}|${code}|${year}`;
     if (await this.repo.hasAuto(autoKey)) return null;
     // the annex rows a person entered for this period carry over from their latest report
-    const manual = await this.tx.read((em) => this.repo.latest(em, planId, code, year, 'manual'));
+    const manual = await this.tx.read((em) => this.reports.latest(em, planId, code, year, 'manual'));
     const entered = Object.fromEntries((manual?.data.annex01b ?? []).filter((r) => r.source === 'entered').map((r) => [r.code, r.value]));
     try {
       return await this.tx.run(async (em) => {
@@ -53,11 +52,11 @@ export class AutoReportsService {
   }
 
   /** Run at 07:00 every day: the reports of every issued plan whose period was cut off yesterday. */
-  async generateDue(now = new Date()): Promise<Report[]> {
+  async generateDue(now = new Date()): Promise<StoredReport[]> {
     const yesterday = addDays(localDateOf(now), -1);
     const plans = await this.plans.withStatus(['issued', 'closed']);
     const units = new Map((await this.organization.allUnits()).map((u) => [u.id, u]));
-    const made: Report[] = [];
+    const made: StoredReport[] = [];
     for (const plan of plans) {
       const convention = units.get(plan.unitId)?.reportCutoff ?? 'ministry';
       for (const { code, year } of periodsCutOffOn(yesterday, convention)) {
@@ -73,7 +72,7 @@ export class AutoReportsService {
   }
 
   /** Tells the unit's report-makers (role reporter) and chairman, in the app and by mail, once. */
-  private async announce(report: Report): Promise<void> {
+  private async announce(report: StoredReport): Promise<void> {
     const ids = await this.accounts.officialIdsWithRole(report.unitId, ['chairman', 'reporter']);
     const recipients = (await this.organization.officialsByIds(ids)).filter((o) => o.active);
     const d = report.data;

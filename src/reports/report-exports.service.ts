@@ -1,30 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { reportDocx } from './export/report-docx.js';
-import { reportHtml } from './export/report-html.js';
-import { reportXlsx } from './export/report-xlsx.js';
-import { Report } from './entities/report.entity.js';
-import { ReportsService } from './reports.service.js';
+import type { Actor } from '../access/actor.js';
+import { NotFound } from '../common/errors.js';
+import { ReportRenderer } from './export/report-renderer.js';
+import type { RenderKind } from './export/render-worker.js';
+import { ReportLimits } from './report-limits.js';
+import { ReportRow, ReportsRepository } from './reports.repository.js';
 
-/** A stored report as the files people file: DOCX, XLSX, printable HTML. */
+/**
+ * A stored report as the files people file: DOCX, XLSX, printable HTML.
+ * Each file counts against the person's and the unit's export limits, and is
+ * rendered in a worker thread from the stored snapshot.
+ */
 @Injectable()
 export class ReportExports {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(private readonly repo: ReportsRepository, private readonly limits: ReportLimits, private readonly renderer: ReportRenderer) {}
 
-  private fileName(r: Report): string {
+  private fileName(r: ReportRow): string {
     return `bao-cao-cchc-${r.period.toLowerCase()}-${r.year}-v${r.version}`;
   }
 
-  async docx(id: number): Promise<{ name: string; body: Buffer }> {
-    const r = await this.reports.get(id);
-    return { name: this.fileName(r), body: await reportDocx(r.data) };
+  async file(actor: Actor, id: number, kind: RenderKind): Promise<{ name: string; body: Buffer }> {
+    const r = await this.repo.withSnapshot(id);
+    if (!r) throw new NotFound('báo cáo', id);
+    await this.limits.take('export', actor, r.unitId);
+    return { name: this.fileName(r), body: await this.renderer.render(kind, r.snapshot) };
   }
 
-  async xlsx(id: number): Promise<{ name: string; body: Buffer }> {
-    const r = await this.reports.get(id);
-    return { name: this.fileName(r), body: await reportXlsx(r.data) };
-  }
-
-  async html(id: number): Promise<string> {
-    return reportHtml((await this.reports.get(id)).data);
+  async html(actor: Actor, id: number): Promise<string> {
+    return (await this.file(actor, id, 'html')).body.toString('utf8');
   }
 }

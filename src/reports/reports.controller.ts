@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { todayLocal } from '../common/local-date.js';
 import { IdParam } from '../common/id-param.js';
@@ -39,8 +39,8 @@ export class ReportsController {
   @Access('reports.read', 'report')
   @ApiProduces(DOCX)
   @Header('Content-Type', DOCX)
-  async docx(@IdParam() id: number) {
-    const { name, body } = await this.exports.docx(id);
+  async docx(@CurrentActor() actor: UserActor, @IdParam() id: number) {
+    const { name, body } = await this.exports.file(actor, id, 'docx');
     return new StreamableFile(body, { type: DOCX, disposition: `attachment; filename="${name}.docx"` });
   }
 
@@ -48,16 +48,16 @@ export class ReportsController {
   @Access('reports.read', 'report')
   @ApiProduces(XLSX)
   @Header('Content-Type', XLSX)
-  async xlsx(@IdParam() id: number) {
-    const { name, body } = await this.exports.xlsx(id);
+  async xlsx(@CurrentActor() actor: UserActor, @IdParam() id: number) {
+    const { name, body } = await this.exports.file(actor, id, 'xlsx');
     return new StreamableFile(body, { type: XLSX, disposition: `attachment; filename="${name}.xlsx"` });
   }
 
   @Get('reports/:id.html')
   @Access('reports.read', 'report')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  html(@IdParam() id: number) {
-    return this.exports.html(id);
+  html(@CurrentActor() actor: UserActor, @IdParam() id: number) {
+    return this.exports.html(actor, id);
   }
 
   // after the .docx/.xlsx/.html routes, which it would otherwise shadow
@@ -65,6 +65,14 @@ export class ReportsController {
   @Access('reports.read', 'report')
   get(@IdParam() id: number) {
     return this.reports.get(id);
+  }
+
+  /** A draft (a version a person made) goes; an automatic report is final (409). */
+  @Delete('reports/:id')
+  @Access('reports.delete', 'report')
+  @HttpCode(204)
+  async remove(@CurrentActor() actor: UserActor, @IdParam() id: number): Promise<void> {
+    await this.reports.remove(actor, id);
   }
 
   @Get('units/:id/progress')

@@ -1,13 +1,17 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Plan } from '../../plans/entities/plan.entity.js';
-import type { PeriodCode, ReportData } from '../report-data.js';
+import type { PeriodCode } from '../report-data.js';
 
 /**
  * An immutable snapshot of a periodic report: its figures, lists and annex as
- * computed at `generatedAt`. Regenerating makes a new version; nothing updates
- * a row. An automatic report carries autoKey (plan, period, year), unique, so a
- * job that runs twice stores it once.
+ * computed at `generatedAt`. Regenerating makes a new version; nothing else
+ * changes a row but deleting a draft. An automatic report carries autoKey
+ * (plan, period, year), unique, so a job that runs twice stores it once.
+ *
+ * Automatic reports are final; manual ones are drafts the chairman may delete.
+ * Deleting keeps the row without its snapshot (deletedAt set), so the plan's
+ * next version never takes a deleted one's number.
  */
 @Entity('report')
 @Unique('uq_report_auto_key', ['autoKey'])
@@ -51,6 +55,20 @@ export class Report {
   @Column({ name: 'generated_by', type: 'varchar', length: 255 })
   generatedBy: string;
 
-  @Column({ type: 'json' })
-  data: ReportData;
+  /** The headline figures, read by the list of versions without opening the snapshot. */
+  @Column({ type: 'varchar', length: 24 })
+  ratio: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  percent: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  summary: string;
+
+  /** The ReportData, compact and gzipped (report-snapshot.ts); null once the draft is deleted. bytea on PostgreSQL. */
+  @Column({ type: 'blob', nullable: true })
+  snapshot: Buffer | null;
+
+  @Column({ name: 'deleted_at', type: Date, nullable: true })
+  deletedAt: Date | null;
 }
