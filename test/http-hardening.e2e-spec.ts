@@ -314,6 +314,8 @@ describe(`the built server under a flood of nested JSON (${DB_KIND})`, () => {
     try {
       let up = false;
       for (let i = 0; i < 150 && !up; i++) {
+        // a server that died at start-up fails the test at once, with its log
+        if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${output}`);
         up = (await fetch(`${base}/api/health`).catch(() => undefined))?.status === 200;
         if (!up) await new Promise((r) => setTimeout(r, 100));
       }
