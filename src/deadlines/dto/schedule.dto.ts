@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LOCAL_DATE } from '../../common/record.dto.js';
-
-export const SCHEDULE_KINDS = ['date', 'ongoing', 'recurring', 'milestones', 'unspecified'] as const;
+import { SCHEDULE_KINDS, type ScheduleKind } from '../parse-deadline.js';
 
 export class ScheduleItemDto {
   @ApiProperty({ ...LOCAL_DATE, description: 'Ngày đến hạn (giờ Việt Nam)' })
@@ -14,7 +13,7 @@ export class ScheduleItemDto {
 /** What a deadline written in words means: its due dates, and whether a person should look. */
 export class ScheduleDto {
   @ApiProperty({ enum: SCHEDULE_KINDS, description: 'date: một ngày; ongoing: thường xuyên; recurring: định kỳ; milestones: nhiều mốc; unspecified: không xác định' })
-  kind: (typeof SCHEDULE_KINDS)[number];
+  kind: ScheduleKind;
 
   @ApiProperty({ type: [String], format: 'date', description: 'Các ngày đến hạn, không trùng, tăng dần', example: ['2023-06-30'] })
   dueDates: string[];

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LOCAL_DATE } from '../../common/record.dto.js';
-import { PERIOD_CODES, type PeriodCode } from '../report-data.js';
-
-const TASK_LINE_STATUSES = ['completed_on_time', 'completed_late', 'in_progress', 'overdue'] as const;
+import { REPORT_CUTOFFS, type ReportCutoff } from '../../organization/entities/unit.entity.js';
+import { PERIOD_CODES, TASK_LINE_STATUSES, type PeriodCode, type TaskLineStatus } from '../report-data.js';
 
 export class ReportUnitDto {
   @ApiProperty({ example: 2 })
@@ -52,8 +51,8 @@ export class ReportPeriodDto {
   @ApiProperty({ description: 'Cách gọi kỳ trong tiêu đề báo cáo', example: 'quý I năm 2023' })
   titleText: string;
 
-  @ApiProperty({ enum: ['ministry', 'calendar'] })
-  convention: 'ministry' | 'calendar';
+  @ApiProperty({ enum: REPORT_CUTOFFS })
+  convention: ReportCutoff;
 
   @ApiProperty({ ...LOCAL_DATE, description: 'Số liệu từ ngày' })
   windowStart: string;
@@ -108,7 +107,7 @@ export class ReportTaskLineDto {
   @ApiProperty({ ...LOCAL_DATE, nullable: true, description: 'Hạn được tính cho kỳ này' }) dueOn: string | null;
   @ApiProperty({ ...LOCAL_DATE, nullable: true }) completedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) evidence: string | null;
-  @ApiProperty({ enum: TASK_LINE_STATUSES }) status: (typeof TASK_LINE_STATUSES)[number];
+  @ApiProperty({ enum: TASK_LINE_STATUSES }) status: TaskLineStatus;
 }
 
 export class ReportListsDto {
