@@ -95,6 +95,18 @@ export class ReportTotalFiguresDto extends ReportFiguresDto {
   phuLucs: ReportPhuLucFiguresDto[];
 }
 
+export class OccurrencesDto {
+  @ApiProperty({ example: 1 }) done: number;
+  @ApiProperty({ example: 4 }) total: number;
+}
+
+export class ReportFileDto {
+  @ApiProperty({ description: 'Mã tệp (GET /api/tasks/{taskId}/evidence/{id})' }) id: number;
+  @ApiProperty({ example: 'Biên bản kiểm tra.pdf' }) name: string;
+  @ApiProperty({ description: 'Số byte' }) size: number;
+  @ApiProperty({ ...LOCAL_DATE, nullable: true, description: 'Hạn mà tệp chứng minh; null: cả nhiệm vụ' }) dueOn: string | null;
+}
+
 /** A task as a report lists it. */
 export class ReportTaskLineDto {
   @ApiProperty() taskId: number;
@@ -117,17 +129,6 @@ export class ReportTaskLineDto {
   files?: ReportFileDto[];
 }
 
-export class OccurrencesDto {
-  @ApiProperty({ example: 1 }) done: number;
-  @ApiProperty({ example: 4 }) total: number;
-}
-
-export class ReportFileDto {
-  @ApiProperty({ description: 'Mã tệp (GET /api/tasks/{taskId}/evidence/{id})' }) id: number;
-  @ApiProperty({ example: 'Biên bản kiểm tra.pdf' }) name: string;
-  @ApiProperty({ description: 'Số byte' }) size: number;
-  @ApiProperty({ ...LOCAL_DATE, nullable: true, description: 'Hạn mà tệp chứng minh; null: cả nhiệm vụ' }) dueOn: string | null;
-}
 
 export class ReportListsDto {
   @ApiProperty({ type: [ReportTaskLineDto] }) completedInPeriod: ReportTaskLineDto[];
