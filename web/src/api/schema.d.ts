@@ -4709,12 +4709,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4766,6 +4768,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -4776,6 +4779,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4836,7 +4840,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
+                /** @description Mã (số nguyên dương) */
                 fileId: number;
             };
             cookie?: never;
@@ -4897,7 +4903,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
+                /** @description Mã (số nguyên dương) */
                 fileId: number;
             };
             cookie?: never;
@@ -5556,6 +5564,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -5752,6 +5761,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -5762,6 +5772,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5822,6 +5833,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -5832,6 +5844,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5892,12 +5905,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Đã tạo */
             201: {
                 headers: {
                     [name: string]: unknown;
