@@ -73,7 +73,9 @@ describe(`the built server and CLI on ${DB_KIND}`, () => {
     child.stderr.on('data', (b) => (output += b));
     try {
       let health: Response | undefined;
-      for (let i = 0; i < 100 && !health; i++) {
+      // a deadline, not a count of tries: a loaded machine can take far longer than 10 s to start Nest
+      const until = Date.now() + 45_000;
+      while (!health && Date.now() < until) {
         health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
         if (!health) await new Promise((r) => setTimeout(r, 100));
       }
