@@ -59,7 +59,7 @@ describe('reminders', () => {
     expect(mail.to).toEqual(['tuphap@example.vn']);
     expect(mail.subject).toContain(`hạn ${formatVnDate(today)}`);
     expect(mail.text).toContain('Phụ lục 01');
-    expect(mail.text).toContain(`http://cchc.test/#task-${task.id}`);
+    expect(mail.text).toContain(`http://cchc.test/nhiem-vu/${task.id}`);
     // marking it read
     // only its recipient marks it read; to anyone else it does not exist
     await t.http.post(`/api/notifications/${notes[0].id}/read`).send({}).expect(404);

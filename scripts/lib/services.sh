@@ -103,7 +103,7 @@ ensure_sqlite_binding_node24() {
 
 ensure_build() {
   local newest=""
-  [ -f dist/main.js ] && newest=$(find src -type f -newer dist/main.js | head -1)
+  [ -f dist/main.js ] && newest=$(find src web -type f -newer dist/main.js | head -1)
   if [ ! -f dist/main.js ] || [ -n "$newest" ] || [ package.json -nt dist/main.js ]; then
     log "npm run build…"
     npm run --silent build >&2

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SYSTEM } from '../access/actor.js';
 import { audit } from '../audit/audit.js';
 import { addDays as addLocalDays, localDateOf } from '../common/local-date.js';
+import { taskPath } from '../common/web-paths.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -51,7 +52,7 @@ export class ReminderDeliveryService {
     const recipients = uniqueById([...(assignee ? [assignee] : chairmen), ...(overdue ? chairmen : [])]);
     const message = (forChairman: boolean) => reminderMessage({
       kind: data.kind, taskId: data.taskId, dueOn: data.dueOn, sentOn: localDateOf(), phuLuc: facts.phuLuc, ordinal: facts.ordinal,
-      content: facts.content, planTitle: facts.planTitle, assigneeName: assignee?.fullName ?? null, link: `${this.base}/#task-${data.taskId}`,
+      content: facts.content, planTitle: facts.planTitle, assigneeName: assignee?.fullName ?? null, link: `${this.base}${taskPath(data.taskId)}`,
     }, forChairman);
     const wantsMail = (o: Official) => !!o.email && o.reminderMode === 'each';
     const mailed = message(!assignee);

@@ -3,7 +3,7 @@ import { digestMessage, reminderMessage } from './reminder-message.js';
 const facts = {
   kind: 'before-7' as const, taskId: 3, dueOn: '2023-11-15', sentOn: '2023-11-08', phuLuc: 3, ordinal: 1,
   content: 'Tiếp tục triển khai thực hiện việc rà soát sắp xếp thu gọn các đơn vị hành chính cấp xã theo quy định.',
-  planTitle: 'Kế hoạch cải cách hành chính năm 2023', assigneeName: 'Trần Thị Thu Hương', link: 'http://localhost:3000/#task-3',
+  planTitle: 'Kế hoạch cải cách hành chính năm 2023', assigneeName: 'Trần Thị Thu Hương', link: 'http://localhost:3000/nhiem-vu/3',
 };
 
 describe('reminder messages', () => {
@@ -14,7 +14,7 @@ describe('reminder messages', () => {
     expect(m.body).toContain('Phụ lục 03, nhiệm vụ số 1');
     expect(m.subject).toMatch(/^\[CCHC\] Nhắc việc – hạn 15\/11\/2023: /);
     expect(m.text).toContain('Hạn hoàn thành: 15/11/2023');
-    expect(m.text).toContain('http://localhost:3000/#task-3');
+    expect(m.text).toContain('http://localhost:3000/nhiem-vu/3');
   });
 
   it('words the due day, the day before and overdue, with a copy line for the chairman', () => {
