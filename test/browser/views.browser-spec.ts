@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { auditPage, expectNoProblems } from './support/audit.js';
 import { BOTH_SCREENS, launchBrowser, loadMeasured, newContext, screenshot, type DemoRole, type Screen } from './support/browser.js';
 import { startBrowserServer, type BrowserServer } from './support/server.js';
+import { VIEW_PATHS } from '../../src/common/web-paths.js';
 import { VIEWS, waitForView, type ViewIds } from './support/views.js';
 
 /**
@@ -47,7 +48,7 @@ describe('every view at 1366 and 360 px', () => {
 
   for (const screen of BOTH_SCREENS) {
     it(`the sign-in page at ${screen.width} px`, async () => {
-      await check('dang-nhap', null, '/', screen, async (p) => { await p.locator('input[type="password"]:visible').first().waitFor(); });
+      await check('dang-nhap', null, VIEW_PATHS.signIn, screen, async (p) => { await p.locator('input[type="password"]:visible').first().waitFor(); });
     });
     for (const view of VIEWS) {
       for (const role of view.roles) {

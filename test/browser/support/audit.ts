@@ -72,7 +72,19 @@ function measurePage(args: { width: number; touch: number; checkTouch: boolean }
     if (unseen(el, r)) continue;
     if (visibleRight(el, r) > args.width + 0.5) wide.push(describe(el));
     if (!el.matches(CONTROLS)) continue;
-    if (r.left < -0.5 || r.right > args.width + 0.5) outside.push(describe(el));
+    if (r.left < -0.5 || r.right > args.width + 0.5) {
+      // a "skip to content" link waits off-screen and comes into view when focused: measure it focused
+      let shown = false;
+      if (r.right <= 0 || r.bottom <= 0) {
+        const before = doc.activeElement;
+        el.focus({ preventScroll: true });
+        const f = el.getBoundingClientRect();
+        shown = f.left >= -0.5 && f.right <= args.width + 0.5 && f.top >= -0.5;
+        el.blur();
+        before?.focus?.({ preventScroll: true });
+      }
+      if (!shown) outside.push(describe(el));
+    }
     if (!args.checkTouch) continue;
     // a link inside a sentence is exempt (WCAG 2.5.8); a check box or radio counts with its label
     const s = g.getComputedStyle(el);
