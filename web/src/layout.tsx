@@ -16,7 +16,7 @@ export function Header(p: { view: ViewName | null }) {
         </div>
         {me ? (
           <div class="who" data-testid="signed-in">
-            <span><b data-testid="user-name">{me.name}</b> · <span data-testid="user-role">{ROLE_LABELS[me.role]}</span></span>
+            <span><b data-testid="user-name">{me.officialId === null ? <code class="account">{me.name}</code> : me.name}</b> · <span data-testid="user-role">{ROLE_LABELS[me.role]}</span></span>
             <span class="who-actions">
               {me.officialId !== null ? (
                 <a href={VIEW_PATHS.notifications} class="bell" data-testid="unread" aria-label={`Thông báo: ${formatCount(unread)} chưa đọc`}>

@@ -3,12 +3,10 @@ import type { Relation } from 'typeorm';
 import { VersionedRecord } from '../../database/versioned-record.js';
 import { Unit } from './unit.entity.js';
 
-/** each: one mail per reminder; digest: one mail a day listing what is due and overdue. */
-export const REMINDER_MODES = ['each', 'digest'] as const;
-export type ReminderMode = (typeof REMINDER_MODES)[number];
+import type { OfficialRole, ReminderMode } from '../organization-labels.js';
 
-export const OFFICIAL_ROLES = ['chairman', 'vice_chairman', 'official'] as const;
-export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
+// the codes live with their words in a plain module the web app bundles
+export { OFFICIAL_ROLES, REMINDER_MODES, type OfficialRole, type ReminderMode } from '../organization-labels.js';
 
 /** Cán bộ, công chức of a unit, identified in plans by their position (chức danh). */
 @Entity('official')

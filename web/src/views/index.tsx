@@ -1,6 +1,9 @@
 import type { ComponentType } from 'preact';
 import type { ViewName } from '../server.js';
+import { Admin } from './admin.js';
 import { Password } from './password.js';
+import { Reports } from './reports.js';
+import { Superior } from './superior.js';
 import { SignIn } from './sign-in.js';
 
 /** A view gets the id in its address ("/nhiem-vu/12" → 12), or null. */
@@ -25,9 +28,9 @@ export const VIEWS: Record<ViewName, View> = {
   task: soon('Nhiệm vụ'),
   myTasks: soon('Việc của tôi'),
   notifications: soon('Thông báo'),
-  reports: soon('Báo cáo'),
-  rollup: soon('Cấp trên'),
+  reports: Reports,
+  rollup: Superior,
   unit: soon('Đơn vị'),
   audit: soon('Nhật ký'),
-  admin: soon('Quản trị'),
+  admin: Admin,
 };
