@@ -48,9 +48,16 @@ function measurePage(args: { width: number; touch: number; checkTouch: boolean }
     const text = (el.innerText ?? el.value ?? el.getAttribute('aria-label') ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
     return `<${el.tagName.toLowerCase()}${id ? ` ${id}` : ''}> "${text}" x ${Math.round(r.left)}–${Math.round(r.right)}, ${Math.round(r.width)}×${Math.round(r.height)}`;
   };
-  // an element that takes no room or is hidden from sight (visually hidden text for screen readers included)
+  // an element that takes no room or is hidden from sight (visually hidden text for screen readers included,
+  // and what a clipping ancestor such as a visually hidden table head cuts down to nothing)
   const unseen = (el: any, r: any) => {
     if (r.width <= 1 || r.height <= 1) return true;
+    for (let a = el.parentElement; a && a !== doc.body; a = a.parentElement) {
+      const s = g.getComputedStyle(a);
+      if (s.overflow === 'visible' && s.clip === 'auto') continue;
+      const b = a.getBoundingClientRect();
+      if (s.clip === 'rect(0px, 0px, 0px, 0px)' || b.width <= 1 || b.height <= 1) return true;
+    }
     if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return true;
     const s = g.getComputedStyle(el);
     return s.clip === 'rect(0px, 0px, 0px, 0px)' || s.clipPath === 'inset(50%)';

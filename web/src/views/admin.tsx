@@ -28,7 +28,7 @@ export function Admin() {
         <DataTable testid="units" rows={units.data} rowKey={(u) => u.id} rowProps={(u) => ({ 'data-unit-id': u.id, class: u.id === chosen ? 'chosen' : undefined })}
           caption="Các đơn vị" empty="Chưa có đơn vị nào."
           columns={[
-            { label: 'Đơn vị', cell: (u) => <a href={`${VIEW_PATHS.admin}?don-vi=${u.id}`} data-testid="unit-open" aria-current={u.id === chosen ? 'true' : undefined}>{u.name}</a> },
+            { label: 'Đơn vị', cell: (u) => <a class="tap" href={`${VIEW_PATHS.admin}?don-vi=${u.id}`} data-testid="unit-open" aria-current={u.id === chosen ? 'true' : undefined}>{u.name}</a> },
             { label: 'Cấp trên', cell: (u) => nameOf(u.parentId) ?? <span class="muted">không có</span> },
             { label: 'Kỳ báo cáo', cell: (u) => REPORT_CUTOFF_LABELS[u.reportCutoff] },
           ]} />
@@ -55,7 +55,7 @@ function NewUnit(p: { units: Unit[]; onDone: (id: number) => Promise<void> }) {
           options={[{ value: '', label: '— Không có —' }, ...p.units.map((u) => ({ value: String(u.id), label: u.name }))]} />
         <SelectField form={f} name="reportCutoff" label="Ngày khóa số liệu báo cáo" testid="unit-cutoff"
           options={Object.entries(REPORT_CUTOFF_LABELS).map(([value, label]) => ({ value, label }))} />
-        <div class="actions field wide"><Submit form={f} testid="unit-submit">Thêm đơn vị</Submit></div>
+        <div class="actions wide"><Submit form={f} testid="unit-submit">Thêm đơn vị</Submit></div>
       </Form>
     </details>
   );

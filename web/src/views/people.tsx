@@ -140,7 +140,7 @@ function OfficialForm(p: { unitId: number; official?: OfficialRow; onDone: () =>
         <SelectField form={f} name="reminderMode" label="Cách nhận nhắc việc" testid="official-reminder-mode"
           options={Object.entries(REMINDER_MODE_LABELS).map(([value, label]) => ({ value, label }))} />
         {o ? <SelectField form={f} name="active" label="Còn công tác" options={[{ value: 'yes', label: 'Còn công tác' }, { value: 'no', label: 'Đã nghỉ, chuyển công tác' }]} /> : null}
-        <div class="actions field wide">
+        <div class="actions wide">
           <Submit form={f} testid="official-submit">{o ? 'Lưu' : 'Thêm cán bộ'}</Submit>
           {p.onCancel ? <button type="button" class="sec" onClick={p.onCancel}>Thôi</button> : null}
         </div>
@@ -183,7 +183,7 @@ function AccountForm(p: { unitId: number; officials: OfficialRow[]; onCreated: (
         ) : null}
         <TextField form={f} name="password" label="Mật khẩu ban đầu" type="password" testid="account-password"
           hint="Bỏ trống để tạo mật khẩu ngẫu nhiên (hiện một lần). Người dùng phải đổi khi đăng nhập lần đầu." input={{ autoComplete: 'new-password' }} />
-        <div class="actions field wide"><Submit form={f} testid="account-submit">Cấp tài khoản</Submit></div>
+        <div class="actions wide"><Submit form={f} testid="account-submit">Cấp tài khoản</Submit></div>
       </Form>
     </details>
   );

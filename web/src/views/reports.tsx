@@ -134,7 +134,7 @@ export function Reports() {
                 {[year - 1, year, year + 1].map((y) => <option key={y} value={String(y)}>{y}</option>)}
               </select>
             </div>
-            <div class="actions field wide">
+            <div class="actions wide">
               <button type="submit" disabled={!!busy} data-testid="report-preview">{busy === 'preview' ? <span class="spin" aria-hidden="true" /> : null}Xem số liệu</button>
               <button type="button" class="sec" disabled={!preview} onClick={() => window.print()} data-testid="report-print">In trang này</button>
             </div>

@@ -22,13 +22,19 @@ export function Superior() {
   const { me } = useSession();
   const route = useRoute();
   const today = todayLocal();
-  const year = Number(route.query.get('nam')) || Number(today.slice(0, 4));
+  const plans = useData(() => get<PlanSummary[]>('/plans'), []);
+  // the latest plan year among the communes beneath, unless the address asks for another
+  const latest = Math.max(0, ...(plans.data ?? []).map((p) => p.year));
+  const year = Number(route.query.get('nam')) || latest || Number(today.slice(0, 4));
   const period = (PERIOD_CODES as readonly string[]).includes(route.query.get('ky') ?? '') ? (route.query.get('ky') as PeriodCode) : null;
   const [sort, setSort] = useState<{ key: SortKey; down: boolean }>({ key: 'percent', down: true });
   const unitId = me?.unitId ?? 0;
   const unit = useData(() => get<Unit>(`/units/${unitId}`), [unitId]);
-  const rollup = useData(() => get<Rollup>(`/units/${unitId}/progress?${period ? `period=${period}&year=${year}` : `asOf=${today}`}`), [unitId, period, year]);
-  const plans = useData(() => get<PlanSummary[]>('/plans'), []);
+  const ready = !!plans.data || !!plans.error;
+  const rollup = useData(
+    () => (ready ? get<Rollup>(`/units/${unitId}/progress?${period ? `period=${period}&year=${year}` : `year=${year}&asOf=${year < Number(today.slice(0, 4)) ? `${year}-12-31` : today}`}`) : new Promise<Rollup>(() => {})),
+    [unitId, period, year, ready],
+  );
   if (!me) return null;
   const years = [year - 1, year, year + 1].filter((y, i, a) => a.indexOf(y) === i);
   const share = (r: RollupRow) => (r.planned ? r.completed / r.planned : 0);
@@ -51,7 +57,7 @@ export function Superior() {
         <div class="field">
           <label for="rollup-period">Kỳ báo cáo</label>
           <select id="rollup-period" data-testid="rollup-period" value={period ?? ''} onChange={(e) => setQuery({ ky: (e.currentTarget as HTMLSelectElement).value || null })}>
-            <option value="">Đến hôm nay ({formatVnDate(today)})</option>
+            <option value="">Đến {year < Number(today.slice(0, 4)) ? `hết năm (31/12/${year})` : `hôm nay (${formatVnDate(today)})`}</option>
             {unit.data ? PERIOD_CODES.map((c) => {
               const p = reportPeriod(c, year, unit.data!.reportCutoff);
               return <option key={c} value={c}>{p.label} (đến {formatVnDate(p.cutoff)})</option>;
@@ -62,6 +68,18 @@ export function Superior() {
           <label for="rollup-year">Năm</label>
           <select id="rollup-year" data-testid="rollup-year" value={String(year)} onChange={(e) => setQuery({ nam: (e.currentTarget as HTMLSelectElement).value })}>
             {years.map((y) => <option key={y} value={String(y)}>{y}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="rollup-sort">Sắp xếp theo</label>
+          <select id="rollup-sort" data-testid="rollup-sort" value={`${sort.key}-${sort.down ? 'giam' : 'tang'}`}
+            onChange={(e) => { const [key, dir] = (e.currentTarget as HTMLSelectElement).value.split('-'); setSort({ key: key as SortKey, down: dir === 'giam' }); }}>
+            <option value="percent-giam">Tỷ lệ hoàn thành, cao trước</option>
+            <option value="percent-tang">Tỷ lệ hoàn thành, thấp trước</option>
+            <option value="name-tang">Tên đơn vị, A đến Z</option>
+            <option value="name-giam">Tên đơn vị, Z đến A</option>
+            <option value="planned-giam">Số nhiệm vụ, nhiều trước</option>
+            <option value="planned-tang">Số nhiệm vụ, ít trước</option>
           </select>
         </div>
       </form>
@@ -89,7 +107,7 @@ export function Superior() {
                         <span class="pct" data-testid="rollup-percent">{r.percent}</span>
                         <span class="meter" aria-hidden="true"><span style={{ width: `${Math.round(share(r) * 100)}%` }} /></span>
                       </td>
-                      <td data-label="Kế hoạch">{plan ? <a href={planPath(plan.id)} data-testid="rollup-plan">Xem kế hoạch</a> : <span class="muted">chưa có kế hoạch</span>}</td>
+                      <td data-label="Kế hoạch">{plan ? <a class="tap" href={planPath(plan.id)} data-testid="rollup-plan">Xem kế hoạch</a> : <span class="muted">chưa có kế hoạch</span>}</td>
                     </tr>
                   );
                 })}
