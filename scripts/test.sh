@@ -2,7 +2,8 @@
 # `npm test`: the whole suite from a fresh clone. Installs and starts what the
 # tests need (Redis, PostgreSQL from Debian's packages when absent), checks the
 # dependency rules, runs the unit tests, the repository tier and the e2e suite
-# against SQLite and against PostgreSQL, on the machine's Node.js and again on
+# against SQLite and against PostgreSQL, the browser tier once (Chromium at
+# 1366 and 360 px), on the machine's Node.js and again on
 # Node.js 24 LTS (from the npm registry, kept in a cache outside the
 # repository), and ends with one line: "tests: N passed, M failed".
 set -uo pipefail
@@ -76,6 +77,11 @@ log "npm run build…"
 npm run --silent build >&2 || { failed=$((failed + 1)); status=1; }
 E2E_DATABASE=sqlite run_suite e2e-sqlite --selectProjects e2e --runInBand
 E2E_DATABASE=postgres run_suite e2e-postgres --selectProjects e2e --runInBand
+# every view and each role's flows in Chromium at 1366×768 and 360×740, once (Node.js 20, SQLite); the
+# screenshots of every view go to a folder outside the repository, named in the log
+export SCREENSHOT_DIR=${SCREENSHOT_DIR:-$(mktemp -d /tmp/cchc-screens.XXXXXX)}
+log "Ảnh chụp các màn hình: $SCREENSHOT_DIR"
+E2E_DATABASE=sqlite run_suite browser --selectProjects browser --runInBand
 
 # The same suites on Node.js 24, with the same dist/
 if [ "$node24" = ready ]; then

@@ -3,7 +3,7 @@ import { ArgumentMetadata, ForbiddenException, ValidationPipe } from '@nestjs/co
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import { createBullBoard } from '@bull-board/api';
@@ -11,6 +11,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Queues } from './queue/queues.service.js';
 import { AppModule } from './app.module.js';
+import { createApiDocument, setApiPrefix } from './api-document.js';
 import { AllExceptionsFilter, validationException } from './common/errors.js';
 import { BodyLimitRule, jsonBodies } from './common/json-body.js';
 import { securityHeadersByTransport } from './common/security-headers.js';
@@ -133,7 +134,7 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   app.use(cookieParser());
   // A plan's detail is tens of KB of repetitive JSON; commune offices are on slow links.
   app.use(compression());
-  app.setGlobalPrefix('api');
+  setApiPrefix(app);
   // the page for "/" and every view's address, and its hashed files (web/web-app.ts)
   app.use(webApp());
   // Nest answers unknown routes only under the prefix; everything else outside it is ours to refuse.
@@ -157,13 +158,7 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   app.use((req: Request, res: Response, next: NextFunction) => (DOCS_PATHS.test(req.path) ? docsGate(req, res, next) : next()));
   app.enableShutdownHooks();
 
-  const doc = new DocumentBuilder()
-    .setTitle('CCHC — theo dõi kế hoạch cải cách hành chính')
-    .setDescription('API của kế hoạch CCHC cấp xã: Phụ lục 01–07, nhiệm vụ, giao việc, hoàn thành, tiến độ.')
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Mã truy cập từ POST /api/auth/login' })
-    .addSecurityRequirements('bearer')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  // the same document `npm run api:types` writes to web/src/api/openapi.json (src/api-document.ts)
+  SwaggerModule.setup('api/docs', app, () => createApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -1,7 +1,9 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiErrors, type ErrorStatus } from '../common/api-errors.js';
 import type { Request } from 'express';
 import type { UserActor } from './actor.js';
-import type { Action } from './permissions.js';
+import { PERMISSIONS, type Action, type Rule } from './permissions.js';
+import { ROLES } from './roles.js';
 import type { ResourceKind } from './access.repository.js';
 
 export const ACCESS = 'cchc:access';
@@ -19,7 +21,22 @@ export const Public = () => SetMetadata(ACCESS, { public: true } satisfies Acces
  * the guard finds its unit from the path parameter (default :id) before deciding.
  */
 export const Access = (action: Action, resource?: ResourceKind, param = 'id') =>
-  SetMetadata(ACCESS, { action, ...(resource ? { resource: { kind: resource, param } } : {}) } satisfies AccessMeta);
+  applyDecorators(
+    SetMetadata(ACCESS, { action, ...(resource ? { resource: { kind: resource, param } } : {}) } satisfies AccessMeta),
+    ApiErrors(...refusals(action, resource)),
+  );
+
+/**
+ * What the guard can answer for this decision, for the OpenAPI document: 401
+ * always; 403 when a role lacks the action or needs to lead the task; 404 when
+ * the route names a resource (missing, or another commune's, or a notification
+ * sent to someone else).
+ */
+export function refusals(action: Action, resource?: ResourceKind): ErrorStatus[] {
+  const rule: Rule = PERMISSIONS[action];
+  const forbidden = ROLES.some((r) => rule[r] === undefined) || Object.values(rule).some((c) => c === 'lead' || c === 'leadOrCoordinator');
+  return [401, ...(forbidden ? [403 as const] : []), ...(resource ? [404 as const] : [])];
+}
 
 export type AuthedRequest = Request & { actor?: UserActor };
 
