@@ -31,7 +31,7 @@ export function Overview() {
   const data = useData(async () => {
     if (!plan) return undefined;
     const [detail, progress, officials] = await Promise.all([
-      get<Plan>(`/plans/${plan.id}`), get<Progress>(`/plans/${plan.id}/progress?asOf=${asOf}`), officialsOf(plan.unitId),
+      get<Plan>(`/plans/${plan.id}?compact=true`), get<Progress>(`/plans/${plan.id}/progress?asOf=${asOf}`), officialsOf(plan.unitId),
     ]);
     return { detail, progress, officials };
   }, [plan?.id, asOf]);

@@ -97,7 +97,7 @@ function PlanPage(p: { id: number }) {
   const [n, setN] = useState(0);
   const reload = () => setN((x) => x + 1);
   const data = useData(async () => {
-    const plan = await get<Plan>(`/plans/${p.id}`);
+    const plan = await get<Plan>(`/plans/${p.id}?compact=true`);
     return { plan, officials: await officialsOf(plan.unitId) };
   }, [p.id, n]);
   if (data.error) return <Alert>{data.error}</Alert>;
