@@ -23,7 +23,10 @@ export async function buildWeb({ outDir = out, quiet = false } = {}) {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     outdir: join(outDir, 'assets'),
+    // each view is its own chunk, loaded when its address is opened: a view's cold load is the shell and that view
+    splitting: true,
     entryNames: '[name]-[hash]',
+    chunkNames: '[name]-[hash]',
     assetNames: '[name]-[hash]',
     metafile: true,
     legalComments: 'none',

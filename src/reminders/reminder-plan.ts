@@ -100,3 +100,24 @@ export function reminderDay(kind: ReminderKind, dueOn: string, overdueEveryDays:
   if (kind.startsWith('before-')) return addDays(dueOn, -Number(kind.slice('before-'.length)));
   return overdueDate(dueOn, Number(kind.slice('overdue-'.length)), Math.max(1, overdueEveryDays));
 }
+
+/** A reminder's kind in words ("Trước hạn 7 ngày", "Nhắc quá hạn lần thứ 2"). */
+export function reminderKindLabel(kind: string): string {
+  if (kind === 'due') return 'Đúng ngày đến hạn';
+  const before = /^before-(\d+)$/.exec(kind);
+  if (before) return `Trước hạn ${before[1]} ngày`;
+  const over = /^overdue-(\d+)$/.exec(kind);
+  if (over) return `Nhắc quá hạn lần thứ ${over[1]}`;
+  return 'Nhắc việc';
+}
+
+/** A scheduled reminder's state (its queue job's) in words. */
+export const REMINDER_STATE_LABELS: Readonly<Record<string, string>> = {
+  delayed: 'Đã lên lịch',
+  waiting: 'Sắp gửi',
+  'waiting-children': 'Sắp gửi',
+  prioritized: 'Sắp gửi',
+  active: 'Đang gửi',
+  completed: 'Đã gửi',
+  failed: 'Gửi lỗi, sẽ thử lại',
+};

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { auditPage, expectNoProblems } from './support/audit.js';
 import { BOTH_SCREENS, launchBrowser, loadMeasured, newContext, screenshot, type DemoRole, type Screen } from './support/browser.js';
-import { startBrowserServer, type BrowserServer } from './support/server.js';
+import { demoIds, startBrowserServer, type BrowserServer } from './support/server.js';
 import { VIEW_PATHS } from '../../src/common/web-paths.js';
 import { VIEWS, waitForView, type ViewIds } from './support/views.js';
 
@@ -19,10 +19,7 @@ describe('every view at 1366 and 360 px', () => {
   beforeAll(async () => {
     s = await startBrowserServer();
     browser = await launchBrowser();
-    const chairman = await s.api('chairman');
-    const plans = (await chairman.get('/api/plans').expect(200)).body;
-    const tasks = (await chairman.get(`/api/tasks?planId=${plans[0].id}`).expect(200)).body;
-    ids = { planId: plans[0].id, unitId: plans[0].unitId, taskId: (Array.isArray(tasks) ? tasks : tasks.items)[0].id };
+    ids = await demoIds(s);
   });
   afterAll(async () => {
     await browser?.close();

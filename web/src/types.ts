@@ -36,7 +36,8 @@ export interface Task {
   leadText: string;
   coordinatorsText: string;
   deadlineText: string;
-  schedule: { kind: string; dueDates: string[]; items: unknown[]; needsReview: boolean; notes: string[] };
+  /** the parser's raw items are left out of lists (?compact=true) */
+  schedule: { kind: string; dueDates: string[]; needsReview: boolean; notes: string[] };
   assigneeId: number | null;
   coordinatorIds: number[];
   status: TaskStatus;

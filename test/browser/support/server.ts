@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { ADMIN, DEMO_PASSWORD, startApp, type Client, type TestApp } from '../../support/app.js';
 import { DEMO_ACCOUNTS, newContext, signInContext, type DemoRole, type Screen } from './browser.js';
+import type { ViewIds } from './views.js';
 
 /**
  * The real server for the browser tier: the application with the Hoằng Tiến
@@ -45,5 +46,18 @@ export async function startBrowserServer(): Promise<BrowserServer> {
       return context;
     },
     close: () => t.close(),
+  };
+}
+
+/** The demo plan, its first task, and a task the demo official leads. */
+export async function demoIds(s: BrowserServer): Promise<ViewIds> {
+  const chairman = await s.api('chairman');
+  const official = await s.api('official');
+  const plans = (await chairman.get('/api/plans').expect(200)).body;
+  const plan = (await chairman.get(`/api/plans/${plans[0].id}`).expect(200)).body;
+  const tasks: { id: number; assigneeId: number | null }[] = plan.phuLucs.flatMap((p: { tasks: unknown[] }) => p.tasks);
+  return {
+    planId: plans[0].id, unitId: plans[0].unitId, taskId: tasks[0].id,
+    ownTaskId: tasks.find((t) => t.assigneeId === official.me.officialId)!.id,
   };
 }

@@ -3,7 +3,8 @@ import { planPath, taskPath, VIEW_PATHS } from '../../../src/common/web-paths.js
 import type { DemoRole } from './browser.js';
 
 /** The views the browser tier opens: their addresses (the page's own, src/common/web-paths.ts) and who may open each. */
-export interface ViewIds { planId: number; unitId: number; taskId: number }
+/** ownTaskId: a task the demo official (tuphap) leads. */
+export interface ViewIds { planId: number; unitId: number; taskId: number; ownTaskId: number }
 export interface View {
   /** file name of its screenshots */
   name: string;
@@ -14,9 +15,11 @@ export interface View {
 }
 
 export const VIEWS: View[] = [
-  { name: 'tong-quan', title: 'Tổng quan', path: () => VIEW_PATHS.overview, roles: ['chairman', 'vice_chairman'] },
-  { name: 'ke-hoach', title: 'Kế hoạch', path: (i) => planPath(i.planId), roles: ['chairman', 'official'] },
-  { name: 'nhiem-vu', title: 'Nhiệm vụ', path: (i) => taskPath(i.taskId), roles: ['chairman', 'official'] },
+  { name: 'tong-quan', title: 'Tổng quan', path: () => VIEW_PATHS.overview, roles: ['chairman', 'vice_chairman', 'viewer'] },
+  { name: 'cac-ke-hoach', title: 'Các kế hoạch', path: () => VIEW_PATHS.plans, roles: ['chairman'] },
+  { name: 'ke-hoach', title: 'Kế hoạch', path: (i) => planPath(i.planId), roles: ['chairman', 'official', 'viewer'] },
+  { name: 'nhiem-vu', title: 'Nhiệm vụ', path: (i) => taskPath(i.taskId), roles: ['chairman'] },
+  { name: 'nhiem-vu-cua-minh', title: 'Nhiệm vụ mình chủ trì', path: (i) => taskPath(i.ownTaskId), roles: ['official'] },
   { name: 'viec-cua-toi', title: 'Việc của tôi', path: () => VIEW_PATHS.myTasks, roles: ['official', 'reporter'] },
   { name: 'thong-bao', title: 'Thông báo', path: () => VIEW_PATHS.notifications, roles: ['official'] },
   { name: 'bao-cao', title: 'Báo cáo', path: () => VIEW_PATHS.reports, roles: ['reporter', 'chairman'] },

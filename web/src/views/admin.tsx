@@ -5,7 +5,6 @@ import { setQuery, useRoute } from '../router.js';
 import { VIEW_PATHS } from '../server.js';
 import { REPORT_CUTOFF_LABELS, type Unit } from './back-office.js';
 import { UnitPeople } from './people.js';
-import './back-office.css';
 
 /**
  * Quản trị (the administrator): the units, each under its superior, a new

@@ -8,7 +8,6 @@ import type { PlanSummary } from '../types.js';
 import {
   ENTERED_ROWS, PERIOD_CODES, REPORT_LINE_STATUS_LABELS, reportPeriod, type PeriodCode, type ReportData, type ReportTaskLine, type Unit,
 } from './back-office.js';
-import './back-office.css';
 
 interface Version {
   id: number;

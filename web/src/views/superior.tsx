@@ -6,7 +6,6 @@ import { formatVnDate, planPath, todayLocal } from '../server.js';
 import { useSession } from '../session.js';
 import type { PlanSummary } from '../types.js';
 import { PERIOD_CODES, reportPeriod, type PeriodCode, type Unit } from './back-office.js';
-import './back-office.css';
 
 interface RollupRow { unitId: number; name: string; planned: number; completed: number; ratio: string; percent: string }
 interface Rollup { unitId: number; asOf: string; year: number; units: RollupRow[]; total: { planned: number; completed: number; ratio: string; percent: string; summary: string } }
