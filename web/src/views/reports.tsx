@@ -260,8 +260,8 @@ function Download(p: { id: number; kind: 'docx' | 'xlsx'; label: string }) {
 
 function Lines(p: { title: string; rows: ReportTaskLine[]; testid: string }) {
   return (
-    <>
-      <h3>{p.title} ({formatCount(p.rows.length)})</h3>
+    <details class="lines">
+      <summary>{p.title} ({formatCount(p.rows.length)} nhiệm vụ)</summary>
       <DataTable testid={p.testid} rows={p.rows} rowKey={(l) => l.taskId} empty="Không có nhiệm vụ nào." caption={p.title} pageSize={50}
         columns={[
           { label: 'Phụ lục, TT', class: 'tt', cell: (l) => `${l.phuLuc}.${l.ordinal}` },
@@ -270,7 +270,7 @@ function Lines(p: { title: string; rows: ReportTaskLine[]; testid: string }) {
           { label: 'Hạn', cell: (l) => (l.dueOn ? formatVnDate(l.dueOn) : l.deadlineText) },
           { label: 'Tình trạng', cell: (l) => <span>{REPORT_LINE_STATUS_LABELS[l.status]}{l.completedOn ? `, ngày ${formatVnDate(l.completedOn)}` : ''}</span> },
         ]} />
-    </>
+    </details>
   );
 }
 
