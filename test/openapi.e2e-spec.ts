@@ -48,6 +48,53 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('passes `redocly lint` with the recommended rules (redocly.yaml): no error, no warning', () => {
+    const file = join(dir, 'openapi.json');
+    writeFileSync(file, JSON.stringify(served));
+    let out: string;
+    try {
+      out = execFileSync(process.execPath, [join(ROOT, 'node_modules/@redocly/cli/bin/cli.js'), 'lint', file, '--config', join(ROOT, 'redocly.yaml'), '--format', 'json'], {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        // no usage report, no version check: the tests make no outside request
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', CI: 'true' },
+      }).toString();
+    } catch (e) {
+      out = String((e as { stdout?: Buffer }).stdout ?? '');
+      if (!out.trim().startsWith('{')) throw e;
+    }
+    const report = JSON.parse(out) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; severity: string; message: string; location: { pointer: string }[] }[] };
+    const problems = report.problems.map((p) => `${p.severity} ${p.ruleId} ${p.location[0]?.pointer ?? ''}: ${p.message}`);
+    expect(problems).toEqual([]);
+    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  it('declares for each operation a summary, a described 2xx answer and the error answers in the one error shape', () => {
+    const missing: string[] = [];
+    for (const [path, ops] of Object.entries(served.paths as Record<string, Record<string, any>>)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const name = `${method.toUpperCase()} ${path}`;
+        if (!op.summary) missing.push(`${name}: summary`);
+        const ok = Object.entries(op.responses as Record<string, any>).filter(([status]) => /^2/.test(status));
+        if (!ok.length || ok.some(([status, r]) => status !== '204' && !r.content)) missing.push(`${name}: 2xx content`);
+        const errors = Object.entries(op.responses as Record<string, any>).filter(([status]) => /^4/.test(status));
+        if (!errors.length) missing.push(`${name}: 4xx`);
+        for (const [status, r] of errors) {
+          if (r.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ApiErrorDto') missing.push(`${name}: ${status} not ApiErrorDto`);
+        }
+        // every route but signing in and the health check needs an account, and says it may answer 401
+        if (!['/api/auth/login', '/api/health'].includes(path) && !op.responses['401']) missing.push(`${name}: 401`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('answers the health check\'s declared 400 for a malformed body, as every route does', async () => {
+    const res = await t.anon.get('/api/health').set('Content-Type', 'application/json').send('{');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Nội dung yêu cầu không phải JSON hợp lệ' });
+  });
+
   it('generates the committed web/src/api/schema.d.ts (openapi-typescript)', () => {
     let failure = '';
     try {

@@ -28,13 +28,15 @@ export const Access = (action: Action, resource?: ResourceKind, param = 'id') =>
 
 /**
  * What the guard can answer for this decision, for the OpenAPI document: 401
- * always; 403 when a role lacks the action or needs to lead the task; 404 when
- * the route names a resource (missing, or another commune's, or a notification
- * sent to someone else).
+ * always; 403 when a role lacks the action or needs to lead the task, and on
+ * every action but 'self' to an account that must change its password first
+ * (a 'self' route that changes something declares its CSRF 403 itself); 404
+ * when the route names a resource (missing, another commune's, or a
+ * notification sent to someone else).
  */
 export function refusals(action: Action, resource?: ResourceKind): ErrorStatus[] {
   const rule: Rule = PERMISSIONS[action];
-  const forbidden = ROLES.some((r) => rule[r] === undefined) || Object.values(rule).some((c) => c === 'lead' || c === 'leadOrCoordinator');
+  const forbidden = action !== 'self' || ROLES.some((r) => rule[r] === undefined);
   return [401, ...(forbidden ? [403 as const] : []), ...(resource ? [404 as const] : [])];
 }
 

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
 import type { UserActor } from '../access/actor.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
 import { AccountsService, TooManyRefusedNames } from './accounts.service.js';
 import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/account.dto.js';
+import { ApiErrors } from '../common/api-errors.js';
+import { ResetPasswordResultDto, UserDto } from './dto/account-response.dto.js';
 
 @ApiTags('users')
 @Controller('users')
@@ -13,18 +15,27 @@ export class AccountsController {
   constructor(private readonly users: AccountsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Danh sách tài khoản' })
+  @ApiOkResponse({ type: [UserDto] })
+  @ApiErrors(400)
   @Access('users.read')
   list(@CurrentActor() actor: UserActor, @Query() q: ListUsersQuery) {
     return this.users.list(actor, q);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Một tài khoản' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrors(400)
   @Access('users.read', 'user')
   get(@IdParam() id: number) {
     return this.users.get(id);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Cấp tài khoản' })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiErrors(400, [409, 'Tên đăng nhập đã có người dùng, hoặc cán bộ đã có tài khoản'], 413, [429, 'Đã thử quá nhiều tên đăng nhập không dùng được; header `Retry-After` cho biết số giây phải chờ'])
   @Access('users.write')
   async create(@CurrentActor() actor: UserActor, @Body() dto: CreateUserDto, @Res({ passthrough: true }) res: Response) {
     try {
@@ -36,12 +47,18 @@ export class AccountsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Sửa tài khoản: vai trò, khóa/mở, cán bộ gắn với tài khoản' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrors(400, 409, 413)
   @Access('users.write', 'user')
   update(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: UpdateUserDto) {
     return this.users.update(actor, id, dto);
   }
 
   @Post(':id/reset-password')
+  @ApiOperation({ summary: 'Đặt lại mật khẩu (người dùng phải đổi khi đăng nhập lần tới)' })
+  @ApiOkResponse({ type: ResetPasswordResultDto })
+  @ApiErrors(400, 413)
   @Access('users.resetPassword', 'user')
   @HttpCode(200)
   reset(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: ResetPasswordDto) {

@@ -32,7 +32,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429;
 const MEANING: Record<ErrorStatus, string> = {
   400: 'Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai',
   401: 'Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ',
-  403: 'Tài khoản không có quyền thực hiện thao tác này',
+  403: 'Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token',
   404: 'Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản)',
   409: 'Xung đột với dữ liệu hiện có: đã có người sửa trước, trùng lặp, hoặc trạng thái không cho phép',
   413: 'Nội dung yêu cầu quá lớn',

@@ -11,7 +11,8 @@
 import { daysInMonth, formatVnDate } from '../common/local-date.js';
 import { foldVietnamese } from '../common/vietnamese-text.js';
 
-export type ScheduleKind = 'date' | 'ongoing' | 'recurring' | 'milestones' | 'unspecified';
+export const SCHEDULE_KINDS = ['date', 'ongoing', 'recurring', 'milestones', 'unspecified'] as const;
+export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
 
 export interface ScheduleItem {
   /** YYYY-MM-DD local date. */

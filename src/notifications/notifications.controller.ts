@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
 import { ListNotificationsQuery } from './dto/notification.dto.js';
 import { NotificationsService } from './notifications.service.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
 import type { UserActor } from '../access/actor.js';
+import { ApiErrors } from '../common/api-errors.js';
+import { NotificationDto } from './dto/notification-response.dto.js';
 
 /** In-app notifications: one's own; the unit's leaders may look at an official's. */
 @ApiTags('notifications')
@@ -13,12 +15,18 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Thông báo trong ứng dụng (mới nhất trước)' })
+  @ApiOkResponse({ type: [NotificationDto] })
+  @ApiErrors(400)
   @Access('notifications.read')
   list(@CurrentActor() actor: UserActor, @Query() q: ListNotificationsQuery) {
     return this.notifications.list(actor, q);
   }
 
   @Post(':id/read')
+  @ApiOperation({ summary: 'Đánh dấu đã đọc một thông báo' })
+  @ApiOkResponse({ type: NotificationDto })
+  @ApiErrors(400)
   @Access('notifications.read', 'notification')
   @HttpCode(200)
   read(@CurrentActor() actor: UserActor, @IdParam() id: number) {

@@ -41,7 +41,8 @@ export interface Figures {
   summary: string;
 }
 
-export type TaskLineStatus = 'completed_on_time' | 'completed_late' | 'in_progress' | 'overdue';
+export const TASK_LINE_STATUSES = ['completed_on_time', 'completed_late', 'in_progress', 'overdue'] as const;
+export type TaskLineStatus = (typeof TASK_LINE_STATUSES)[number];
 
 export interface ReportTaskLine {
   taskId: number;

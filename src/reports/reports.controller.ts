@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { todayLocal } from '../common/local-date.js';
 import { IdParam } from '../common/id-param.js';
 import { GeneratePayload, PreviewReportQuery, RollupQuery } from './dto/report.dto.js';
@@ -8,6 +8,8 @@ import { ReportsService } from './reports.service.js';
 import { RollupService } from './rollup.service.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
 import type { UserActor } from '../access/actor.js';
+import { ApiErrors, ApiFile } from '../common/api-errors.js';
+import { ReportDataDto, ReportVersionDto, RollupDto, StoredReportDto } from './dto/report-response.dto.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -18,26 +20,37 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService, private readonly exports: ReportExports, private readonly rollups: RollupService) {}
 
   @Post('plans/:id/reports')
+  @ApiOperation({ summary: 'Lập và lưu một phiên bản báo cáo của kỳ' })
+  @ApiCreatedResponse({ type: StoredReportDto })
+  @ApiErrors(400, 413, [429, 'Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ'])
   @Access('reports.generate', 'plan')
   generate(@CurrentActor() actor: UserActor, @IdParam() planId: number, @Body() dto: GeneratePayload) {
     return this.reports.generate(actor, planId, dto);
   }
 
   @Get('plans/:id/reports')
+  @ApiOperation({ summary: 'Các phiên bản báo cáo đã lưu của kế hoạch' })
+  @ApiOkResponse({ type: [ReportVersionDto] })
+  @ApiErrors(400)
   @Access('reports.read', 'plan')
   list(@IdParam() planId: number) {
     return this.reports.list(planId);
   }
 
   @Get('plans/:id/reports/preview')
+  @ApiOperation({ summary: 'Xem trước báo cáo của một kỳ (không lưu)' })
+  @ApiOkResponse({ type: ReportDataDto })
+  @ApiErrors(400, [429, 'Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ'])
   @Access('reports.read', 'plan')
   preview(@IdParam() planId: number, @Query() q: PreviewReportQuery) {
     return this.reports.preview(planId, q.period, q.year);
   }
 
   @Get('reports/:id.docx')
+  @ApiOperation({ summary: 'Tải báo cáo dạng Word (DOCX)' })
+  @ApiFile(DOCX, 'Báo cáo dạng Word')
+  @ApiErrors(400, [429, 'Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ'])
   @Access('reports.read', 'report')
-  @ApiProduces(DOCX)
   @Header('Content-Type', DOCX)
   async docx(@CurrentActor() actor: UserActor, @IdParam() id: number) {
     const { name, body } = await this.exports.file(actor, id, 'docx');
@@ -45,8 +58,10 @@ export class ReportsController {
   }
 
   @Get('reports/:id.xlsx')
+  @ApiOperation({ summary: 'Tải báo cáo dạng Excel (XLSX)' })
+  @ApiFile(XLSX, 'Báo cáo dạng Excel: số liệu, danh sách, Phụ lục 01b')
+  @ApiErrors(400, [429, 'Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ'])
   @Access('reports.read', 'report')
-  @ApiProduces(XLSX)
   @Header('Content-Type', XLSX)
   async xlsx(@CurrentActor() actor: UserActor, @IdParam() id: number) {
     const { name, body } = await this.exports.file(actor, id, 'xlsx');
@@ -54,6 +69,9 @@ export class ReportsController {
   }
 
   @Get('reports/:id.html')
+  @ApiOperation({ summary: 'Báo cáo dạng trang HTML để in' })
+  @ApiFile('text/html', 'Báo cáo dạng trang HTML, sẵn để in')
+  @ApiErrors(400, [429, 'Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ'])
   @Access('reports.read', 'report')
   @Header('Content-Type', 'text/html; charset=utf-8')
   html(@CurrentActor() actor: UserActor, @IdParam() id: number) {
@@ -62,6 +80,9 @@ export class ReportsController {
 
   // after the .docx/.xlsx/.html routes, which it would otherwise shadow
   @Get('reports/:id')
+  @ApiOperation({ summary: 'Một phiên bản báo cáo đã lưu, với toàn bộ nội dung' })
+  @ApiOkResponse({ type: StoredReportDto })
+  @ApiErrors(400)
   @Access('reports.read', 'report')
   get(@IdParam() id: number) {
     return this.reports.get(id);
@@ -69,6 +90,9 @@ export class ReportsController {
 
   /** A draft (a version a person made) goes; an automatic report is final (409). */
   @Delete('reports/:id')
+  @ApiOperation({ summary: 'Xóa một bản nháp báo cáo (báo cáo tự động là bản chính thức, không xóa được)' })
+  @ApiNoContentResponse({ description: 'Đã xóa' })
+  @ApiErrors(400, [409, 'Báo cáo tự động là bản chính thức, không xóa được'])
   @Access('reports.delete', 'report')
   @HttpCode(204)
   async remove(@CurrentActor() actor: UserActor, @IdParam() id: number): Promise<void> {
@@ -76,6 +100,9 @@ export class ReportsController {
   }
 
   @Get('units/:id/progress')
+  @ApiOperation({ summary: 'Tổng hợp cấp trên: tiến độ của các đơn vị trực thuộc và tổng' })
+  @ApiOkResponse({ type: RollupDto })
+  @ApiErrors(400)
   @Access('rollup.read', 'unit')
   rollup(@IdParam() unitId: number, @Query() q: RollupQuery) {
     return this.rollups.rollup(unitId, q, todayLocal());

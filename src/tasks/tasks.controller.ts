@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
 import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
 import type { UserActor } from '../access/actor.js';
 import { TasksService } from './tasks.service.js';
+import { ApiErrors } from '../common/api-errors.js';
+import { CreatedTaskDto, TaskDto, TaskHistoryEntryDto, TaskNoteDto } from './dto/task-response.dto.js';
 
 @ApiTags('tasks')
 @Controller()
@@ -12,24 +14,36 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Post('plans/:id/tasks')
+  @ApiOperation({ summary: 'Thêm nhiệm vụ vào một Phụ lục của kế hoạch' })
+  @ApiCreatedResponse({ type: CreatedTaskDto })
+  @ApiErrors(400, [409, 'Kế hoạch đã khóa sổ, hoặc Phụ lục đã có nhiệm vụ số thứ tự này'], 413)
   @Access('tasks.write', 'plan')
   create(@CurrentActor() actor: UserActor, @IdParam() planId: number, @Body() dto: CreateTaskDto) {
     return this.tasks.create(actor, planId, dto);
   }
 
   @Get('tasks')
+  @ApiOperation({ summary: 'Danh sách nhiệm vụ (lọc theo kế hoạch, Phụ lục, cán bộ, trạng thái, hạn)' })
+  @ApiOkResponse({ type: [TaskDto] })
+  @ApiErrors(400)
   @Access('tasks.read')
   list(@CurrentActor() actor: UserActor, @Query() q: ListTasksQuery) {
     return this.tasks.list(actor, q);
   }
 
   @Get('tasks/:id')
+  @ApiOperation({ summary: 'Một nhiệm vụ với các hạn của nó' })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiErrors(400)
   @Access('tasks.read', 'task')
   get(@IdParam() id: number) {
     return this.tasks.get(id);
   }
 
   @Patch('tasks/:id')
+  @ApiOperation({ summary: 'Sửa nhiệm vụ: nội dung, thời hạn, giao việc, phối hợp' })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiErrors(400, 409, 413)
   @Access('tasks.write', 'task')
   update(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: UpdateTaskDto) {
     return this.tasks.update(actor, id, dto);
@@ -37,24 +51,36 @@ export class TasksController {
 
   /** The task's audit trail: every change with who made it, before → after. */
   @Get('tasks/:id/history')
+  @ApiOperation({ summary: 'Nhật ký của nhiệm vụ: mọi thay đổi, ai làm, trước → sau' })
+  @ApiOkResponse({ type: [TaskHistoryEntryDto] })
+  @ApiErrors(400)
   @Access('tasks.read', 'task')
   history(@IdParam() id: number) {
     return this.tasks.history(id);
   }
 
   @Get('tasks/:id/notes')
+  @ApiOperation({ summary: 'Ghi chú tiến độ của nhiệm vụ' })
+  @ApiOkResponse({ type: [TaskNoteDto] })
+  @ApiErrors(400)
   @Access('tasks.read', 'task')
   notes(@IdParam() id: number) {
     return this.tasks.notes(id);
   }
 
   @Post('tasks/:id/notes')
+  @ApiOperation({ summary: 'Thêm ghi chú tiến độ' })
+  @ApiCreatedResponse({ type: TaskNoteDto })
+  @ApiErrors(400, 409, 413)
   @Access('tasks.note', 'task')
   addNote(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: AddNoteDto) {
     return this.tasks.addNote(actor, id, dto);
   }
 
   @Post('tasks/:id/complete')
+  @ApiOperation({ summary: 'Đánh dấu hoàn thành một hạn của nhiệm vụ, với ngày và sản phẩm' })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiErrors(400, 409, 413)
   @Access('tasks.complete', 'task')
   @HttpCode(200)
   complete(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: CompleteTaskDto) {
@@ -62,6 +88,9 @@ export class TasksController {
   }
 
   @Post('tasks/:id/reopen')
+  @ApiOperation({ summary: 'Mở lại nhiệm vụ đã hoàn thành, có lý do' })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiErrors(400, 409, 413)
   @Access('tasks.complete', 'task')
   @HttpCode(200)
   reopen(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: ReopenTaskDto) {
@@ -69,6 +98,9 @@ export class TasksController {
   }
 
   @Post('tasks/:id/cancel')
+  @ApiOperation({ summary: 'Hủy nhiệm vụ, có lý do' })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiErrors(400, 409, 413)
   @Access('tasks.write', 'task')
   @HttpCode(200)
   cancel(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: CancelTaskDto) {

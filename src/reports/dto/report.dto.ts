@@ -10,7 +10,7 @@ export class AnnexEntryDto {
   @IsIn(ENTERED_CODES, { message: (a: ValidationArguments) => `${a.property}: phải là một trong ${ENTERED_CODES.join(', ')}` })
   code: string;
 
-  @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'string' }], nullable: true })
+  @ApiProperty({ anyOf: [{ type: 'number', nullable: true }, { type: 'string', nullable: true }] })
   @ValidateIf((_, v) => v !== null)
   @IsNumberOrShortText()
   value: number | string | null;

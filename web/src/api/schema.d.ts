@@ -14,6 +14,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Đọc thời hạn viết bằng lời thành các ngày đến hạn (xem trước khi nhập) */
         post: operations["Deadlines_parse"];
         delete?: never;
         options?: never;
@@ -28,6 +29,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Nhật ký thao tác: ai đổi gì, khi nào, trước → sau (mới nhất trước) */
         get: operations["Audit_list"];
         put?: never;
         post?: never;
@@ -44,8 +46,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh sách đơn vị trong phạm vi của tài khoản */
         get: operations["Units_list"];
         put?: never;
+        /** Tạo đơn vị */
         post: operations["Units_create"];
         delete?: never;
         options?: never;
@@ -60,12 +64,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Một đơn vị */
         get: operations["Units_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Sửa đơn vị: tên, cấp trên, quy ước kỳ báo cáo, cài đặt nhắc việc */
         patch: operations["Units_update"];
         trace?: never;
     };
@@ -76,8 +82,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh sách cán bộ, công chức */
         get: operations["Officials_list"];
         put?: never;
+        /** Thêm cán bộ, công chức */
         post: operations["Officials_create"];
         delete?: never;
         options?: never;
@@ -92,12 +100,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Một cán bộ, công chức */
         get: operations["Officials_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Sửa cán bộ, công chức: họ tên, chức danh, e-mail, cách nhận nhắc việc */
         patch: operations["Officials_update"];
         trace?: never;
     };
@@ -108,8 +118,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh sách tài khoản */
         get: operations["Accounts_list"];
         put?: never;
+        /** Cấp tài khoản */
         post: operations["Accounts_create"];
         delete?: never;
         options?: never;
@@ -124,12 +136,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Một tài khoản */
         get: operations["Accounts_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Sửa tài khoản: vai trò, khóa/mở, cán bộ gắn với tài khoản */
         patch: operations["Accounts_update"];
         trace?: never;
     };
@@ -142,6 +156,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Đặt lại mật khẩu (người dùng phải đổi khi đăng nhập lần tới) */
         post: operations["Accounts_reset"];
         delete?: never;
         options?: never;
@@ -158,6 +173,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Đăng nhập: trả mã truy cập và đặt cookie cho trang web */
         post: operations["Sessions_login"];
         delete?: never;
         options?: never;
@@ -174,6 +190,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Đăng xuất: kết thúc phiên này */
         post: operations["Sessions_logout"];
         delete?: never;
         options?: never;
@@ -188,6 +205,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Người đang đăng nhập: vai trò, đơn vị, các vai trò được cấp cho người khác */
         get: operations["Sessions_me"];
         put?: never;
         post?: never;
@@ -206,6 +224,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Đổi mật khẩu của chính mình (các phiên khác kết thúc) */
         post: operations["Sessions_changePassword"];
         delete?: never;
         options?: never;
@@ -222,6 +241,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Thêm nhiệm vụ vào một Phụ lục của kế hoạch */
         post: operations["Tasks_create"];
         delete?: never;
         options?: never;
@@ -236,6 +256,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh sách nhiệm vụ (lọc theo kế hoạch, Phụ lục, cán bộ, trạng thái, hạn) */
         get: operations["Tasks_list"];
         put?: never;
         post?: never;
@@ -252,12 +273,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Một nhiệm vụ với các hạn của nó */
         get: operations["Tasks_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Sửa nhiệm vụ: nội dung, thời hạn, giao việc, phối hợp */
         patch: operations["Tasks_update"];
         trace?: never;
     };
@@ -268,6 +291,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Nhật ký của nhiệm vụ: mọi thay đổi, ai làm, trước → sau */
         get: operations["Tasks_history"];
         put?: never;
         post?: never;
@@ -284,8 +308,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Ghi chú tiến độ của nhiệm vụ */
         get: operations["Tasks_notes"];
         put?: never;
+        /** Thêm ghi chú tiến độ */
         post: operations["Tasks_addNote"];
         delete?: never;
         options?: never;
@@ -302,6 +328,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Đánh dấu hoàn thành một hạn của nhiệm vụ, với ngày và sản phẩm */
         post: operations["Tasks_complete"];
         delete?: never;
         options?: never;
@@ -318,6 +345,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mở lại nhiệm vụ đã hoàn thành, có lý do */
         post: operations["Tasks_reopen"];
         delete?: never;
         options?: never;
@@ -334,6 +362,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Hủy nhiệm vụ, có lý do */
         post: operations["Tasks_cancel"];
         delete?: never;
         options?: never;
@@ -348,8 +377,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh sách kế hoạch (thông tin chung) */
         get: operations["Plans_list"];
         put?: never;
+        /** Tạo kế hoạch cùng các Phụ lục và nhiệm vụ */
         post: operations["Plans_create"];
         delete?: never;
         options?: never;
@@ -364,12 +395,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Toàn bộ kế hoạch: thông tin chung, bảy Phụ lục với nhiệm vụ, việc chưa giao */
         get: operations["Plans_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Sửa thông tin chung của kế hoạch */
         patch: operations["Plans_update"];
         trace?: never;
     };
@@ -382,6 +415,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ban hành kế hoạch (bản dự thảo) */
         post: operations["Plans_issue"];
         delete?: never;
         options?: never;
@@ -398,6 +432,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Khóa sổ kế hoạch đã ban hành */
         post: operations["Plans_close"];
         delete?: never;
         options?: never;
@@ -414,6 +449,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mở lại kế hoạch đã khóa sổ, có lý do */
         post: operations["Plans_reopen"];
         delete?: never;
         options?: never;
@@ -428,6 +464,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Nhiệm vụ chưa giao được cho cán bộ nào, và vì sao */
         get: operations["Plans_unassigned"];
         put?: never;
         post?: never;
@@ -444,6 +481,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tiến độ kế hoạch tính đến một ngày: tổng và từng Phụ lục */
         get: operations["Plans_progress"];
         put?: never;
         post?: never;
@@ -460,6 +498,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Thông báo trong ứng dụng (mới nhất trước) */
         get: operations["Notifications_list"];
         put?: never;
         post?: never;
@@ -478,6 +517,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Đánh dấu đã đọc một thông báo */
         post: operations["Notifications_read"];
         delete?: never;
         options?: never;
@@ -492,6 +532,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Lịch nhắc việc đã lên cho nhiệm vụ */
         get: operations["TaskReminders_list"];
         put?: never;
         post?: never;
@@ -508,8 +549,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Các phiên bản báo cáo đã lưu của kế hoạch */
         get: operations["Reports_list"];
         put?: never;
+        /** Lập và lưu một phiên bản báo cáo của kỳ */
         post: operations["Reports_generate"];
         delete?: never;
         options?: never;
@@ -524,6 +567,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Xem trước báo cáo của một kỳ (không lưu) */
         get: operations["Reports_preview"];
         put?: never;
         post?: never;
@@ -540,6 +584,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tải báo cáo dạng Word (DOCX) */
         get: operations["Reports_docx"];
         put?: never;
         post?: never;
@@ -556,6 +601,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tải báo cáo dạng Excel (XLSX) */
         get: operations["Reports_xlsx"];
         put?: never;
         post?: never;
@@ -572,6 +618,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Báo cáo dạng trang HTML để in */
         get: operations["Reports_html"];
         put?: never;
         post?: never;
@@ -588,9 +635,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Một phiên bản báo cáo đã lưu, với toàn bộ nội dung */
         get: operations["Reports_get"];
         put?: never;
         post?: never;
+        /** Xóa một bản nháp báo cáo (báo cáo tự động là bản chính thức, không xóa được) */
         delete: operations["Reports_remove"];
         options?: never;
         head?: never;
@@ -604,6 +653,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tổng hợp cấp trên: tiến độ của các đơn vị trực thuộc và tổng */
         get: operations["Reports_rollup"];
         put?: never;
         post?: never;
@@ -620,6 +670,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tình trạng máy chủ: cơ sở dữ liệu và Redis */
         get: operations["Health_health"];
         put?: never;
         post?: never;
@@ -670,6 +721,125 @@ export interface components {
             /** @example 2023 */
             year: number;
         };
+        ScheduleItemDto: {
+            /**
+             * Format: date
+             * @description Ngày đến hạn (giờ Việt Nam)
+             * @example 2023-06-30
+             */
+            dueOn: string;
+            /**
+             * @description Tên của lần đến hạn (“Quý I”, “6 tháng”…)
+             * @example Quý I
+             */
+            label: string | null;
+        };
+        ScheduleDto: {
+            /**
+             * @description date: một ngày; ongoing: thường xuyên; recurring: định kỳ; milestones: nhiều mốc; unspecified: không xác định
+             * @enum {string}
+             */
+            kind: "date" | "ongoing" | "recurring" | "milestones" | "unspecified";
+            /**
+             * @description Các ngày đến hạn, không trùng, tăng dần
+             * @example [
+             *       "2023-06-30"
+             *     ]
+             */
+            dueDates: string[];
+            /** @description Mỗi lần đến hạn một dòng, theo ngày rồi theo tên */
+            items: components["schemas"]["ScheduleItemDto"][];
+            /** @description Cần người xem lại thời hạn */
+            needsReview: boolean;
+            /** @description Vì sao cần xem lại (rỗng khi không cần) */
+            notes: string[];
+        };
+        AuditEntryDto: {
+            /** @example 33 */
+            id: number;
+            /**
+             * Format: date-time
+             * @description Thời điểm (ISO 8601, UTC)
+             */
+            at: string;
+            /**
+             * @description user: một người; system: hệ thống (việc tự động)
+             * @enum {string}
+             */
+            actorKind: "user" | "system";
+            actorUserId: number | null;
+            /** @example Lê Văn Chủ */
+            actorName: string;
+            unitId: number | null;
+            /** @enum {string} */
+            entity: "unit" | "official" | "user" | "plan" | "task" | "report" | "notification" | "session";
+            /** @example 1 */
+            entityId: number;
+            /**
+             * @description created, updated, assigned, completed, reopened, cancelled, reminded, generated, login…
+             * @example updated
+             */
+            action: string;
+            /**
+             * @description Mỗi trường đổi một mục: { from, to }
+             * @example {
+             *       "deadlineText": {
+             *         "from": "Tháng 3/2023",
+             *         "to": "Trước 30/6/2023"
+             *       }
+             *     }
+             */
+            changes: {
+                [key: string]: {
+                    /** @description Giá trị trước */
+                    from?: unknown;
+                    /** @description Giá trị sau */
+                    to?: unknown;
+                };
+            };
+            /** @description Lý do (mở lại, hủy…) */
+            note: string | null;
+        };
+        UnitDto: {
+            /**
+             * Format: date-time
+             * @description Thời điểm tạo (ISO 8601, UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Thời điểm sửa gần nhất (ISO 8601, UTC)
+             */
+            updatedAt: string;
+            /**
+             * @description Phiên bản; gửi lại khi sửa, sai lệch trả 409
+             * @example 1
+             */
+            version: number;
+            /** @example 2 */
+            id: number;
+            /** @example UBND xã Hoằng Tiến */
+            name: string;
+            /** @description Đơn vị cấp trên */
+            parentId: number | null;
+            /**
+             * @description ministry: số liệu tính đến ngày 14; calendar: theo quý dương lịch
+             * @enum {string}
+             */
+            reportCutoff: "ministry" | "calendar";
+            /** @description Nhắc trước hạn bao nhiêu ngày; null: mặc định 7, 1, 0 */
+            reminderOffsets: number[] | null;
+            /**
+             * @description Giờ gửi nhắc việc, HH:MM giờ Việt Nam
+             * @example 07:30
+             */
+            reminderTime: string;
+            /**
+             * @description Nhắc quá hạn mỗi bao nhiêu ngày
+             * @example 7
+             */
+            overdueEveryDays: number;
+        };
         CreateUnitDto: {
             /** @example UBND xã Hoằng Tiến */
             name: string;
@@ -694,6 +864,41 @@ export interface components {
             overdueEveryDays?: number;
             /** @description Phiên bản đã đọc; sai lệch trả 409 */
             version?: number;
+        };
+        OfficialDto: {
+            /**
+             * Format: date-time
+             * @description Thời điểm tạo (ISO 8601, UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Thời điểm sửa gần nhất (ISO 8601, UTC)
+             */
+            updatedAt: string;
+            /**
+             * @description Phiên bản; gửi lại khi sửa, sai lệch trả 409
+             * @example 1
+             */
+            version: number;
+            /** @example 3 */
+            id: number;
+            /** @example 2 */
+            unitId: number;
+            /** @example Nguyễn Văn An */
+            fullName: string;
+            /** @example Công chức Tư pháp – Hộ tịch */
+            position: string;
+            /** @enum {string} */
+            role: "chairman" | "vice_chairman" | "official";
+            /** Format: email */
+            email: string | null;
+            active: boolean;
+            /**
+             * @description each: mỗi lần nhắc một thư; digest: một thư tổng hợp lúc 07:30
+             * @enum {string}
+             */
+            reminderMode: "each" | "digest";
         };
         CreateOfficialDto: {
             unitId: number;
@@ -727,6 +932,40 @@ export interface components {
             reminderMode?: "each" | "digest";
             version?: number;
         };
+        UserDto: {
+            /**
+             * Format: date-time
+             * @description Thời điểm tạo (ISO 8601, UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Thời điểm sửa gần nhất (ISO 8601, UTC)
+             */
+            updatedAt: string;
+            /**
+             * @description Phiên bản; gửi lại khi sửa, sai lệch trả 409
+             * @example 1
+             */
+            version: number;
+            /** @example 5 */
+            id: number;
+            /** @example tuphap.hoangtien */
+            username: string;
+            /** @enum {string} */
+            role: "admin" | "chairman" | "vice_chairman" | "official" | "reporter" | "viewer";
+            /**
+             * @description Vai trò bằng lời
+             * @example Công chức
+             */
+            roleLabel: string;
+            unitId: number | null;
+            officialId: number | null;
+            /** @description false: tài khoản bị khóa */
+            active: boolean;
+            /** @description Phải đổi mật khẩu khi đăng nhập lần tới */
+            mustChangePassword: boolean;
+        };
         CreateUserDto: {
             /** @example tuphap.hoangtien */
             username: string;
@@ -753,15 +992,73 @@ export interface components {
             /** @description Bỏ trống: hệ thống tạo mật khẩu và trả về một lần */
             password?: string;
         };
+        ResetPasswordResultDto: {
+            user: components["schemas"]["UserDto"];
+            /** @description Mật khẩu do hệ thống tạo, chỉ trả về một lần (khi không gửi password) */
+            password?: string;
+        };
         LoginDto: {
             /** @example chutich */
             username: string;
             password: string;
         };
+        RoleGrantDto: {
+            /** @enum {string} */
+            role: "admin" | "chairman" | "vice_chairman" | "official" | "reporter" | "viewer";
+            /** @example Công chức */
+            label: string;
+            /** @description Tài khoản vai trò này phải gắn với một cán bộ, công chức */
+            needsOfficial: boolean;
+        };
+        MeDto: {
+            /** @example 2 */
+            id: number;
+            /** @example chutich */
+            username: string;
+            /** @enum {string} */
+            role: "admin" | "chairman" | "vice_chairman" | "official" | "reporter" | "viewer";
+            /** @example Chủ tịch UBND */
+            roleLabel: string;
+            /**
+             * @description Họ tên của cán bộ gắn với tài khoản, hoặc tên đăng nhập
+             * @example Lê Văn Chủ
+             */
+            name: string;
+            unitId: number | null;
+            /** @example UBND xã Hoằng Tiến */
+            unitName: string | null;
+            officialId: number | null;
+            /** @description Phải đổi mật khẩu trước khi làm việc khác */
+            mustChangePassword: boolean;
+            /** @description Các vai trò người này được cấp cho tài khoản khác */
+            grants: components["schemas"]["RoleGrantDto"][];
+        };
+        LoginResultDto: {
+            /** @description Mã truy cập, gửi trong "Authorization: Bearer"; cũng được đặt vào cookie httpOnly cho trang web */
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /**
+             * Format: date-time
+             * @description Hết hạn lúc (ISO 8601, UTC)
+             */
+            expiresAt: string;
+            /** @description Mã chống giả mạo: trang web gửi lại trong header X-CSRF-Token khi dùng cookie */
+            csrfToken: string;
+            user: components["schemas"]["MeDto"];
+        };
+        SignedOutDto: {
+            /** @enum {boolean} */
+            signedOut: true;
+        };
         ChangePasswordDto: {
             currentPassword: string;
             /** @description Ít nhất 8 ký tự, không chứa tên đăng nhập */
             newPassword: string;
+        };
+        PasswordChangedDto: {
+            /** @enum {boolean} */
+            changed: true;
         };
         CreateTaskDto: {
             /** @description TT: số thứ tự trong Phụ lục; mặc định nối tiếp */
@@ -783,6 +1080,93 @@ export interface components {
             /** @description Phụ lục 1–7 */
             phuLuc: number;
         };
+        DueDateDto: {
+            /**
+             * Format: date
+             * @description Ngày đến hạn; null khi thời hạn chưa xác định
+             * @example 2023-06-30
+             */
+            dueOn: string | null;
+            /** @example Quý I */
+            label: string | null;
+            /**
+             * Format: date
+             * @description Ngày hoàn thành
+             * @example 2023-06-30
+             */
+            completedOn: string | null;
+            /** @description Sản phẩm, văn bản chứng minh đã hoàn thành */
+            evidence: string | null;
+            /** @description null khi chưa hoàn thành; true khi xong đúng hạn */
+            onTime: boolean | null;
+        };
+        TaskDto: {
+            /** @example 1 */
+            id: number;
+            /** @example 1 */
+            planId: number;
+            /**
+             * @description Số Phụ lục (01–07)
+             * @example 1
+             */
+            phuLuc: number;
+            /**
+             * @description Số thứ tự (TT) trong Phụ lục
+             * @example 1
+             */
+            ordinal: number;
+            /** @description Nội dung */
+            content: string;
+            /** @description Sản phẩm */
+            products: string[];
+            /** @description Cơ quan, người chủ trì, như kế hoạch ghi */
+            leadText: string;
+            /** @description Cơ quan, người phối hợp, như kế hoạch ghi */
+            coordinatorsText: string;
+            /**
+             * @description Thời gian hoàn thành, như kế hoạch ghi
+             * @example Trước 30/6/2023
+             */
+            deadlineText: string;
+            schedule: components["schemas"]["ScheduleDto"];
+            /** @description Cán bộ chủ trì được giao (mã cán bộ) */
+            assigneeId: number | null;
+            /** @description Cán bộ phối hợp (mã cán bộ), tăng dần */
+            coordinatorIds: number[];
+            /**
+             * @description open: đang thực hiện; done: hoàn thành; cancelled: đã hủy
+             * @enum {string}
+             */
+            status: "open" | "done" | "cancelled";
+            /** @description Các hạn, theo ngày */
+            dueDates: components["schemas"]["DueDateDto"][];
+            /**
+             * @description Phiên bản; gửi lại khi sửa, sai lệch trả 409
+             * @example 1
+             */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UnassignedTaskDto: {
+            /** @example 3 */
+            taskId: number;
+            /** @example 2 */
+            phuLuc: number;
+            /** @example 1 */
+            ordinal: number;
+            /** @description Cơ quan, người chủ trì, như kế hoạch ghi */
+            leadText: string;
+            /** @example Chưa ghi cơ quan chủ trì */
+            reason: string;
+        };
+        CreatedTaskDto: {
+            task: components["schemas"]["TaskDto"];
+            /** @description Khi chưa giao được cho cán bộ nào: vì sao */
+            unassigned: components["schemas"]["UnassignedTaskDto"] | null;
+        };
         UpdateTaskDto: {
             phuLuc?: number;
             ordinal?: number;
@@ -796,6 +1180,68 @@ export interface components {
             coordinatorIds?: number[];
             /** @description Phiên bản đã đọc; sai lệch trả 409 */
             version?: number;
+        };
+        TaskHistoryEntryDto: {
+            /** @example 33 */
+            id: number;
+            /**
+             * Format: date-time
+             * @description Thời điểm (ISO 8601, UTC)
+             */
+            at: string;
+            /**
+             * @description user: một người; system: hệ thống (việc tự động)
+             * @enum {string}
+             */
+            actorKind: "user" | "system";
+            actorUserId: number | null;
+            /** @example Lê Văn Chủ */
+            actorName: string;
+            unitId: number | null;
+            /** @enum {string} */
+            entity: "unit" | "official" | "user" | "plan" | "task" | "report" | "notification" | "session";
+            /** @example 1 */
+            entityId: number;
+            /**
+             * @description created, updated, assigned, completed, reopened, cancelled, reminded, generated, login…
+             * @example updated
+             */
+            action: string;
+            /**
+             * @description Mỗi trường đổi một mục: { from, to }
+             * @example {
+             *       "deadlineText": {
+             *         "from": "Tháng 3/2023",
+             *         "to": "Trước 30/6/2023"
+             *       }
+             *     }
+             */
+            changes: {
+                [key: string]: {
+                    /** @description Giá trị trước */
+                    from?: unknown;
+                    /** @description Giá trị sau */
+                    to?: unknown;
+                };
+            };
+            /** @description Lý do (mở lại, hủy…) */
+            note: string | null;
+            /** @example 1 */
+            taskId: number;
+        };
+        TaskNoteDto: {
+            /** @example 1 */
+            id: number;
+            /** @example 1 */
+            taskId: number;
+            /** @example 2 */
+            authorUserId: number;
+            /** @example Lê Văn Chủ */
+            authorName: string;
+            /** @example Đã gửi dự thảo để góp ý */
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         AddNoteDto: {
             /** @description Ghi chú tiến độ */
@@ -830,6 +1276,49 @@ export interface components {
             /** @description Lý do hủy nhiệm vụ */
             reason: string;
             version?: number;
+        };
+        PlanDto: {
+            /**
+             * Format: date-time
+             * @description Thời điểm tạo (ISO 8601, UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Thời điểm sửa gần nhất (ISO 8601, UTC)
+             */
+            updatedAt: string;
+            /**
+             * @description Phiên bản; gửi lại khi sửa, sai lệch trả 409
+             * @example 1
+             */
+            version: number;
+            /** @example 1 */
+            id: number;
+            /** @example 2 */
+            unitId: number;
+            /**
+             * @description Số kế hoạch
+             * @example 01/KH-UBND
+             */
+            number: string;
+            /** @example Kế hoạch cải cách hành chính năm 2023 */
+            title: string;
+            /** @example 2023 */
+            year: number;
+            /**
+             * Format: date
+             * @description Ngày ban hành
+             * @example 2023-06-30
+             */
+            issuedOn: string | null;
+            /** @description Quyết định phê duyệt (số, ngày) */
+            decision: string | null;
+            /**
+             * @description draft: dự thảo; issued: đã ban hành; closed: đã kết thúc
+             * @enum {string}
+             */
+            status: "draft" | "issued" | "closed";
         };
         TaskInputDto: {
             /** @description TT: số thứ tự trong Phụ lục; mặc định nối tiếp */
@@ -881,6 +1370,65 @@ export interface components {
             /** @description Nạp cả kế hoạch một lần */
             phuLucs?: components["schemas"]["PhuLucInputDto"][];
         };
+        PhuLucDto: {
+            /** @example 1 */
+            id: number;
+            /** @example 1 */
+            number: number;
+            /** @example Cải cách thể chế */
+            title: string;
+            /** @description Tiêu đề riêng của Phụ lục trong kế hoạch */
+            heading: string | null;
+            tasks: components["schemas"]["TaskDto"][];
+        };
+        PlanBookDto: {
+            /**
+             * Format: date-time
+             * @description Thời điểm tạo (ISO 8601, UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Thời điểm sửa gần nhất (ISO 8601, UTC)
+             */
+            updatedAt: string;
+            /**
+             * @description Phiên bản; gửi lại khi sửa, sai lệch trả 409
+             * @example 1
+             */
+            version: number;
+            /** @example 1 */
+            id: number;
+            /** @example 2 */
+            unitId: number;
+            /**
+             * @description Số kế hoạch
+             * @example 01/KH-UBND
+             */
+            number: string;
+            /** @example Kế hoạch cải cách hành chính năm 2023 */
+            title: string;
+            /** @example 2023 */
+            year: number;
+            /**
+             * Format: date
+             * @description Ngày ban hành
+             * @example 2023-06-30
+             */
+            issuedOn: string | null;
+            /** @description Quyết định phê duyệt (số, ngày) */
+            decision: string | null;
+            /**
+             * @description draft: dự thảo; issued: đã ban hành; closed: đã kết thúc
+             * @enum {string}
+             */
+            status: "draft" | "issued" | "closed";
+            /** @example 34 */
+            taskCount: number;
+            phuLucs: components["schemas"]["PhuLucDto"][];
+            /** @description Nhiệm vụ chưa giao được cho cán bộ nào */
+            unassigned: components["schemas"]["UnassignedTaskDto"][];
+        };
         UpdatePlanDto: {
             number?: string;
             title?: string;
@@ -903,13 +1451,140 @@ export interface components {
             /** @description Lý do mở lại kế hoạch đã khóa sổ (ghi vào nhật ký) */
             reason: string;
         };
+        PhuLucProgressDto: {
+            /**
+             * @description Số nhiệm vụ theo kế hoạch
+             * @example 34
+             */
+            planned: number;
+            /** @example 12 */
+            completed: number;
+            /** @example 10 */
+            completedOnTime: number;
+            /** @example 2 */
+            completedLate: number;
+            /**
+             * @description Quá hạn, chưa hoàn thành
+             * @example 3
+             */
+            overdue: number;
+            /**
+             * @description Đang thực hiện, chưa đến hạn
+             * @example 19
+             */
+            inProgress: number;
+            /** @example 12/34 */
+            ratio: string;
+            /** @example 35,29% */
+            percent: string;
+            /** @example đã hoàn thành 12/34 nhiệm vụ, đạt 35,29% kế hoạch */
+            summary: string;
+            /** @example 1 */
+            phuLuc: number;
+            /** @example Cải cách thể chế */
+            title: string;
+        };
+        PlanProgressDto: {
+            /**
+             * @description Số nhiệm vụ theo kế hoạch
+             * @example 34
+             */
+            planned: number;
+            /** @example 12 */
+            completed: number;
+            /** @example 10 */
+            completedOnTime: number;
+            /** @example 2 */
+            completedLate: number;
+            /**
+             * @description Quá hạn, chưa hoàn thành
+             * @example 3
+             */
+            overdue: number;
+            /**
+             * @description Đang thực hiện, chưa đến hạn
+             * @example 19
+             */
+            inProgress: number;
+            /** @example 12/34 */
+            ratio: string;
+            /** @example 35,29% */
+            percent: string;
+            /** @example đã hoàn thành 12/34 nhiệm vụ, đạt 35,29% kế hoạch */
+            summary: string;
+            /** @example 1 */
+            planId: number;
+            /**
+             * Format: date
+             * @description Tính đến ngày (giờ Việt Nam)
+             * @example 2023-06-30
+             */
+            asOf: string;
+            phuLucs: components["schemas"]["PhuLucProgressDto"][];
+        };
+        NotificationDto: {
+            /** @example 6 */
+            id: number;
+            /**
+             * @description Cán bộ nhận
+             * @example 3
+             */
+            officialId: number;
+            /** @description Nhiệm vụ được nhắc tới */
+            taskId: number | null;
+            /**
+             * @description Loại: nhắc trước hạn, quá hạn, giao việc, báo cáo…
+             * @example report
+             */
+            kind: string;
+            /**
+             * Format: date
+             * @description Hạn được nhắc tới
+             * @example 2023-06-30
+             */
+            dueOn: string | null;
+            /** @example Nhắc việc: còn 7 ngày */
+            title: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Đã đọc lúc; null: chưa đọc
+             */
+            readAt: string | null;
+        };
+        ScheduledReminderDto: {
+            /** @example rem-t1-2023-03-31-before-7 */
+            jobId: string;
+            /**
+             * @description before-N: trước hạn N ngày; overdue-N: quá hạn N ngày
+             * @example before-7
+             */
+            kind: string;
+            /**
+             * Format: date
+             * @example 2023-06-30
+             */
+            dueOn: string;
+            /**
+             * Format: date-time
+             * @description Gửi lúc (ISO 8601, UTC)
+             */
+            fireAt: string;
+            /**
+             * @description Trạng thái trong hàng đợi (delayed, waiting, active, completed, failed…); missing: cơ sở dữ liệu cần mà Redis không giữ (sẽ được dựng lại); unknown: Redis không trả lời
+             * @example delayed
+             */
+            state: string;
+        };
         AnnexEntryDto: {
             /**
              * @description Mã dòng của Phụ lục 01b
              * @enum {string}
              */
             code: "1.1.3" | "1.2.1" | "1.2.2" | "1.2.3" | "1.4.1" | "3.1.3" | "3.3.1" | "3.5" | "4.1.1" | "4.1.3";
-            value: (number | string) | null;
+            value: (number | null) | (string | null);
         };
         GeneratePayload: {
             /**
@@ -921,6 +1596,315 @@ export interface components {
             year: number;
             /** @description Các dòng nhập tay của Phụ lục 01b */
             annex?: components["schemas"]["AnnexEntryDto"][];
+        };
+        ReportUnitDto: {
+            /** @example 2 */
+            id: number;
+            /** @example UBND xã Hoằng Tiến */
+            name: string;
+            /** @example UBND huyện Hoằng Hóa */
+            parentName: string | null;
+            /**
+             * @description Địa danh ghi ở đầu văn bản
+             * @example Hoằng Tiến
+             */
+            place: string;
+        };
+        ReportPlanDto: {
+            /** @example 1 */
+            id: number;
+            /** @example 01/KH-UBND */
+            number: string;
+            title: string;
+            /** @example 2023 */
+            year: number;
+            decision: string | null;
+            /**
+             * Format: date
+             * @example 2023-06-30
+             */
+            issuedOn: string | null;
+        };
+        ReportPeriodDto: {
+            /**
+             * @description Q1–Q4: quý; H1: 6 tháng; M9: 9 tháng; YEAR: năm
+             * @enum {string}
+             */
+            code: "Q1" | "Q2" | "H1" | "Q3" | "M9" | "Q4" | "YEAR";
+            /** @example 2023 */
+            year: number;
+            /** @example Quý I */
+            label: string;
+            /**
+             * @description Cách gọi kỳ trong tiêu đề báo cáo
+             * @example quý I năm 2023
+             */
+            titleText: string;
+            /** @enum {string} */
+            convention: "ministry" | "calendar";
+            /**
+             * Format: date
+             * @description Số liệu từ ngày
+             * @example 2023-06-30
+             */
+            windowStart: string;
+            /**
+             * Format: date
+             * @description Số liệu đến ngày
+             * @example 2023-06-30
+             */
+            windowEnd: string;
+            /**
+             * Format: date
+             * @description Ngày chốt số liệu
+             * @example 2023-06-30
+             */
+            cutoff: string;
+            /**
+             * Format: date
+             * @description Kỳ sau: từ ngày
+             * @example 2023-06-30
+             */
+            nextWindowStart: string;
+            /**
+             * Format: date
+             * @description Kỳ sau: đến ngày
+             * @example 2023-06-30
+             */
+            nextWindowEnd: string;
+        };
+        ReportPhuLucFiguresDto: {
+            planned: number;
+            completed: number;
+            completedOnTime: number;
+            completedLate: number;
+            notCompleted: number;
+            /** @description Chưa hoàn thành, còn trong hạn */
+            notCompletedWithinDeadline: number;
+            overdue: number;
+            /** @example 12/34 */
+            ratio: string;
+            /** @example 35,29% */
+            percent: string;
+            /** @example đã hoàn thành 12/34 nhiệm vụ, đạt 35,29% kế hoạch */
+            summary: string;
+            phuLuc: number;
+            title: string;
+        };
+        ReportTotalFiguresDto: {
+            planned: number;
+            completed: number;
+            completedOnTime: number;
+            completedLate: number;
+            notCompleted: number;
+            /** @description Chưa hoàn thành, còn trong hạn */
+            notCompletedWithinDeadline: number;
+            overdue: number;
+            /** @example 12/34 */
+            ratio: string;
+            /** @example 35,29% */
+            percent: string;
+            /** @example đã hoàn thành 12/34 nhiệm vụ, đạt 35,29% kế hoạch */
+            summary: string;
+            phuLucs: components["schemas"]["ReportPhuLucFiguresDto"][];
+        };
+        ReportTaskLineDto: {
+            taskId: number;
+            phuLuc: number;
+            ordinal: number;
+            content: string;
+            products: string[];
+            leadText: string;
+            assigneeName: string | null;
+            deadlineText: string;
+            dueDates: string[];
+            /**
+             * Format: date
+             * @description Hạn được tính cho kỳ này
+             * @example 2023-06-30
+             */
+            dueOn: string | null;
+            /**
+             * Format: date
+             * @example 2023-06-30
+             */
+            completedOn: string | null;
+            evidence: string | null;
+            /** @enum {string} */
+            status: "completed_on_time" | "completed_late" | "in_progress" | "overdue";
+        };
+        ReportListsDto: {
+            completedInPeriod: components["schemas"]["ReportTaskLineDto"][];
+            notCompleted: components["schemas"]["ReportTaskLineDto"][];
+            overdue: components["schemas"]["ReportTaskLineDto"][];
+            dueNextPeriod: components["schemas"]["ReportTaskLineDto"][];
+        };
+        AnnexRowDto: {
+            /** @example 1.1 */
+            code: string;
+            label: string;
+            /** @description null: chưa có số liệu */
+            value: (string | null) | (number | null);
+            /** @example văn bản */
+            unit: string | null;
+            /** @enum {string} */
+            source: "computed" | "entered";
+        };
+        ReportSignerDto: {
+            /** @example CHỦ TỊCH */
+            title: string;
+            name: string | null;
+        };
+        ReportDataDto: {
+            unit: components["schemas"]["ReportUnitDto"];
+            plan: components["schemas"]["ReportPlanDto"];
+            period: components["schemas"]["ReportPeriodDto"];
+            /** @description Phiên bản; 0 khi chỉ xem trước */
+            version: number;
+            /** Format: date-time */
+            generatedAt: string;
+            generatedBy: string;
+            figures: components["schemas"]["ReportTotalFiguresDto"];
+            lists: components["schemas"]["ReportListsDto"];
+            /** @description Mọi nhiệm vụ của kế hoạch, theo Phụ lục rồi TT */
+            tasks: components["schemas"]["ReportTaskLineDto"][];
+            /** @description Phụ lục 01b */
+            annex01b: components["schemas"]["AnnexRowDto"][];
+            signer: components["schemas"]["ReportSignerDto"];
+        };
+        StoredReportDto: {
+            /** @example 3 */
+            id: number;
+            /** @example 1 */
+            planId: number;
+            /** @example 2 */
+            unitId: number;
+            /** @enum {string} */
+            period: "Q1" | "Q2" | "H1" | "Q3" | "M9" | "Q4" | "YEAR";
+            /** @example 2023 */
+            year: number;
+            /**
+             * @description Phiên bản của báo cáo kỳ này
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: date
+             * @description Ngày chốt số liệu
+             * @example 2023-06-30
+             */
+            cutoff: string;
+            /**
+             * @description auto: hệ thống tự lập (bản chính thức); manual: người lập (bản nháp)
+             * @enum {string}
+             */
+            trigger: "auto" | "manual";
+            /** @description Khóa của báo cáo tự động */
+            autoKey: string | null;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @example Lê Văn Chủ */
+            generatedBy: string;
+            data: components["schemas"]["ReportDataDto"];
+        };
+        ReportVersionDto: {
+            /** @example 3 */
+            id: number;
+            /** @example 1 */
+            planId: number;
+            /** @example 2 */
+            unitId: number;
+            /** @enum {string} */
+            period: "Q1" | "Q2" | "H1" | "Q3" | "M9" | "Q4" | "YEAR";
+            /** @example 2023 */
+            year: number;
+            /**
+             * @description Phiên bản của báo cáo kỳ này
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: date
+             * @description Ngày chốt số liệu
+             * @example 2023-06-30
+             */
+            cutoff: string;
+            /**
+             * @description auto: hệ thống tự lập (bản chính thức); manual: người lập (bản nháp)
+             * @enum {string}
+             */
+            trigger: "auto" | "manual";
+            /** @description Khóa của báo cáo tự động */
+            autoKey: string | null;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @example Lê Văn Chủ */
+            generatedBy: string;
+            /** @example 12/34 */
+            ratio: string;
+            /** @example 35,29% */
+            percent: string;
+            /** @example đã hoàn thành 12/34 nhiệm vụ, đạt 35,29% kế hoạch */
+            summary: string;
+        };
+        RollupRowDto: {
+            unitId: number;
+            /** @example UBND xã Hoằng Tiến */
+            name: string;
+            planned: number;
+            completed: number;
+            /** @example 12/34 */
+            ratio: string;
+            /** @example 35,29% */
+            percent: string;
+        };
+        RollupTotalDto: {
+            planned: number;
+            completed: number;
+            ratio: string;
+            percent: string;
+            summary: string;
+        };
+        RollupDto: {
+            unitId: number;
+            /**
+             * Format: date
+             * @description Tính đến ngày
+             * @example 2023-06-30
+             */
+            asOf: string;
+            /** @example 2023 */
+            year: number;
+            units: components["schemas"]["RollupRowDto"][];
+            total: components["schemas"]["RollupTotalDto"];
+        };
+        DatabaseHealthDto: {
+            /** @enum {string} */
+            status: "up" | "down";
+            /**
+             * @description sqlite hoặc postgres
+             * @example sqlite
+             */
+            type: string;
+            /** @description Lỗi khi không kết nối được */
+            error?: string;
+        };
+        RedisHealthDto: {
+            /** @enum {string} */
+            status: "up" | "down" | "refusing-writes";
+            /** @description Lỗi khi Redis không trả lời hoặc từ chối ghi */
+            error?: string;
+        };
+        HealthDto: {
+            /**
+             * @description degraded: Redis không dùng được, kế hoạch vẫn chạy
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "down";
+            database: components["schemas"]["DatabaseHealthDto"];
+            redis: components["schemas"]["RedisHealthDto"];
+            /** @description Hậu quả cho người dùng, tiếng Việt */
+            notes?: string[];
         };
     };
     responses: never;
@@ -944,8 +1928,44 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -979,6 +1999,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryDto"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -988,7 +2026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1008,8 +2046,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"][];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1032,6 +2088,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1041,8 +2115,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1057,14 +2140,42 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1088,6 +2199,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -1098,6 +2210,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1107,7 +2237,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1118,6 +2248,24 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Xung đột với dữ liệu hiện có: đã có người sửa trước, trùng lặp, hoặc trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1138,8 +2286,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialDto"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1162,6 +2337,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1171,8 +2364,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1187,14 +2389,42 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1218,6 +2448,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -1228,6 +2459,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1237,7 +2486,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1248,6 +2497,24 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Xung đột với dữ liệu hiện có: đã có người sửa trước, trùng lặp, hoặc trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1268,6 +2535,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1277,7 +2562,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1301,6 +2586,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1310,9 +2613,38 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Tên đăng nhập đã có người dùng, hoặc cán bộ đã có tài khoản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Đã thử quá nhiều tên đăng nhập không dùng được; header `Retry-After` cho biết số giây phải chờ */
+            429: {
+                headers: {
+                    /** @description Số giây phải chờ trước khi thử lại */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1326,12 +2658,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1341,7 +2692,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1366,6 +2717,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -1376,6 +2728,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1385,7 +2755,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1396,6 +2766,24 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Xung đột với dữ liệu hiện có: đã có người sửa trước, trùng lặp, hoặc trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1410,6 +2798,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -1420,6 +2809,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetPasswordResultDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1429,7 +2836,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1440,6 +2847,15 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1462,11 +2878,52 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginResultDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản bị khóa */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Đăng nhập sai quá nhiều lần; header `Retry-After` cho biết số giây phải chờ */
+            429: {
+                headers: {
+                    /** @description Số giây phải chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1479,8 +2936,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedOutDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Đăng nhập bằng cookie mà thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1499,6 +2974,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1523,9 +3007,56 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordChangedDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Đăng nhập bằng cookie mà thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nhập sai mật khẩu hiện tại quá nhiều lần; header `Retry-After` cho biết số giây phải chờ */
+            429: {
+                headers: {
+                    /** @description Số giây phải chờ trước khi thử lại */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1539,6 +3070,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -1549,6 +3081,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedTaskDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1558,7 +3108,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1569,6 +3119,24 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Kế hoạch đã khóa sổ, hoặc Phụ lục đã có nhiệm vụ số thứ tự này */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1591,6 +3159,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1600,7 +3186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1616,12 +3202,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1631,7 +3236,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1656,6 +3261,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -1666,6 +3272,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1675,7 +3299,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1693,6 +3317,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Xung đột với dữ liệu hiện có: đã có người sửa trước, trùng lặp, hoặc trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     Tasks_history: {
@@ -1700,12 +3342,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskHistoryEntryDto"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1715,7 +3376,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1740,12 +3401,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskNoteDto"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1755,7 +3435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1780,6 +3460,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -1790,6 +3471,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskNoteDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1799,7 +3498,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1810,6 +3509,24 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Xung đột với dữ liệu hiện có: đã có người sửa trước, trùng lặp, hoặc trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1824,6 +3541,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -1834,6 +3552,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1843,7 +3579,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1854,6 +3590,24 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Xung đột với dữ liệu hiện có: đã có người sửa trước, trùng lặp, hoặc trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1868,6 +3622,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -1878,6 +3633,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1887,7 +3660,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1898,6 +3671,24 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Xung đột với dữ liệu hiện có: đã có người sửa trước, trùng lặp, hoặc trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1912,6 +3703,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -1922,6 +3714,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1931,7 +3741,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1942,6 +3752,24 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Xung đột với dữ liệu hiện có: đã có người sửa trước, trùng lặp, hoặc trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1963,6 +3791,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -1972,7 +3818,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1996,6 +3842,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBookDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2005,8 +3869,26 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Đơn vị đã có kế hoạch số này trong năm */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2021,12 +3903,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBookDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2036,7 +3937,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2061,6 +3962,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -2071,6 +3973,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBookDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2080,7 +4000,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2091,6 +4011,24 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Xung đột với dữ liệu hiện có: đã có người sửa trước, trùng lặp, hoặc trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2105,6 +4043,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -2115,6 +4054,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBookDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2124,7 +4081,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2135,6 +4092,24 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Kế hoạch không còn là bản dự thảo */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2149,12 +4124,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBookDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2164,7 +4158,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2175,6 +4169,15 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Kế hoạch chưa ban hành hoặc đã khóa sổ */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2189,6 +4192,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -2199,6 +4203,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBookDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2208,7 +4230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2226,6 +4248,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Kế hoạch chưa khóa sổ */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     Plans_unassigned: {
@@ -2233,12 +4273,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnassignedTaskDto"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2248,7 +4307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2276,12 +4335,31 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanProgressDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2291,7 +4369,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2326,8 +4404,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2342,14 +4447,42 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2373,12 +4506,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduledReminderDto"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2388,7 +4540,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2413,12 +4565,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportVersionDto"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2428,7 +4599,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2453,6 +4624,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -2463,6 +4635,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredReportDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2472,7 +4662,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2484,6 +4674,26 @@ export interface operations {
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ */
+            429: {
+                headers: {
+                    /** @description Số giây phải chờ trước khi thử lại */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2500,12 +4710,31 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDataDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2515,7 +4744,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2527,6 +4756,17 @@ export interface operations {
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ */
+            429: {
+                headers: {
+                    /** @description Số giây phải chờ trước khi thử lại */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2540,28 +4780,49 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Báo cáo dạng Word */
+            200: {
+                headers: {
+                    /** @description Tên tệp khi tải về */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ApiErrorDto"];
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ApiErrorDto"];
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
@@ -2570,7 +4831,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ApiErrorDto"];
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ */
+            429: {
+                headers: {
+                    /** @description Số giây phải chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -2580,28 +4852,49 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Báo cáo dạng Excel: số liệu, danh sách, Phụ lục 01b */
+            200: {
+                headers: {
+                    /** @description Tên tệp khi tải về */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ApiErrorDto"];
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ApiErrorDto"];
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
@@ -2610,7 +4903,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ApiErrorDto"];
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ */
+            429: {
+                headers: {
+                    /** @description Số giây phải chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -2620,12 +4924,33 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Báo cáo dạng trang HTML, sẵn để in */
+            200: {
+                headers: {
+                    /** @description Tên tệp khi tải về */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2635,7 +4960,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2647,6 +4972,17 @@ export interface operations {
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ */
+            429: {
+                headers: {
+                    /** @description Số giây phải chờ trước khi thử lại */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2660,12 +4996,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredReportDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2675,7 +5030,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2700,12 +5055,29 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Đã xóa */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2715,7 +5087,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2726,6 +5098,15 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Báo cáo tự động là bản chính thức, không xóa được */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2746,12 +5127,31 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollupDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
             401: {
                 headers: {
@@ -2761,7 +5161,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Tài khoản không có quyền thực hiện thao tác này */
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2790,11 +5190,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description Yêu cầu gửi kèm nội dung JSON hỏng (máy chủ kiểm tra nội dung của mọi yêu cầu trước khi xử lý) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Cơ sở dữ liệu không trả lời */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
             };
         };
     };

@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class DatabaseHealthDto {
+  @ApiProperty({ enum: ['up', 'down'] })
+  status: 'up' | 'down';
+
+  @ApiProperty({ example: 'sqlite', description: 'sqlite hoặc postgres' })
+  type: string;
+
+  @ApiPropertyOptional({ description: 'Lỗi khi không kết nối được' })
+  error?: string;
+}
+
+export class RedisHealthDto {
+  @ApiProperty({ enum: ['up', 'down', 'refusing-writes'] })
+  status: string;
+
+  @ApiPropertyOptional({ description: 'Lỗi khi Redis không trả lời hoặc từ chối ghi' })
+  error?: string;
+}
+
+export class HealthDto {
+  @ApiProperty({ enum: ['ok', 'degraded', 'down'], description: 'degraded: Redis không dùng được, kế hoạch vẫn chạy' })
+  status: 'ok' | 'degraded' | 'down';
+
+  @ApiProperty({ type: DatabaseHealthDto })
+  database: DatabaseHealthDto;
+
+  @ApiProperty({ type: RedisHealthDto })
+  redis: RedisHealthDto;
+
+  @ApiPropertyOptional({ type: [String], description: 'Hậu quả cho người dùng, tiếng Việt' })
+  notes?: string[];
+}

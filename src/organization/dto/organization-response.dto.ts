@@ -1,0 +1,55 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { VersionedRecordDto } from '../../common/record.dto.js';
+import { OFFICIAL_ROLES, REMINDER_MODES, type OfficialRole, type ReminderMode } from '../entities/official.entity.js';
+import { REPORT_CUTOFFS, type ReportCutoff } from '../entities/unit.entity.js';
+
+/** Đơn vị, as the API answers it. */
+export class UnitDto extends VersionedRecordDto {
+  @ApiProperty({ example: 2 })
+  id: number;
+
+  @ApiProperty({ example: 'UBND xã Hoằng Tiến' })
+  name: string;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Đơn vị cấp trên' })
+  parentId: number | null;
+
+  @ApiProperty({ enum: REPORT_CUTOFFS, description: 'ministry: số liệu tính đến ngày 14; calendar: theo quý dương lịch' })
+  reportCutoff: ReportCutoff;
+
+  @ApiProperty({ type: [Number], nullable: true, description: 'Nhắc trước hạn bao nhiêu ngày; null: mặc định 7, 1, 0' })
+  reminderOffsets: number[] | null;
+
+  @ApiProperty({ description: 'Giờ gửi nhắc việc, HH:MM giờ Việt Nam', example: '07:30' })
+  reminderTime: string;
+
+  @ApiProperty({ description: 'Nhắc quá hạn mỗi bao nhiêu ngày', example: 7 })
+  overdueEveryDays: number;
+}
+
+/** Cán bộ, công chức, as the API answers it. */
+export class OfficialDto extends VersionedRecordDto {
+  @ApiProperty({ example: 3 })
+  id: number;
+
+  @ApiProperty({ example: 2 })
+  unitId: number;
+
+  @ApiProperty({ example: 'Nguyễn Văn An' })
+  fullName: string;
+
+  @ApiProperty({ example: 'Công chức Tư pháp – Hộ tịch' })
+  position: string;
+
+  @ApiProperty({ enum: OFFICIAL_ROLES })
+  role: OfficialRole;
+
+  @ApiProperty({ type: String, nullable: true, format: 'email' })
+  email: string | null;
+
+  @ApiProperty()
+  active: boolean;
+
+  @ApiProperty({ enum: REMINDER_MODES, description: 'each: mỗi lần nhắc một thư; digest: một thư tổng hợp lúc 07:30' })
+  reminderMode: ReminderMode;
+}

@@ -1,0 +1,203 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { LOCAL_DATE } from '../../common/record.dto.js';
+import { REPORT_CUTOFFS, type ReportCutoff } from '../../organization/entities/unit.entity.js';
+import { PERIOD_CODES, TASK_LINE_STATUSES, type PeriodCode, type TaskLineStatus } from '../report-data.js';
+
+export class ReportUnitDto {
+  @ApiProperty({ example: 2 })
+  id: number;
+
+  @ApiProperty({ example: 'UBND xã Hoằng Tiến' })
+  name: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'UBND huyện Hoằng Hóa' })
+  parentName: string | null;
+
+  @ApiProperty({ description: 'Địa danh ghi ở đầu văn bản', example: 'Hoằng Tiến' })
+  place: string;
+}
+
+export class ReportPlanDto {
+  @ApiProperty({ example: 1 })
+  id: number;
+
+  @ApiProperty({ example: '01/KH-UBND' })
+  number: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ example: 2023 })
+  year: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  decision: string | null;
+
+  @ApiProperty({ ...LOCAL_DATE, nullable: true })
+  issuedOn: string | null;
+}
+
+/** A report period with the dates the unit's convention gives it. */
+export class ReportPeriodDto {
+  @ApiProperty({ enum: PERIOD_CODES, description: 'Q1–Q4: quý; H1: 6 tháng; M9: 9 tháng; YEAR: năm' })
+  code: PeriodCode;
+
+  @ApiProperty({ example: 2023 })
+  year: number;
+
+  @ApiProperty({ example: 'Quý I' })
+  label: string;
+
+  @ApiProperty({ description: 'Cách gọi kỳ trong tiêu đề báo cáo', example: 'quý I năm 2023' })
+  titleText: string;
+
+  @ApiProperty({ enum: REPORT_CUTOFFS })
+  convention: ReportCutoff;
+
+  @ApiProperty({ ...LOCAL_DATE, description: 'Số liệu từ ngày' })
+  windowStart: string;
+
+  @ApiProperty({ ...LOCAL_DATE, description: 'Số liệu đến ngày' })
+  windowEnd: string;
+
+  @ApiProperty({ ...LOCAL_DATE, description: 'Ngày chốt số liệu' })
+  cutoff: string;
+
+  @ApiProperty({ ...LOCAL_DATE, description: 'Kỳ sau: từ ngày' })
+  nextWindowStart: string;
+
+  @ApiProperty({ ...LOCAL_DATE, description: 'Kỳ sau: đến ngày' })
+  nextWindowEnd: string;
+}
+
+export class ReportFiguresDto {
+  @ApiProperty() planned: number;
+  @ApiProperty() completed: number;
+  @ApiProperty() completedOnTime: number;
+  @ApiProperty() completedLate: number;
+  @ApiProperty() notCompleted: number;
+  @ApiProperty({ description: 'Chưa hoàn thành, còn trong hạn' }) notCompletedWithinDeadline: number;
+  @ApiProperty() overdue: number;
+  @ApiProperty({ example: '12/34' }) ratio: string;
+  @ApiProperty({ example: '35,29%' }) percent: string;
+  @ApiProperty({ example: 'đã hoàn thành 12/34 nhiệm vụ, đạt 35,29% kế hoạch' }) summary: string;
+}
+
+export class ReportPhuLucFiguresDto extends ReportFiguresDto {
+  @ApiProperty({ minimum: 1, maximum: 7 }) phuLuc: number;
+  @ApiProperty() title: string;
+}
+
+export class ReportTotalFiguresDto extends ReportFiguresDto {
+  @ApiProperty({ type: [ReportPhuLucFiguresDto] })
+  phuLucs: ReportPhuLucFiguresDto[];
+}
+
+/** A task as a report lists it. */
+export class ReportTaskLineDto {
+  @ApiProperty() taskId: number;
+  @ApiProperty() phuLuc: number;
+  @ApiProperty() ordinal: number;
+  @ApiProperty() content: string;
+  @ApiProperty({ type: [String] }) products: string[];
+  @ApiProperty() leadText: string;
+  @ApiProperty({ type: String, nullable: true }) assigneeName: string | null;
+  @ApiProperty() deadlineText: string;
+  @ApiProperty({ type: [String], format: 'date' }) dueDates: string[];
+  @ApiProperty({ ...LOCAL_DATE, nullable: true, description: 'Hạn được tính cho kỳ này' }) dueOn: string | null;
+  @ApiProperty({ ...LOCAL_DATE, nullable: true }) completedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) evidence: string | null;
+  @ApiProperty({ enum: TASK_LINE_STATUSES }) status: TaskLineStatus;
+}
+
+export class ReportListsDto {
+  @ApiProperty({ type: [ReportTaskLineDto] }) completedInPeriod: ReportTaskLineDto[];
+  @ApiProperty({ type: [ReportTaskLineDto] }) notCompleted: ReportTaskLineDto[];
+  @ApiProperty({ type: [ReportTaskLineDto] }) overdue: ReportTaskLineDto[];
+  @ApiProperty({ type: [ReportTaskLineDto] }) dueNextPeriod: ReportTaskLineDto[];
+}
+
+/** A row of Phụ lục 01b: computed from the plan, or entered by hand. */
+export class AnnexRowDto {
+  @ApiProperty({ example: '1.1' }) code: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ anyOf: [{ type: 'string', nullable: true }, { type: 'number', nullable: true }], description: 'null: chưa có số liệu' })
+  value: string | number | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'văn bản' }) unit: string | null;
+  @ApiProperty({ enum: ['computed', 'entered'] }) source: 'computed' | 'entered';
+}
+
+export class ReportSignerDto {
+  @ApiProperty({ example: 'CHỦ TỊCH' }) title: string;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+}
+
+/** What a report says: one model rendered to the page, DOCX, XLSX and HTML. */
+export class ReportDataDto {
+  @ApiProperty({ type: ReportUnitDto }) unit: ReportUnitDto;
+  @ApiProperty({ type: ReportPlanDto }) plan: ReportPlanDto;
+  @ApiProperty({ type: ReportPeriodDto }) period: ReportPeriodDto;
+  @ApiProperty({ description: 'Phiên bản; 0 khi chỉ xem trước' }) version: number;
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty() generatedBy: string;
+  @ApiProperty({ type: ReportTotalFiguresDto }) figures: ReportTotalFiguresDto;
+  @ApiProperty({ type: ReportListsDto }) lists: ReportListsDto;
+  @ApiProperty({ type: [ReportTaskLineDto], description: 'Mọi nhiệm vụ của kế hoạch, theo Phụ lục rồi TT' }) tasks: ReportTaskLineDto[];
+  @ApiProperty({ type: [AnnexRowDto], description: 'Phụ lục 01b' }) annex01b: AnnexRowDto[];
+  @ApiProperty({ type: ReportSignerDto }) signer: ReportSignerDto;
+}
+
+/** A stored version of a report, without its content. */
+class ReportHeaderDto {
+  @ApiProperty({ example: 3 }) id: number;
+  @ApiProperty({ example: 1 }) planId: number;
+  @ApiProperty({ example: 2 }) unitId: number;
+  @ApiProperty({ enum: PERIOD_CODES }) period: PeriodCode;
+  @ApiProperty({ example: 2023 }) year: number;
+  @ApiProperty({ description: 'Phiên bản của báo cáo kỳ này', example: 1 }) version: number;
+  @ApiProperty({ ...LOCAL_DATE, description: 'Ngày chốt số liệu' }) cutoff: string;
+  @ApiProperty({ enum: ['auto', 'manual'], description: 'auto: hệ thống tự lập (bản chính thức); manual: người lập (bản nháp)' })
+  trigger: 'auto' | 'manual';
+
+  @ApiProperty({ type: String, nullable: true, description: 'Khóa của báo cáo tự động' }) autoKey: string | null;
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty({ example: 'Lê Văn Chủ' }) generatedBy: string;
+}
+
+export class ReportVersionDto extends ReportHeaderDto {
+  @ApiProperty({ example: '12/34' }) ratio: string;
+  @ApiProperty({ example: '35,29%' }) percent: string;
+  @ApiProperty({ example: 'đã hoàn thành 12/34 nhiệm vụ, đạt 35,29% kế hoạch' }) summary: string;
+}
+
+export class StoredReportDto extends ReportHeaderDto {
+  @ApiProperty({ type: ReportDataDto })
+  data: ReportDataDto;
+}
+
+export class RollupRowDto {
+  @ApiProperty() unitId: number;
+  @ApiProperty({ example: 'UBND xã Hoằng Tiến' }) name: string;
+  @ApiProperty() planned: number;
+  @ApiProperty() completed: number;
+  @ApiProperty({ example: '12/34' }) ratio: string;
+  @ApiProperty({ example: '35,29%' }) percent: string;
+}
+
+export class RollupTotalDto {
+  @ApiProperty() planned: number;
+  @ApiProperty() completed: number;
+  @ApiProperty() ratio: string;
+  @ApiProperty() percent: string;
+  @ApiProperty() summary: string;
+}
+
+/** The superior level's view: each unit beneath, by percentage, and the total. */
+export class RollupDto {
+  @ApiProperty() unitId: number;
+  @ApiProperty({ ...LOCAL_DATE, description: 'Tính đến ngày' }) asOf: string;
+  @ApiProperty({ example: 2023 }) year: number;
+  @ApiProperty({ type: [RollupRowDto] }) units: RollupRowDto[];
+  @ApiProperty({ type: RollupTotalDto }) total: RollupTotalDto;
+}

@@ -1,0 +1,129 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AuditEntryDto } from '../../audit/dto/audit-entry.dto.js';
+import { LOCAL_DATE } from '../../common/record.dto.js';
+import { ScheduleDto } from '../../deadlines/dto/schedule.dto.js';
+import { TASK_STATUSES, type TaskStatus } from '../entities/task.entity.js';
+
+/** One due date of a task, with its completion. */
+export class DueDateDto {
+  @ApiProperty({ ...LOCAL_DATE, nullable: true, description: 'Ngày đến hạn; null khi thời hạn chưa xác định' })
+  dueOn: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Quý I' })
+  label: string | null;
+
+  @ApiProperty({ ...LOCAL_DATE, nullable: true, description: 'Ngày hoàn thành' })
+  completedOn: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Sản phẩm, văn bản chứng minh đã hoàn thành' })
+  evidence: string | null;
+
+  @ApiProperty({ type: Boolean, nullable: true, description: 'null khi chưa hoàn thành; true khi xong đúng hạn' })
+  onTime: boolean | null;
+}
+
+/** A task (nhiệm vụ) as the API answers it. */
+export class TaskDto {
+  @ApiProperty({ example: 1 })
+  id: number;
+
+  @ApiProperty({ example: 1 })
+  planId: number;
+
+  @ApiProperty({ minimum: 1, maximum: 7, description: 'Số Phụ lục (01–07)', example: 1 })
+  phuLuc: number;
+
+  @ApiProperty({ description: 'Số thứ tự (TT) trong Phụ lục', example: 1 })
+  ordinal: number;
+
+  @ApiProperty({ description: 'Nội dung' })
+  content: string;
+
+  @ApiProperty({ type: [String], description: 'Sản phẩm' })
+  products: string[];
+
+  @ApiProperty({ description: 'Cơ quan, người chủ trì, như kế hoạch ghi' })
+  leadText: string;
+
+  @ApiProperty({ description: 'Cơ quan, người phối hợp, như kế hoạch ghi' })
+  coordinatorsText: string;
+
+  @ApiProperty({ description: 'Thời gian hoàn thành, như kế hoạch ghi', example: 'Trước 30/6/2023' })
+  deadlineText: string;
+
+  @ApiProperty({ type: ScheduleDto })
+  schedule: ScheduleDto;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Cán bộ chủ trì được giao (mã cán bộ)' })
+  assigneeId: number | null;
+
+  @ApiProperty({ type: [Number], description: 'Cán bộ phối hợp (mã cán bộ), tăng dần' })
+  coordinatorIds: number[];
+
+  @ApiProperty({ enum: TASK_STATUSES, description: 'open: đang thực hiện; done: hoàn thành; cancelled: đã hủy' })
+  status: TaskStatus;
+
+  @ApiProperty({ type: [DueDateDto], description: 'Các hạn, theo ngày' })
+  dueDates: DueDateDto[];
+
+  @ApiProperty({ description: 'Phiên bản; gửi lại khi sửa, sai lệch trả 409', example: 1 })
+  version: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+/** A task no official is assigned to yet, and why the lead could not be matched. */
+export class UnassignedTaskDto {
+  @ApiProperty({ example: 3 })
+  taskId: number;
+
+  @ApiProperty({ example: 2 })
+  phuLuc: number;
+
+  @ApiProperty({ example: 1 })
+  ordinal: number;
+
+  @ApiProperty({ description: 'Cơ quan, người chủ trì, như kế hoạch ghi' })
+  leadText: string;
+
+  @ApiProperty({ example: 'Chưa ghi cơ quan chủ trì' })
+  reason: string;
+}
+
+export class CreatedTaskDto {
+  @ApiProperty({ type: TaskDto })
+  task: TaskDto;
+
+  @ApiProperty({ type: UnassignedTaskDto, nullable: true, description: 'Khi chưa giao được cho cán bộ nào: vì sao' })
+  unassigned: UnassignedTaskDto | null;
+}
+
+export class TaskHistoryEntryDto extends AuditEntryDto {
+  @ApiProperty({ example: 1 })
+  taskId: number;
+}
+
+/** A progress note on a task. */
+export class TaskNoteDto {
+  @ApiProperty({ example: 1 })
+  id: number;
+
+  @ApiProperty({ example: 1 })
+  taskId: number;
+
+  @ApiProperty({ example: 2 })
+  authorUserId: number;
+
+  @ApiProperty({ example: 'Lê Văn Chủ' })
+  authorName: string;
+
+  @ApiProperty({ example: 'Đã gửi dự thảo để góp ý' })
+  text: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
