@@ -56,10 +56,21 @@ export function apiDocumentConfig(): Omit<OpenAPIObject, 'paths'> {
 
 /** The OpenAPI document of an app whose routes are registered (served or in preview). */
 export function createApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(app, apiDocumentConfig(), {
+  const document = SwaggerModule.createDocument(app, apiDocumentConfig(), {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  // a success a route leaves unworded (its DTO says what it is) still gets words
+  for (const operations of Object.values(document.paths)) {
+    for (const op of Object.values(operations) as { responses?: Record<string, { description?: string }> }[]) {
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        if (!response.description && SUCCESS[status]) response.description = SUCCESS[status];
+      }
+    }
+  }
+  return document;
 }
+
+const SUCCESS: Record<string, string> = { '200': 'Thành công', '201': 'Đã tạo', '204': 'Đã xong, không có nội dung trả về' };
 
 /**
  * The document exactly as /api/docs-json serves it, without a database or

@@ -310,6 +310,8 @@ describe('permission matrix: every endpoint × every role', () => {
 
   it('answers 404 for another commune\'s resource to every role but the administrator, the same as a missing one', async () => {
     const seen: string[] = [];
+    const doc = (await t.admin.get('/api/docs-json').expect(200)).body;
+    const shapes = new Set<string>();
     for (const row of ROWS.filter((r) => r.foreign)) {
       const [method] = row.route.split(' ');
       for (const role of ROLES) {
@@ -320,9 +322,12 @@ describe('permission matrix: every endpoint × every role', () => {
         seen.push(`${row.route} on B as ${role}: ${res.status}${res.status === want ? '' : ` (want ${want}) ${JSON.stringify(res.body).slice(0, 160)}`}`);
         // a hidden resource reads exactly like one that does not exist
         if (res.status === 404) expect(res.body.message).toMatch(/^Không tìm thấy .+ có mã \d+$/);
+        for (const p of answerProblems(doc, method, row.route.split(' ')[1].replace(/:(\w+)/g, '{$1}'), res.status, res.body)) shapes.add(p);
       }
     }
     expect(seen.filter((s) => s.includes('want'))).toEqual([]);
+    // each refusal declared by its operation, in the one error shape
+    expect([...shapes]).toEqual([]);
   });
 
   it('answers 401 to every non-public endpoint without a token, with an expired one, or a tampered one', async () => {
@@ -338,6 +343,8 @@ describe('permission matrix: every endpoint × every role', () => {
       expired: bearerClient(t.app.getHttpServer(), expired, A.chair.me),
       tampered: bearerClient(t.app.getHttpServer(), tampered, A.chair.me),
     };
+    const doc = (await t.admin.get('/api/docs-json').expect(200)).body;
+    const shapes = new Set<string>();
     const seen: string[] = [];
     for (const row of ROWS) {
       const [method] = row.route.split(' ');
@@ -347,9 +354,11 @@ describe('permission matrix: every endpoint × every role', () => {
         const want = row.public ? row.ok.chairman! : 401;
         seen.push(`${row.route} ${name}: ${res.status}${res.status === want ? '' : ` (want ${want})`}`);
         if (!row.public && name === 'expired') expect(res.body.message).toMatch(/hết hạn/);
+        for (const p of answerProblems(doc, method, row.route.split(' ')[1].replace(/:(\w+)/g, '{$1}'), res.status, res.body)) shapes.add(p);
       }
     }
     expect(seen.filter((s) => s.includes('want'))).toEqual([]);
+    expect([...shapes]).toEqual([]);
     // and the chairman's real token still works
     await A.chair.get(`/api/plans/${planA.id}`).expect(200);
   });

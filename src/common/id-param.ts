@@ -1,4 +1,5 @@
 import { BadRequestException, Param, PipeTransform } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 
 class ParseId implements PipeTransform<string, number> {
   constructor(private readonly name: string) {}
@@ -14,5 +15,10 @@ class ParseId implements PipeTransform<string, number> {
   }
 }
 
-/** A positive integer id from the path; anything else is a 400 naming the parameter. */
-export const IdParam = (name = 'id') => Param(name, new ParseId(name));
+/** A positive integer id from the path; anything else is a 400 naming the parameter. Documented as such in OpenAPI. */
+export const IdParam = (name = 'id'): ParameterDecorator => (target, key, index) => {
+  Param(name, new ParseId(name))(target, key, index);
+  if (key !== undefined) {
+    ApiParam({ name, schema: { type: 'integer', minimum: 1, maximum: 2_147_483_647 }, description: 'Mã (số nguyên dương)' })(target, key, Object.getOwnPropertyDescriptor(target, key)!);
+  }
+};

@@ -1928,6 +1928,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1998,6 +1999,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2044,6 +2046,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2085,6 +2088,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2136,12 +2140,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2193,6 +2199,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -2203,6 +2210,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2278,6 +2286,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2328,6 +2337,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2379,12 +2389,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2436,6 +2448,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -2446,6 +2459,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2521,6 +2535,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2571,6 +2586,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2642,12 +2658,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2699,6 +2717,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -2709,6 +2728,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2778,6 +2798,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -2788,6 +2809,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2856,6 +2878,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2913,6 +2936,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2950,6 +2974,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2982,6 +3007,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3044,6 +3070,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -3054,6 +3081,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3131,6 +3159,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3173,12 +3202,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3230,6 +3261,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -3240,6 +3272,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3309,12 +3342,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3366,12 +3401,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3423,6 +3460,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -3433,6 +3471,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3502,6 +3541,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -3512,6 +3552,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3581,6 +3622,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -3591,6 +3633,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3660,6 +3703,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -3670,6 +3714,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3746,6 +3791,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3796,6 +3842,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3856,12 +3903,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3913,6 +3962,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -3923,6 +3973,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3992,6 +4043,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -4002,6 +4054,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4071,12 +4124,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4137,6 +4192,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -4147,6 +4203,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4216,12 +4273,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4276,12 +4335,14 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4343,6 +4404,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4385,12 +4447,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4442,12 +4506,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4499,12 +4565,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4556,6 +4624,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -4566,6 +4635,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Đã tạo */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4640,12 +4710,14 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4708,6 +4780,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -4779,6 +4852,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -4850,6 +4924,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -4921,12 +4996,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4978,6 +5055,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
@@ -5049,12 +5127,14 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description Mã (số nguyên dương) */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5110,6 +5190,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Thành công */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -15,7 +15,7 @@ export type View = ComponentType<{ id: number | null }>;
 function lazy(load: () => Promise<View>): View {
   let loaded: View | null = null;
   return function Lazy(props) {
-    const [view, setView] = useState<View | null>(loaded);
+    const [view, setView] = useState<View | null>(() => loaded);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
       if (loaded) return;

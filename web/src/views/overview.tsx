@@ -27,7 +27,9 @@ export function Overview() {
   const plans = useData(plansList, []);
   const list = plans.data ?? [];
   const wanted = Number(route.query.get('ke-hoach'));
-  const plan: PlanSummary | undefined = list.find((p) => p.id === wanted) ?? list[0];
+  // the one asked for; else the latest year's plan in force (issued), else the latest
+  const latest = [...list].sort((a, b) => b.year - a.year || Number(b.status === 'issued') - Number(a.status === 'issued'));
+  const plan: PlanSummary | undefined = list.find((p) => p.id === wanted) ?? latest.find((p) => p.status === 'issued') ?? latest[0];
   const data = useData(async () => {
     if (!plan) return undefined;
     const [detail, progress, officials] = await Promise.all([

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { post } from '../api.js';
 import { Form, FieldErrors, Submit, TextField, useForm } from '../components/form.js';
 import { homeOf } from '../nav.js';
@@ -8,6 +9,7 @@ import { setSession, useSession } from '../session.js';
 export function Password() {
   const { me } = useSession();
   const f = useForm({ currentPassword: '', newPassword: '', repeat: '' });
+  useEffect(() => document.getElementById(`${f.idPrefix}-currentPassword`)?.focus(), []);
   if (!me) return null;
   const forced = me.mustChangePassword;
   return (

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { post } from '../api.js';
 import { Form, FieldErrors, Submit, TextField, useForm } from '../components/form.js';
 import { navigate } from '../router.js';
@@ -9,6 +10,7 @@ import type { Me } from '../types.js';
 export function SignIn() {
   const s = useSession();
   const f = useForm({ username: '', password: '' });
+  useEffect(() => document.getElementById(`${f.idPrefix}-username`)?.focus(), []);
   return (
     <section class="card narrow" aria-labelledby="login-title" data-testid="login">
       <h1 id="login-title">Đăng nhập</h1>

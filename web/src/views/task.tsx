@@ -269,7 +269,7 @@ function Log(p: { task: Task; officials: Official[] }) {
       {log.error ? <Alert>{log.error}</Alert> : !log.data ? <Loading /> : (
         <ol class="entries" data-testid="log-entries">
           {[...log.data].reverse().map((e) => (
-            <li key={e.id} data-testid="log-entry">
+            <li key={e.id} data-testid="log-entry" data-action={e.action}>
               <b>{taskActionLabel(e.action)}</b> <span class="muted">{dateTime(e.at)} · {e.actorName}</span>
               {e.changes ? <ul class="changes">{Object.entries(e.changes).map(([k, c]) => (
                 <li key={k}>{taskFieldLabel(k)}: {c.from === null || c.from === undefined ? '' : <><s>{show(k, c.from, p.officials)}</s> → </>}{show(k, c.to, p.officials)}</li>
