@@ -125,6 +125,11 @@ describe('permission matrix: every endpoint × every role', () => {
       call: async () => ({ path: `/api/units/${A.unitId}`, body: { reminderTime: `07:${String(next() % 60).padStart(2, '0')}` } }),
       foreign: async () => ({ path: `/api/units/${B.unitId}`, body: { reportCutoff: 'ministry' } }),
     },
+    {
+      route: 'PATCH /api/units/:id/settings', ok: { admin: 200, chairman: 200 },
+      call: async () => ({ path: `/api/units/${A.unitId}/settings`, body: { reminderTime: `08:${String(next() % 60).padStart(2, '0')}` } }),
+      foreign: async () => ({ path: `/api/units/${B.unitId}/settings`, body: { overdueEveryDays: 3 } }),
+    },
     { route: 'GET /api/officials', ok: all(200), call: async () => ({ path: '/api/officials' }) },
     { route: 'GET /api/officials/:id', ok: all(200), call: async () => ({ path: `/api/officials/${A.people.tuphap}` }), foreign: async () => ({ path: `/api/officials/${B.people.tuphap}` }) },
     {

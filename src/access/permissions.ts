@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'deadlines.parse': every('unit'),
   'units.read': every('unit'),
   'units.write': only(['admin']),
+  /** a unit's reminder settings and report cut-off convention: its chairman sets them too */
+  'units.settings': only(['admin', 'chairman']),
   'officials.read': every('unit'),
   'officials.write': only(['admin', 'chairman']),
   'users.read': only(['admin', 'chairman']),

@@ -1,3 +1,4 @@
+import { PickType } from '@nestjs/swagger';
 import { EnumField, IdField, IntField, TextField, TimeOfDayField, IntArrayField } from '../../common/fields.js';
 import { REPORT_CUTOFFS, type ReportCutoff } from '../entities/unit.entity.js';
 
@@ -34,3 +35,6 @@ export class UpdateUnitDto {
   @IntField({ optional: true, min: 1, description: 'Phiên bản đã đọc; sai lệch trả 409' })
   version?: number;
 }
+
+/** What a unit's chairman may change of it: the reminder settings and the report cut-off convention. */
+export class UnitSettingsDto extends PickType(UpdateUnitDto, ['reportCutoff', 'reminderOffsets', 'reminderTime', 'overdueEveryDays', 'version'] as const) {}

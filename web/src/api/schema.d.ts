@@ -75,6 +75,23 @@ export interface paths {
         patch: operations["Units_update"];
         trace?: never;
     };
+    "/api/units/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa cài đặt của đơn vị: nhắc việc (trước hạn bao nhiêu ngày, giờ gửi, nhắc quá hạn) và quy ước kỳ báo cáo */
+        patch: operations["Units_updateSettings"];
+        trace?: never;
+    };
     "/api/officials": {
         parameters: {
             query?: never;
@@ -854,6 +871,18 @@ export interface components {
         UpdateUnitDto: {
             name?: string;
             parentId?: number | null;
+            /** @enum {string} */
+            reportCutoff?: "ministry" | "calendar";
+            /** @description Nhắc trước hạn bao nhiêu ngày (0: đúng ngày hạn); null: mặc định 7, 1, 0 */
+            reminderOffsets?: number[] | null;
+            /** @description Giờ gửi nhắc việc, HH:MM giờ Việt Nam */
+            reminderTime?: string;
+            /** @description Nhắc quá hạn mỗi bao nhiêu ngày */
+            overdueEveryDays?: number;
+            /** @description Phiên bản đã đọc; sai lệch trả 409 */
+            version?: number;
+        };
+        UnitSettingsDto: {
             /** @enum {string} */
             reportCutoff?: "ministry" | "calendar";
             /** @description Nhắc trước hạn bao nhiêu ngày (0: đúng ngày hạn); null: mặc định 7, 1, 0 */
@@ -2207,6 +2236,87 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateUnitDto"];
+            };
+        };
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Xung đột với dữ liệu hiện có: đã có người sửa trước, trùng lặp, hoặc trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Units_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitSettingsDto"];
             };
         };
         responses: {
@@ -3900,7 +4010,10 @@ export interface operations {
     };
     Plans_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Bản gọn cho danh sách: bỏ các mục phân tích thời hạn thô và thời điểm tạo, sửa của từng nhiệm vụ */
+                compact?: boolean;
+            };
             header?: never;
             path: {
                 /** @description Mã (số nguyên dương) */

@@ -48,7 +48,7 @@ export const VIEWS: Record<ViewName, View> = {
   notifications: lazy(() => import('./notifications.js').then((m) => m.Notifications)),
   reports: lazy(() => import('./reports.js').then((m) => m.Reports)),
   rollup: lazy(() => import('./superior.js').then((m) => m.Superior)),
-  unit: soon('Đơn vị'),
-  audit: soon('Nhật ký'),
+  unit: lazy(() => import('./unit.js').then((m) => m.UnitView)),
+  audit: lazy(() => import('./audit.js').then((m) => m.Audit)),
   admin: lazy(() => import('./admin.js').then((m) => m.Admin)),
 };
