@@ -42,6 +42,11 @@ describe('README screenshots', () => {
   it('dashboard', () => shoot('dashboard', 'tong-quan', 'chairman', SCREENS.desktop));
   it('plan', () => shoot('plan', 'ke-hoach', 'chairman', SCREENS.desktop));
   it('task', () => shoot('task', 'nhiem-vu', 'chairman', SCREENS.desktop));
-  it('report', () => shoot('report', 'bao-cao', 'reporter', SCREENS.desktop));
+  it('report', () => shoot('report', 'bao-cao', 'reporter', SCREENS.desktop, async (p) => {
+    await p.goto(new URL(`${VIEWS.find((v) => v.name === 'bao-cao')!.path(ids)}?ky=Q2&nam=2023`, s.base).toString());
+    await p.click('[data-testid="report-preview"]');
+    await p.locator('[data-testid="report-summary"]').waitFor();
+    await p.locator('[data-testid="report-summary"]').scrollIntoViewIfNeeded();
+  }));
   it('phone', () => shoot('phone', 'viec-cua-toi', 'official', SCREENS.phone));
 });
