@@ -348,7 +348,7 @@ describe('web app', () => {
     page.once('dialog', (d) => void d.accept());
     await page.click(tid('task-remove'));
     await typo.waitFor({ state: 'detached' });
-    expect(await page.locator(tid('task-row')).count()).toBe(2);
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('[data-testid="task-row"]').length === 2);
     const plan = await api(`/api/plans/${id}`);
     expect(plan.phuLucs[0].tasks.map((x: any) => [x.ordinal, x.schedule.dueDates[0]])).toEqual([[1, '2024-06-30'], [2, '2024-03-31']]);
 
