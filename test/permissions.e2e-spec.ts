@@ -211,6 +211,16 @@ describe('permission matrix: every endpoint × every role', () => {
       call: async () => ({ path: `/api/tasks/${(await freshTaskA()).id}/cancel`, body: { reason: 'Không còn phù hợp' } }),
       foreign: async () => ({ path: `/api/tasks/${taskB.id}/cancel`, body: { reason: 'Bỏ' } }),
     },
+    {
+      // a row typed by mistake in a draft plan (an issued plan's tasks are cancelled: test/task-removal.e2e-spec.ts)
+      route: 'DELETE /api/tasks/:id', ok: all(204, LEADERS),
+      call: async () => {
+        const plan = await freshPlanA('draft');
+        const task = (await A.chair.post(`/api/plans/${plan.id}/tasks`).send({ phuLuc: 1, content: `Dòng gõ nhầm ${next()}` }).expect(201)).body.task;
+        return { path: `/api/tasks/${task.id}` };
+      },
+      foreign: async () => ({ path: `/api/tasks/${taskB.id}` }),
+    },
     { route: 'GET /api/tasks/:id/reminders', ok: all(200, READERS), call: async () => ({ path: `/api/tasks/${taskA.id}/reminders` }), foreign: async () => ({ path: `/api/tasks/${taskB.id}/reminders` }) },
     // notifications: one's own; anybody else's does not exist
     { route: 'GET /api/notifications', ok: all(200), call: async () => ({ path: '/api/notifications' }) },

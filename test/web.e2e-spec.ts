@@ -339,7 +339,16 @@ describe('web app', () => {
       await page.click(tid('task-save'));
       await page.locator(`${tid('task-row')} ${tid('task-open')}`, { hasText: content }).waitFor();
     }
-    expect(await page.locator(tid('task-row')).count()).toBe(2);
+    // a third row typed by mistake goes again, while the plan is a draft
+    await page.locator(`${tid('phu-luc-section')}[data-phu-luc="1"] ${tid('task-add-open')}`).click();
+    await page.fill(tid('task-content-input'), 'Dòng gõ nhầm');
+    await page.click(tid('task-save'));
+    const typo = page.locator(tid('task-row'), { hasText: 'Dòng gõ nhầm' });
+    await typo.locator(tid('task-edit')).click();
+    page.once('dialog', (d) => void d.accept());
+    await page.click(tid('task-remove'));
+    await typo.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('[data-testid="task-row"]').length === 2);
     const plan = await api(`/api/plans/${id}`);
     expect(plan.phuLucs[0].tasks.map((x: any) => [x.ordinal, x.schedule.dueDates[0]])).toEqual([[1, '2024-06-30'], [2, '2024-03-31']]);
 

@@ -29,6 +29,7 @@ export const TASK_ACTION_LABELS: Readonly<Record<string, string>> = {
   completed: 'Hoàn thành',
   reopened: 'Mở lại',
   cancelled: 'Hủy nhiệm vụ',
+  removed: 'Xóa nhiệm vụ',
   note: 'Ghi chú tiến độ',
   reminded: 'Nhắc việc',
 };

@@ -294,7 +294,8 @@ export interface paths {
         get: operations["Tasks_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Xóa nhiệm vụ của kế hoạch còn dự thảo (kế hoạch đã ban hành thì hủy nhiệm vụ, kèm lý do) */
+        delete: operations["Tasks_remove"];
         options?: never;
         head?: never;
         /** Sửa nhiệm vụ: nội dung, thời hạn, giao việc, phối hợp */
@@ -1109,6 +1110,26 @@ export interface components {
             /** @description Phụ lục 1–7 */
             phuLuc: number;
         };
+        TaskScheduleDto: {
+            /**
+             * @description date: một ngày; ongoing: thường xuyên; recurring: định kỳ; milestones: nhiều mốc; unspecified: không xác định
+             * @enum {string}
+             */
+            kind: "date" | "ongoing" | "recurring" | "milestones" | "unspecified";
+            /**
+             * @description Các ngày đến hạn, không trùng, tăng dần
+             * @example [
+             *       "2023-06-30"
+             *     ]
+             */
+            dueDates: string[];
+            /** @description Cần người xem lại thời hạn */
+            needsReview: boolean;
+            /** @description Vì sao cần xem lại (rỗng khi không cần) */
+            notes: string[];
+            /** @description Mỗi lần đến hạn một dòng, theo ngày rồi theo tên; không có trong bản gọn (compact=true) */
+            items?: components["schemas"]["ScheduleItemDto"][];
+        };
         DueDateDto: {
             /**
              * Format: date
@@ -1157,7 +1178,7 @@ export interface components {
              * @example Trước 30/6/2023
              */
             deadlineText: string;
-            schedule: components["schemas"]["ScheduleDto"];
+            schedule: components["schemas"]["TaskScheduleDto"];
             /** @description Cán bộ chủ trì được giao (mã cán bộ) */
             assigneeId: number | null;
             /** @description Cán bộ phối hợp (mã cán bộ), tăng dần */
@@ -1174,10 +1195,16 @@ export interface components {
              * @example 1
              */
             version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description Không có trong bản gọn (compact=true)
+             */
+            createdAt?: string;
+            /**
+             * Format: date-time
+             * @description Không có trong bản gọn (compact=true)
+             */
+            updatedAt?: string;
         };
         UnassignedTaskDto: {
             /** @example 3 */
@@ -3357,6 +3384,75 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Tasks_remove: {
+        parameters: {
+            query?: {
+                /** @description Phiên bản đã đọc; sai lệch trả 409 */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xóa */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Kế hoạch đã ban hành, hoặc nhiệm vụ đã được người khác sửa */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

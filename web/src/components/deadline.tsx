@@ -1,14 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { post } from '../api.js';
 import { vnDate } from '../data.js';
-
-interface Parsed {
-  kind: string;
-  dueDates: string[];
-  items: { dueOn: string | null; label: string | null }[];
-  needsReview: boolean;
-  notes: string[];
-}
+import type { ParsedDeadline as Parsed } from '../types.js';
 
 /**
  * What the server understands of a deadline as it is typed (POST

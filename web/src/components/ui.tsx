@@ -38,8 +38,8 @@ export function useData<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
       setError(e instanceof ApiError || e instanceof Error ? e.message : 'Đã có lỗi, hãy thử lại.');
     }
   };
+  // what was shown stays until the new answer comes (the bar at the top says it is loading): no flash, no jump
   useEffect(() => {
-    setData(undefined);
     void run();
   }, deps);
   return { data, error, reload: run };

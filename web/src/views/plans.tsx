@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { get, patch, post } from '../api.js';
+import { api, get, patch, post } from '../api.js';
 import { DeadlinePreview } from '../components/deadline.js';
 import { DateField, FieldErrors, Form, SelectField, Submit, TextArea, TextField, dateValue, useForm, vnFromIso } from '../components/form.js';
 import { Alert, DataTable, Loading, Notice, Pill, useData } from '../components/ui.js';
@@ -275,6 +275,7 @@ function TaskForm(p: { plan: Plan; phuLuc: number; task?: Task; done: () => void
     ordinal: t ? String(t.ordinal) : '', content: t?.content ?? '', products: t?.products.join('\n') ?? '',
     leadText: t?.leadText ?? '', coordinatorsText: t?.coordinatorsText ?? '', deadlineText: t?.deadlineText ?? '',
   });
+  const del = useForm({});
   return (
     <div class="subcard no-print" data-testid={t ? 'task-edit-panel' : 'task-add-panel'}>
       <h3>{t ? `Sửa nhiệm vụ TT ${t.ordinal}` : `Thêm nhiệm vụ vào ${phuLucName(p.phuLuc)}`}</h3>
@@ -304,6 +305,15 @@ function TaskForm(p: { plan: Plan; phuLuc: number; task?: Task; done: () => void
           <button type="button" class="sec" onClick={p.cancel ?? p.done}>Thôi</button>
         </div>
       </Form>
+      {t && p.plan.status === 'draft' ? (
+        <Form form={del} class="form inline" testid="task-remove-form" label="Xóa nhiệm vụ" onSubmit={async () => {
+          if (!confirm(`Xóa nhiệm vụ TT ${t.ordinal} khỏi ${phuLucName(p.phuLuc)}? Kế hoạch còn là dự thảo nên nhiệm vụ bị xóa hẳn.`)) return;
+          await api('DELETE', `/tasks/${t.id}?version=${t.version}`);
+          p.done();
+        }}>
+          <Submit form={del} class="danger" testid="task-remove">Xóa nhiệm vụ này</Submit>
+        </Form>
+      ) : null}
     </div>
   );
 }

@@ -10,30 +10,7 @@ import {
   taskActionLabel, taskFieldLabel, taskStateOn, todayLocal, type TaskState,
 } from '../server.js';
 import { may, refreshUnread } from '../session.js';
-import type { Official, PlanSummary, Task } from '../types.js';
-
-interface LogEntry {
-  id: number;
-  at: string;
-  actorName: string;
-  action: string;
-  changes: Record<string, { from: unknown; to: unknown }> | null;
-  note: string | null;
-}
-interface Note {
-  id: number;
-  text: string;
-  createdAt: string;
-  authorName?: string;
-  userName?: string;
-}
-interface Reminder {
-  jobId: string;
-  kind: string;
-  dueOn: string;
-  fireAt: string;
-  state: string;
-}
+import type { Official, PlanSummary, ScheduledReminder as Reminder, Task, TaskHistoryEntry as LogEntry, TaskNote as Note } from '../types.js';
 
 const dateTime = (iso: string) => {
   const d = new Date(iso);
@@ -227,7 +204,7 @@ function Notes(p: { task: Task; canNote: boolean }) {
     <Section title="Ghi chú tiến độ" testid="notes">
       {notes.error ? <Alert>{notes.error}</Alert> : !notes.data ? <Loading /> : notes.data.length ? (
         <ol class="entries" data-testid="note-list">
-          {notes.data.map((x) => <li key={x.id}><span class="muted">{dateTime(x.createdAt)}{x.authorName || x.userName ? ` · ${x.authorName ?? x.userName}` : ''}</span><div class="pre">{x.text}</div></li>)}
+          {notes.data.map((x) => <li key={x.id}><span class="muted">{dateTime(x.createdAt)} · {x.authorName}</span><div class="pre">{x.text}</div></li>)}
         </ol>
       ) : <p class="muted">Chưa có ghi chú nào.</p>}
       {p.canNote ? (
