@@ -30,6 +30,8 @@ export const TASK_ACTION_LABELS: Readonly<Record<string, string>> = {
   reopened: 'Mở lại',
   cancelled: 'Hủy nhiệm vụ',
   removed: 'Xóa nhiệm vụ',
+  evidence_added: 'Thêm tệp minh chứng',
+  evidence_removed: 'Xóa tệp minh chứng',
   note: 'Ghi chú tiến độ',
   reminded: 'Nhắc việc',
 };
