@@ -14,7 +14,7 @@ describe('compact task view', () => {
     expect(c).not.toHaveProperty('createdAt');
     expect(c).not.toHaveProperty('updatedAt');
     expect(c.schedule).toEqual({ kind: 'recurring', dueDates: ['2023-03-31'], needsReview: true, notes: ['ghi chú'] });
-    expect(c.dueDates).toEqual(task.dueDates);
-    expect({ ...c, schedule: undefined }).toEqual({ ...task, schedule: undefined, createdAt: undefined, updatedAt: undefined });
+    expect(c.dueDates).toEqual([{ dueOn: '2023-03-31', completedOn: null }]);
+    expect({ ...c, schedule: undefined, dueDates: undefined }).toEqual({ ...task, schedule: undefined, dueDates: undefined, createdAt: undefined, updatedAt: undefined });
   });
 });

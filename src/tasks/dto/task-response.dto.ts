@@ -15,17 +15,17 @@ export class DueDateDto {
   @ApiProperty({ ...LOCAL_DATE, nullable: true, description: 'Ngày đến hạn; null khi thời hạn chưa xác định' })
   dueOn: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'Quý I' })
-  label: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Quý I', description: 'Không có trong bản gọn (compact=true)' })
+  label?: string | null;
 
   @ApiProperty({ ...LOCAL_DATE, nullable: true, description: 'Ngày hoàn thành' })
   completedOn: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Sản phẩm, văn bản chứng minh đã hoàn thành' })
-  evidence: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Sản phẩm, văn bản chứng minh đã hoàn thành; không có trong bản gọn (compact=true)' })
+  evidence?: string | null;
 
-  @ApiProperty({ type: Boolean, nullable: true, description: 'null khi chưa hoàn thành; true khi xong đúng hạn' })
-  onTime: boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'null khi chưa hoàn thành; true khi xong đúng hạn; không có trong bản gọn (compact=true)' })
+  onTime?: boolean | null;
 }
 
 /** A task (nhiệm vụ) as the API answers it. */

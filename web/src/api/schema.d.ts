@@ -1280,18 +1280,21 @@ export interface components {
              * @example 2023-06-30
              */
             dueOn: string | null;
-            /** @example Quý I */
-            label: string | null;
+            /**
+             * @description Không có trong bản gọn (compact=true)
+             * @example Quý I
+             */
+            label?: string | null;
             /**
              * Format: date
              * @description Ngày hoàn thành
              * @example 2023-06-30
              */
             completedOn: string | null;
-            /** @description Sản phẩm, văn bản chứng minh đã hoàn thành */
-            evidence: string | null;
-            /** @description null khi chưa hoàn thành; true khi xong đúng hạn */
-            onTime: boolean | null;
+            /** @description Sản phẩm, văn bản chứng minh đã hoàn thành; không có trong bản gọn (compact=true) */
+            evidence?: string | null;
+            /** @description null khi chưa hoàn thành; true khi xong đúng hạn; không có trong bản gọn (compact=true) */
+            onTime?: boolean | null;
         };
         TaskDto: {
             /** @example 1 */
