@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrganizationModule } from '../organization/organization.module.js';
+import { ZaloModule } from '../zalo/zalo.module.js';
 import { Mailer } from './mailer.service.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsRepository } from './notifications.repository.js';
@@ -7,9 +8,9 @@ import { NotificationsService } from './notifications.service.js';
 
 /** Messages to officials (in-app and mail), once each; used by reminders and reports alike. */
 @Module({
-  imports: [OrganizationModule],
+  imports: [OrganizationModule, ZaloModule],
   controllers: [NotificationsController],
   providers: [NotificationsService, NotificationsRepository, Mailer],
-  exports: [NotificationsService, NotificationsRepository],
+  exports: [NotificationsService, NotificationsRepository, ZaloModule],
 })
 export class NotificationsModule {}

@@ -9,7 +9,7 @@ import type { Official } from '../organization/entities/official.entity.js';
 import { OrganizationRepository } from '../organization/organization.repository.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 import { digestMessage, DigestLine, reminderMessage } from './reminder-message.js';
-import { DEFAULT_REMINDER_SETTINGS, reminderDay, reminderJobId } from './reminder-plan.js';
+import { DEFAULT_REMINDER_SETTINGS, digestDue, reminderDay, reminderJobId } from './reminder-plan.js';
 import { RemindJobData, ReminderScheduler } from './reminder-scheduler.service.js';
 
 export type DeliveryOutcome = 'delivered' | 'skipped' | 'already-delivered';
@@ -81,16 +81,21 @@ export class ReminderDeliveryService {
   }
 
   /**
-   * The 07:30 mail for officials who chose one a day: their open tasks due
-   * within 7 days and those overdue, once per official and day.
+   * The digest mail for officials who chose one a day: their open tasks due
+   * within 7 days and those overdue, once per official and day, on working
+   * days, once their unit's reminder time has come (run every 10 minutes; a
+   * server started late sends that day's digests when it starts).
    */
   async sendDigests(now = new Date()): Promise<number> {
     if (!this.notifications.mailEnabled) return 0;
     const today = localDateOf(now);
     const horizon = addLocalDays(today, 7);
+    const timeOf = new Map<number, string>();
     let sent = 0;
     for (const o of await this.organization.digestReaders()) {
       if (!o.email) continue;
+      if (!timeOf.has(o.unitId)) timeOf.set(o.unitId, (await this.organization.unit(o.unitId))?.reminderTime ?? DEFAULT_REMINDER_SETTINGS.timeOfDay);
+      if (!digestDue(now, timeOf.get(o.unitId)!, this.scheduler.calendar)) continue;
       const rows = await this.tasks.openDueFor(o.id, horizon);
       if (!rows.length) continue;
       const lines: DigestLine[] = rows.map((r) => ({ ...r, overdue: r.dueOn < today }));
