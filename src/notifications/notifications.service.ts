@@ -40,6 +40,8 @@ export interface ZaloMessage {
   data: Record<string, string>;
   /** Where it goes instead when Zalo fails; null: in-app only. */
   email: string | null;
+  /** A unit's digest near the quota: sent even though the quota is near. */
+  digest?: boolean;
 }
 
 /** What a Zalo message held back near the quota is settled as: the unit's digest message counts them. */
@@ -127,7 +129,7 @@ export class NotificationsService {
     await this.tx.run((em) => this.repo.markNotified(em, c.id, new Date()));
     let outcome: string;
     try {
-      const r = await this.zalo.send({ phone: z.phone, template: z.template, data: z.data, trackingId: trackingId(key) });
+      const r = await this.zalo.send({ phone: z.phone, template: z.template, data: z.data, trackingId: trackingId(key) }, { digest: z.digest });
       outcome = r.sent ? 'sent' : r.kind === 'near-quota' ? HELD_FOR_DIGEST : `${r.message}: gửi e-mail thay`;
     } catch (e) {
       // Zalo or Redis did not answer: by e-mail now rather than late
@@ -135,6 +137,11 @@ export class NotificationsService {
     }
     await this.tx.run((em) => this.repo.settle(em, c.id, outcome, new Date()));
     return outcome === 'sent';
+  }
+
+  /** Units whose Zalo reminders were held back near the quota since `since`, with how many. */
+  heldBack(since: Date): Promise<{ unitId: number; count: number }[]> {
+    return this.repo.heldBackPerUnit(since, HELD_FOR_DIGEST);
   }
 
   /**

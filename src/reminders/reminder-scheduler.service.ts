@@ -30,9 +30,12 @@ export interface ScheduledReminder {
    * database wants it but Redis does not hold it (a Redis that was full, down or
    * flushed: the reconcile will put it back); 'planned' when it is due beyond the
    * horizon (REMINDER_HORIZON_HOURS): the sweep puts it in Redis when it comes
-   * within it; 'unknown' while Redis does not answer.
+   * within it; 'unknown' while Redis does not answer; 'delivered' for a
+   * reminder that went out with Zalo messages (listed in `zalo`).
    */
   state: string;
+  /** Its Zalo messages: to whom, sent or not, and why not (then it went by e-mail). */
+  zalo?: { officialId: number; sent: boolean; outcome: string }[];
 }
 
 const CHUNK = 1000;
@@ -245,6 +248,15 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
       held = null;
     }
     for (const r of held ?? []) out.set(r.jobId, r);
+    // delivered reminders that had Zalo messages: what came of each
+    for (const c of await this.notifications.channelOutcomes(taskId)) {
+      if (!c.dueOn || !c.kind) continue;
+      const jobId = reminderJobId(taskId, c.dueOn, c.kind as ReminderKind);
+      const entry = out.get(jobId) ?? { jobId, kind: c.kind as ReminderKind, dueOn: c.dueOn, fireAt: c.claimedAt.toISOString(), state: 'delivered', zalo: [] };
+      const outcome = c.outcome ?? 'Đang gửi';
+      (entry.zalo ??= []).push({ officialId: c.officialId!, sent: outcome === 'sent', outcome: outcome === 'sent' ? 'Đã gửi qua Zalo' : outcome });
+      out.set(jobId, entry);
+    }
     for (const r of wanted) {
       if (!out.has(r.jobId)) {
         const state = !held ? 'unknown' : r.fireAt.getTime() > horizon ? 'planned' : 'missing';

@@ -54,6 +54,7 @@ export class ZaloService implements OnApplicationShutdown {
   private readonly logger = new Logger('Zalo');
   private readonly client: ZnsClient;
   private redis: Redis | null = null;
+  private connecting: Promise<void> | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -150,6 +151,14 @@ export class ZaloService implements OnApplicationShutdown {
     return { sent: false, kind: info.kind, message: info.message };
   }
 
+  /** For the health report: off (not configured), up, or down and why. */
+  async health(): Promise<{ status: 'off' | 'up' | 'down'; problem?: string }> {
+    if (!this.configured) return { status: 'off' };
+    const account = await this.repo.find(INSTALL_SCOPE);
+    if (!account || account.status === 'up') return { status: 'up', ...(account?.problem ? { problem: account.problem } : {}) };
+    return { status: 'down', problem: account.problem ?? 'không rõ lý do' };
+  }
+
   /** The quota endpoint's answer, noted on the account; null when Zalo is off or down. */
   async quota(): Promise<Quota | null> {
     const account = await this.account();
@@ -216,9 +225,14 @@ export class ZaloService implements OnApplicationShutdown {
     }
   }
 
+  /** The lock's connection, made on first use; concurrent sends wait for the same connect. */
   private async lockClient(): Promise<Redis> {
     this.redis ??= redisConnection(this.config.env.REDIS_URL, 'quick');
-    return connected(this.redis);
+    if (this.redis.status !== 'ready') {
+      this.connecting ??= connected(this.redis).then(() => undefined).finally(() => (this.connecting = null));
+      await this.connecting;
+    }
+    return this.redis;
   }
 
   onApplicationShutdown(): void {

@@ -111,7 +111,7 @@ export async function startZns(opts: { appId?: string; secretKey?: string; refre
         hanging.push(res);
         return;
       }
-      const queued = failures.get(m.phone) ?? failures.get('*');
+      const queued = failures.get(m.phone)?.length ? failures.get(m.phone) : failures.get('*');
       if (queued?.length) return json(res, { error: queued.shift(), message: 'failure asked by the test' });
       if (templates.size && !templates.has(m.template_id)) return json(res, { error: -109, message: 'Template id is invalid' });
       if (used >= dailyQuota) return json(res, { error: -144, message: 'OA exceeded daily quota' });
