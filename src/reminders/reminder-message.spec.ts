@@ -55,7 +55,7 @@ describe('reminder ZNS template data', () => {
     const d = zaloTemplateData(facts, 'Trần Thị Thu Hương');
     expect(d).toEqual({
       ten_can_bo: 'Trần Thị Thu Hương',
-      nhiem_vu: 'Tiếp tục triển khai thực hiện việc rà soát sắp xếp thu gọn các đơn vị hành chính cấp xã theo quy đ…',
+      nhiem_vu: 'Tiếp tục triển khai thực hiện việc rà soát sắp xếp thu gọn các đơn vị hành chính cấp xã theo quy đị…',
       han_hoan_thanh: '15/11/2023',
       tinh_trang: 'Còn 7 ngày',
       vi_tri: 'Phụ lục 03, số 1',
