@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-errors.js';
 import { Access } from '../access/access.decorators.js';
 import { ZaloRefreshTokenDto, ZaloStatusDto } from './dto/zalo-status.dto.js';
 import { ZaloStatusService } from './zalo-status.service.js';
@@ -14,8 +15,6 @@ export class ZaloStatusController {
   @Access('zalo.admin')
   @ApiOperation({ summary: 'Tình trạng kênh Zalo: hạn mức tin trong ngày và số tin trong tháng của từng đơn vị' })
   @ApiOkResponse({ type: ZaloStatusDto })
-  @ApiUnauthorizedResponse({ description: 'Chưa đăng nhập' })
-  @ApiForbiddenResponse({ description: 'Chỉ quản trị viên' })
   get(): Promise<ZaloStatusDto> {
     return this.status.status();
   }
@@ -25,9 +24,7 @@ export class ZaloStatusController {
   @Access('zalo.admin')
   @ApiOperation({ summary: 'Nhập refresh token mới của Official Account; kênh Zalo hoạt động lại' })
   @ApiOkResponse({ type: ZaloStatusDto })
-  @ApiBadRequestResponse({ description: 'Thiếu refresh token, hoặc chưa cấu hình Zalo' })
-  @ApiUnauthorizedResponse({ description: 'Chưa đăng nhập' })
-  @ApiForbiddenResponse({ description: 'Chỉ quản trị viên' })
+  @ApiErrors([400, 'Thiếu refresh token, hoặc chưa cấu hình Zalo'])
   async replace(@Body() dto: ZaloRefreshTokenDto): Promise<ZaloStatusDto> {
     await this.status.replaceRefreshToken(dto.refreshToken);
     return this.status.status();
