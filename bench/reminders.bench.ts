@@ -279,7 +279,7 @@ async function scheduling(probe: Redis, tasks: number): Promise<SchedulingResult
     const memBefore = await usedMemory(probe);
     const { value: first, cpu: firstCpu } = await cpuSplit(probe, () => scheduler.reconcile());
     const memAfter = await usedMemory(probe);
-    const jobsHeld = (await queue.getDelayedCount()) + (await queue.getWaitingCount());
+    const jobsHeld = (await queue.getRanges(['delayed', 'wait', 'prioritized'], 0, -1)).filter((id) => parseReminderJobId(id)).length;
     log(`sweep #1: ${JSON.stringify(first)}; ${cpuNote(firstCpu)}`);
     if (first.added !== jobsHeld) throw new Error(`sweep added ${first.added}, the queue holds ${jobsHeld}`);
     // none of the far tasks has a job: sample 1,000 of them
@@ -332,8 +332,17 @@ interface DeliveryResult {
   cpu: CpuSplit;
 }
 
-function startWorker(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['dist-bench/src/worker.js'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+/** A worker process, resolved once it says it is running (its Nest start-up is not measured). */
+async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist-bench/src/worker.js'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (b) => {
+      out += b;
+      if (out.includes('Tiến trình nhắc việc đang chạy')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`worker exited (${code}) before it ran: ${out}`)));
+  });
   return child;
 }
 
@@ -354,6 +363,10 @@ async function delivery(probe: Redis, n: number, workers: number): Promise<Deliv
     };
     started = await startApp(dbPath, prefix0, 'off', env);
     const { db, scheduler, prefix } = started;
+    // the workers are up (and their start-up sweep of an empty database done) before anything is measured
+    for (let i = 0; i < workers; i++) {
+      children.push(await startWorker({ DATABASE_URL: `sqlite:${dbPath}`, REDIS_URL, QUEUE_PREFIX: prefix0, NODE_ENV: 'production', ...env }));
+    }
 
     // seeding 10,000 tasks and scheduling them takes a while on a busy machine
     const fireAt = nextQuietMinute(Date.now(), 20_000 + n * 4);
@@ -387,9 +400,6 @@ async function delivery(probe: Redis, n: number, workers: number): Promise<Deliv
     const result = await scheduler.reconcile();
     const reconcileMs = msSince(t);
     if (result.added < n) throw new Error(`reconcile added ${result.added}, expected at least ${n}`);
-    for (let i = 0; i < workers; i++) {
-      children.push(startWorker({ DATABASE_URL: `sqlite:${dbPath}`, REDIS_URL, QUEUE_PREFIX: prefix0, NODE_ENV: 'production', ...env }));
-    }
     const margin = fireAt.getTime() - Date.now();
     log(`${fmt(n)} due at ${fireAt.toISOString()} (${timeOfDay} local), ${fmt(margin)} ms from now; ${workers} worker process(es)`);
     if (margin < 3_000) throw new Error('scheduling took longer than the lead time');

@@ -47,7 +47,10 @@ export class ZaloStatusService {
       secretKey: masked(e.ZALO_SECRET_KEY),
       refreshToken: masked(account?.refreshToken),
       accessExpiresAt: account?.accessExpiresAt?.toISOString() ?? null,
-      templates: Object.fromEntries((['before', 'due', 'overdue', 'digest'] as const).map((k) => [k, this.zalo.templateId(k) ?? null])),
+      templates: {
+        before: this.zalo.templateId('before') ?? null, due: this.zalo.templateId('due') ?? null,
+        overdue: this.zalo.templateId('overdue') ?? null, digest: this.zalo.templateId('digest') ?? null,
+      },
       dailyQuota: account?.quotaDaily ?? null,
       remainingQuota: account?.quotaRemaining ?? null,
       quotaCheckedAt: account?.quotaCheckedAt?.toISOString() ?? null,

@@ -15,6 +15,20 @@ export class ZaloUnitCount {
   fellBack: number;
 }
 
+export class ZaloTemplatesDto {
+  @ApiProperty({ type: String, nullable: true, description: 'Mẫu tin nhắc trước hạn' })
+  before: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Mẫu tin nhắc đúng ngày đến hạn' })
+  due: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Mẫu tin nhắc quá hạn' })
+  overdue: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Mẫu tin tổng hợp của đơn vị khi gần hết hạn mức' })
+  digest: string | null;
+}
+
 export class ZaloStatusDto {
   @ApiProperty({ description: 'Đã khai báo ứng dụng Zalo (ZALO_APP_ID, ZALO_SECRET_KEY, ZALO_REFRESH_TOKEN)' })
   configured: boolean;
@@ -40,8 +54,8 @@ export class ZaloStatusDto {
   @ApiPropertyOptional({ nullable: true, description: 'Hạn của mã truy cập hiện tại' })
   accessExpiresAt: string | null;
 
-  @ApiProperty({ description: 'Mã mẫu tin ZNS theo loại nhắc việc', example: { before: '123', due: '124', overdue: '125', digest: '126' } })
-  templates: Record<string, string | null>;
+  @ApiProperty({ type: ZaloTemplatesDto, description: 'Mã mẫu tin ZNS theo loại nhắc việc' })
+  templates: ZaloTemplatesDto;
 
   @ApiPropertyOptional({ nullable: true, description: 'Hạn mức tin ZNS trong ngày (theo Zalo)' })
   dailyQuota: number | null;

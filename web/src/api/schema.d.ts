@@ -1810,6 +1810,16 @@ export interface components {
              */
             readAt: string | null;
         };
+        ZaloTemplatesDto: {
+            /** @description Mẫu tin nhắc trước hạn */
+            before: string | null;
+            /** @description Mẫu tin nhắc đúng ngày đến hạn */
+            due: string | null;
+            /** @description Mẫu tin nhắc quá hạn */
+            overdue: string | null;
+            /** @description Mẫu tin tổng hợp của đơn vị khi gần hết hạn mức */
+            digest: string | null;
+        };
         ZaloUnitCount: {
             /** @description Mã đơn vị */
             unitId: number;
@@ -1843,16 +1853,8 @@ export interface components {
             refreshToken?: Record<string, never> | null;
             /** @description Hạn của mã truy cập hiện tại */
             accessExpiresAt?: Record<string, never> | null;
-            /**
-             * @description Mã mẫu tin ZNS theo loại nhắc việc
-             * @example {
-             *       "before": "123",
-             *       "due": "124",
-             *       "overdue": "125",
-             *       "digest": "126"
-             *     }
-             */
-            templates: Record<string, never>;
+            /** @description Mã mẫu tin ZNS theo loại nhắc việc */
+            templates: components["schemas"]["ZaloTemplatesDto"];
             /** @description Hạn mức tin ZNS trong ngày (theo Zalo) */
             dailyQuota?: Record<string, never> | null;
             /** @description Số tin còn lại trong ngày */
