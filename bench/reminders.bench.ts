@@ -211,6 +211,28 @@ async function seedTasks(db: DataSource, n: number, dueOn: string | ((i: number)
   return { ids, lead, unit };
 }
 
+/**
+ * n open tasks of one issued plan, due 30 to 394 days ahead (task i on day 30 + i mod 365),
+ * written by SQLite itself (a recursive CTE): a million rows in seconds, where inserts from
+ * JavaScript take minutes. Straight into the tables: no event fires.
+ */
+async function seedFarTasks(db: DataSource, n: number, today: string, label: string): Promise<number[]> {
+  const { plan, phuLucs } = await seedUnitAndPlan(db, label, {});
+  const first = Math.min(...phuLucs.map((p) => p.id));
+  if (phuLucs.some((p) => p.id !== first + p.number - 1)) throw new Error('Phụ lục ids are not consecutive');
+  await db.transaction(async (em) => {
+    await em.query(`WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
+      INSERT INTO task (plan_id, phu_luc_id, ordinal, content, products, lead_text, coordinators_text, deadline_text, schedule_kind, needs_review, schedule, assignee_id, status, version)
+      SELECT ?, ? + (i % 7), i / 7 + 1, 'Rà soát, đánh giá thủ tục hành chính số ' || i || ' thuộc thẩm quyền giải quyết của UBND xã',
+        '["Báo cáo"]', 'Công chức Văn phòng - Thống kê', '', 'Trước ngày hết hạn', 'date', 0, '{"items":[],"notes":[]}', NULL, 'open', 1 FROM seq`,
+    [n - 1, plan.id, first]);
+    const [{ lo }] = await em.query('SELECT MIN(id) AS lo FROM task WHERE plan_id = ?', [plan.id]);
+    await em.query(`INSERT INTO task_due_date (task_id, due_on, label, completed_on, evidence)
+      SELECT id, date(?, '+' || (30 + ((id - ?) % 365)) || ' days'), NULL, NULL, NULL FROM task WHERE plan_id = ?`, [today, lo, plan.id]);
+  });
+  return (await db.query('SELECT id FROM task WHERE plan_id = ? ORDER BY id', [plan.id])).map((r: { id: number }) => Number(r.id));
+}
+
 /** How late BullMQ will run these jobs against the time their data says (job.timestamp + job.delay − fireAt), ms. */
 async function scheduledDrift(queues: Queues, jobIds: string[]): Promise<number[]> {
   const queue = queues.for(JOBS.remind);
@@ -267,7 +289,10 @@ async function scheduling(probe: Redis, tasks: number): Promise<SchedulingResult
     const today = todayLocal();
     let t = process.hrtime.bigint();
     // spread over the year beyond the horizon: due 30 to 394 days ahead (the first reminder, 7 days before, 23 days or more ahead)
-    const { ids: farIds } = await seedTasks(db, tasks, (i) => addDays(today, 30 + (i % 365)), false, {}, `xa-${tasks}`);
+    const farIds = await seedFarTasks(db, tasks, today, `xa-${tasks}`);
+    if (farIds.length !== tasks) throw new Error(`seeded ${farIds.length} tasks, expected ${tasks}`);
+    const [{ n: dueDates, lo, hi }] = await db.query('SELECT COUNT(*) AS n, MIN(due_on) AS lo, MAX(due_on) AS hi FROM task_due_date');
+    if (Number(dueDates) !== tasks || lo !== addDays(today, 30) || hi !== addDays(today, Math.min(tasks, 365) + 29)) throw new Error(`due dates: ${dueDates} from ${lo} to ${hi}`);
     // and a fixed few due in two days: their reminders are within the horizon
     await seedTasks(db, NEAR, addDays(today, 2), false, {}, `gan-${tasks}`);
     const seedS = msSince(t) / 1000;
@@ -406,7 +431,7 @@ async function delivery(probe: Redis, n: number, workers: number): Promise<Deliv
 
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, fireAt.getTime() - Date.now())));
     const meter = await cpuMeter(probe);
-    await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${completed.size} of ${n} reminders done after 600 s`)), 600_000))]);
+    await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${completed.size} of ${n} reminders done after 300 s`)), 300_000))]);
     const cpu = await meter.stop();
     log(`delivery: ${cpuNote(cpu)}`);
     if (failed.length) throw new Error(`${failed.length} reminders failed, e.g. ${failed[0]}`);
@@ -454,7 +479,18 @@ async function main(): Promise<void> {
     const sched: SchedulingResult[] = [];
     for (const n of TASKS) sched.push(await scheduling(probe, n));
     const deliv: DeliveryResult[] = [];
-    for (const n of DELIVERIES) for (const w of [1, 2]) deliv.push(await delivery(probe, n, w));
+    const notDone: string[] = [];
+    for (const n of DELIVERIES) {
+      for (const w of [1, 2]) {
+        // a run that fails (too slow on a busy machine) is said so in the document, not dropped silently
+        try {
+          deliv.push(await delivery(probe, n, w));
+        } catch (e) {
+          console.error(e);
+          notDone.push(`${fmt(n)} reminders with ${w} worker process(es): not measured (${(e as Error).message}).`);
+        }
+      }
+    }
     const body = [
       '## Reminders: scheduling and delivery (the sweep `ReminderScheduler.reconcile()`, the reminders worker)',
       '',
@@ -482,6 +518,7 @@ async function main(): Promise<void> {
       ...deliv.map((d) => `| ${fmt(d.n)} | ${d.workers} | ${fmt(d.p50)} ms | ${fmt(d.p99)} ms | ${fmt(d.max)} ms | ${fmt(d.throughput)} |`),
       '',
       ...deliv.map((d) => `${fmt(d.n)} with ${d.workers} process(es): ${cpuNote(d.cpu)}.`),
+      ...(notDone.length ? ['', ...notDone] : []),
     ];
     console.log(body.join('\n'));
     upsertSection(DOC, 'reminders', body.join('\n'));
