@@ -13,7 +13,7 @@ const INFRASTRUCTURE = ['config', 'database', 'redis', 'queue', 'events', 'commo
 /** Lowest first. */
 const FEATURES = [
   'access', 'audit', 'deadlines', 'organization', 'accounts', 'sessions', 'plans', 'tasks', 'progress', 'evidence',
-  'notifications', 'reminders', 'reports', 'demo', 'health', 'web',
+  'zalo', 'notifications', 'reminders', 'reports', 'demo', 'health', 'web',
 ];
 const ROOT = '^src/(app\\.module|app|api-document|main|worker|schema|load-demo)\\.ts$';
 const folder = (names) => `^src/(${names.join('|')})/`;

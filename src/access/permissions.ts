@@ -56,6 +56,8 @@ export const PERMISSIONS = {
   'audit.read': only(['admin', 'chairman']),
   'notifications.read': every('recipient'),
   'queues.admin': only(['admin']),
+  /** the Zalo channel: its state, quota, the month's messages per unit; a new refresh token */
+  'zalo.admin': only(['admin']),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -39,4 +39,16 @@ export class Official extends VersionedRecord {
 
   @Column({ name: 'reminder_mode', type: 'varchar', length: 8, default: 'each' })
   reminderMode: ReminderMode;
+
+  /** Mobile number for Zalo, stored as 84 and nine digits. */
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  phone: string | null;
+
+  /** Reminders by e-mail (when there is an address); in-app always. */
+  @Column({ name: 'notify_email', type: 'boolean', default: true })
+  notifyEmail: boolean;
+
+  /** Reminders by Zalo (when there is a number and the install has a Zalo account). */
+  @Column({ name: 'notify_zalo', type: 'boolean', default: false })
+  notifyZalo: boolean;
 }

@@ -579,6 +579,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/zalo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tình trạng kênh Zalo: hạn mức tin trong ngày và số tin trong tháng của từng đơn vị */
+        get: operations["ZaloStatus_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/zalo/refresh-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Nhập refresh token mới của Official Account; kênh Zalo hoạt động lại */
+        put: operations["ZaloStatus_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/reminders": {
         parameters: {
             query?: never;
@@ -586,7 +620,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lịch nhắc việc đã lên cho nhiệm vụ */
+        /** Lịch nhắc việc của nhiệm vụ, và kết quả gửi Zalo của những lần đã nhắc */
         get: operations["TaskReminders_list"];
         put?: never;
         post?: never;
@@ -776,7 +810,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tình trạng máy chủ: cơ sở dữ liệu và Redis */
+        /** Tình trạng máy chủ: cơ sở dữ liệu, Redis và kênh Zalo */
         get: operations["Health_health"];
         put?: never;
         post?: never;
@@ -1068,10 +1102,19 @@ export interface components {
             email: string | null;
             active: boolean;
             /**
-             * @description each: mỗi lần nhắc một thư; digest: một thư tổng hợp lúc 07:30
+             * @description each: mỗi lần nhắc một thư; digest: một thư tổng hợp mỗi ngày, vào giờ nhắc việc của đơn vị
              * @enum {string}
              */
             reminderMode: "each" | "digest";
+            /**
+             * @description Số điện thoại di động nhận nhắc việc qua Zalo, dạng 84…
+             * @example 84912345678
+             */
+            phone: string | null;
+            /** @description Nhận nhắc việc qua e-mail */
+            notifyEmail: boolean;
+            /** @description Nhận nhắc việc qua Zalo; không gửi được thì gửi e-mail thay */
+            notifyZalo: boolean;
         };
         CreateOfficialDto: {
             unitId: number;
@@ -1089,6 +1132,12 @@ export interface components {
              * @enum {string}
              */
             reminderMode?: "each" | "digest";
+            /** @description Số điện thoại di động nhận nhắc việc qua Zalo; lưu dạng 84… */
+            phone?: string | null;
+            /** @description Nhận nhắc việc qua e-mail (mặc định có); thông báo trong ứng dụng luôn có */
+            notifyEmail?: boolean;
+            /** @description Nhận nhắc việc qua Zalo (cần số điện thoại); không gửi được thì gửi e-mail thay */
+            notifyZalo?: boolean;
         };
         UpdateOfficialDto: {
             fullName?: string;
@@ -1103,6 +1152,12 @@ export interface components {
              * @enum {string}
              */
             reminderMode?: "each" | "digest";
+            /** @description Số điện thoại di động nhận nhắc việc qua Zalo; lưu dạng 84… */
+            phone?: string | null;
+            /** @description Nhận nhắc việc qua e-mail (mặc định có); thông báo trong ứng dụng luôn có */
+            notifyEmail?: boolean;
+            /** @description Nhận nhắc việc qua Zalo (cần số điện thoại); không gửi được thì gửi e-mail thay */
+            notifyZalo?: boolean;
             version?: number;
         };
         UserDto: {
@@ -1814,6 +1869,85 @@ export interface components {
              */
             readAt: string | null;
         };
+        ZaloTemplatesDto: {
+            /** @description Mẫu tin nhắc trước hạn */
+            before: string | null;
+            /** @description Mẫu tin nhắc đúng ngày đến hạn */
+            due: string | null;
+            /** @description Mẫu tin nhắc quá hạn */
+            overdue: string | null;
+            /** @description Mẫu tin tổng hợp của đơn vị khi gần hết hạn mức */
+            digest: string | null;
+        };
+        ZaloUnitCount: {
+            /** @description Mã đơn vị */
+            unitId: number;
+            /** @description Tên đơn vị */
+            unitName: string;
+            /** @description Tin ZNS đã gửi trong tháng */
+            sent: number;
+            /** @description Tin không gửi được qua Zalo trong tháng (đã gửi e-mail thay) */
+            fellBack: number;
+        };
+        ZaloStatusDto: {
+            /** @description Đã khai báo ứng dụng Zalo (ZALO_APP_ID, ZALO_SECRET_KEY, ZALO_REFRESH_TOKEN) */
+            configured: boolean;
+            /**
+             * @description off: chưa cấu hình; up: đang gửi; down: ngừng, nhắc việc gửi qua e-mail
+             * @enum {string}
+             */
+            status: "off" | "up" | "down";
+            /** @description Lý do ngừng hoặc sự cố gần nhất */
+            problem?: Record<string, never> | null;
+            /**
+             * @description development: chỉ quản trị viên OA nhận tin (thử nghiệm)
+             * @enum {string}
+             */
+            mode: "production" | "development";
+            /** @description Mã ứng dụng Zalo */
+            appId?: Record<string, never> | null;
+            /** @description Khóa bí mật, chỉ hiện 4 ký tự cuối */
+            secretKey?: Record<string, never> | null;
+            /** @description Refresh token hiện tại, chỉ hiện 4 ký tự cuối */
+            refreshToken?: Record<string, never> | null;
+            /** @description Hạn của mã truy cập hiện tại */
+            accessExpiresAt?: Record<string, never> | null;
+            /** @description Mã mẫu tin ZNS theo loại nhắc việc */
+            templates: components["schemas"]["ZaloTemplatesDto"];
+            /** @description Hạn mức tin ZNS trong ngày (theo Zalo) */
+            dailyQuota?: Record<string, never> | null;
+            /** @description Số tin còn lại trong ngày */
+            remainingQuota?: Record<string, never> | null;
+            /** @description Lúc hạn mức được hỏi gần nhất */
+            quotaCheckedAt?: Record<string, never> | null;
+            /** @description Gần hết hạn mức: nhắc việc của mỗi đơn vị gộp thành một tin tổng hợp */
+            nearQuota: boolean;
+            /**
+             * @description Tháng tính số tin, dạng mm/yyyy
+             * @example 11/2026
+             */
+            month: string;
+            /** @description Số tin trong tháng theo đơn vị */
+            units: components["schemas"]["ZaloUnitCount"][];
+        };
+        ZaloRefreshTokenDto: {
+            /** @description Refresh token mới của Official Account, lấy từ trang quản lý ứng dụng Zalo */
+            refreshToken: string;
+        };
+        ZaloOutcomeDto: {
+            /**
+             * @description Cán bộ nhận
+             * @example 3
+             */
+            officialId: number;
+            /** @description Đã gửi qua Zalo */
+            sent: boolean;
+            /**
+             * @description Kết quả, tiếng Việt: đã gửi, hoặc vì sao phải gửi e-mail thay
+             * @example Số điện thoại chưa đăng ký Zalo hoặc tài khoản đã bị vô hiệu hóa: gửi e-mail thay
+             */
+            outcome: string;
+        };
         ScheduledReminderDto: {
             /** @example rem-t1-2023-03-31-before-7 */
             jobId: string;
@@ -1833,10 +1967,12 @@ export interface components {
              */
             fireAt: string;
             /**
-             * @description Trạng thái trong hàng đợi (delayed, waiting, active, completed, failed…); missing: cơ sở dữ liệu cần mà Redis không giữ (sẽ được dựng lại); unknown: Redis không trả lời
+             * @description Trạng thái trong hàng đợi (delayed, waiting, active, completed, failed…); planned: đến hạn sau 48 giờ tới, chưa đưa vào Redis; missing: cơ sở dữ liệu cần mà Redis không giữ (sẽ được dựng lại); unknown: Redis không trả lời; delivered: đã gửi, kèm kết quả gửi Zalo
              * @example delayed
              */
             state: string;
+            /** @description Với nhắc việc đã gửi qua Zalo: kết quả từng tin */
+            zalo?: components["schemas"]["ZaloOutcomeDto"][];
         };
         AnnexEntryDto: {
             /**
@@ -2269,14 +2405,24 @@ export interface components {
             /** @description Lỗi khi Redis không trả lời hoặc từ chối ghi */
             error?: string;
         };
+        ZaloHealthDto: {
+            /**
+             * @description off: chưa cấu hình Zalo; down: kênh Zalo ngừng, nhắc việc gửi qua e-mail
+             * @enum {string}
+             */
+            status: "off" | "up" | "down" | "unknown";
+            /** @description Lý do ngừng, hoặc sự cố gần nhất (mẫu tin bị từ chối), tiếng Việt */
+            problem?: string;
+        };
         HealthDto: {
             /**
-             * @description degraded: Redis không dùng được, kế hoạch vẫn chạy
+             * @description degraded: Redis không dùng được hoặc kênh Zalo ngừng, kế hoạch vẫn chạy
              * @enum {string}
              */
             status: "ok" | "degraded" | "down";
             database: components["schemas"]["DatabaseHealthDto"];
             redis: components["schemas"]["RedisHealthDto"];
+            zalo: components["schemas"]["ZaloHealthDto"];
             /** @description Hậu quả cho người dùng, tiếng Việt */
             notes?: string[];
         };
@@ -5272,6 +5418,95 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ZaloStatus_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZaloStatusDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ZaloStatus_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ZaloRefreshTokenDto"];
+            };
+        };
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZaloStatusDto"];
+                };
+            };
+            /** @description Thiếu refresh token, hoặc chưa cấu hình Zalo */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
