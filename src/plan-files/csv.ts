@@ -4,7 +4,7 @@ import { FILE_MESSAGES, PlanFileError } from './plan-file-error.js';
 /**
  * A CSV file as a grid (RFC 4180: quoted fields may hold separators, quotes
  * doubled, and line breaks). The separator is the one of ",", ";" and tab that
- * the first line uses most outside quotes: Excel writes ";" where the decimal
+ * the first lines use most outside quotes: Excel writes ";" where the decimal
  * mark is a comma, as in Vietnamese settings. Text must be UTF-8.
  */
 export function parseCsv(bytes: Uint8Array): string[][] {
@@ -35,13 +35,16 @@ export function parseCsv(bytes: Uint8Array): string[][] {
   return rows.map((r) => r.map((f) => f.replace(/\r\n?/g, '\n')));
 }
 
+/** The separator used most, outside quotes, over the first lines (title lines above the table may have none). */
 function guessSeparator(text: string): string {
   const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
   let quoted = false;
+  let lines = 0;
   for (const c of text) {
     if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && c === '\n' && ++lines >= 30) break;
     else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][1] > 0 ? [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0] : ',';
+  const [best, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return n > 0 ? best : ',';
 }

@@ -12,6 +12,8 @@ export interface DocParagraph { kind: 'p'; text: string }
 export interface DocRow {
   /** Text per grid column, lines joined with "\n". */
   cells: string[];
+  /** Per grid column: the text comes from a cell merged down from a row above (w:vMerge). */
+  inherited: boolean[];
   /** Marked to repeat as a header on every page (w:tblHeader). */
   repeatsAsHeader: boolean;
 }
@@ -90,6 +92,7 @@ export function readTable(tbl: XmlNode): DocTable {
     const header = trPr ? firstElement(trPr, 'tblHeader') : undefined;
     const repeatsAsHeader = header !== undefined && !['0', 'false', 'off'].includes(attr(header, 'w:val') ?? 'true');
     const cells: string[] = Array.from({ length: before }, () => '');
+    const inherited: boolean[] = cells.map(() => false);
     for (const tc of unwrap(tr, 'tc')) {
       const tcPr = firstElement(tc, 'tcPr');
       const span = tcPr ? intVal(firstElement(tcPr, 'gridSpan'), 1) : 1;
@@ -104,9 +107,10 @@ export function readTable(tbl: XmlNode): DocTable {
         else mergeTop.delete(col);
       }
       cells.push(text);
-      for (let s = 1; s < span; s++) { cells.push(''); mergeTop.delete(col + s); }
+      inherited.push(vMerge !== undefined && (attr(vMerge, 'w:val') ?? 'continue') === 'continue');
+      for (let s = 1; s < span; s++) { cells.push(''); inherited.push(false); mergeTop.delete(col + s); }
     }
-    rows.push({ cells, repeatsAsHeader });
+    rows.push({ cells, inherited, repeatsAsHeader });
   }
   return { kind: 'table', rows };
 }

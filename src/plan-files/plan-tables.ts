@@ -257,8 +257,9 @@ export function planFromBlocks(blocks: DocBlock[], format: PlanFileFormat): Pars
 function readRows(rows: DocRow[], from: number, tableNo: number, current: { phuLuc: ParsedPhuLuc; columns: (ColumnRole | null)[] }, continuing: boolean): void {
   let first = true;
   for (let k = from; k < rows.length; k++) {
-    const { cells, repeatsAsHeader } = rows[k];
-    if (isBlank(cells) || isColumnNumbers(cells) || isHeaderRow(cells) || (repeatsAsHeader && k < 3)) continue;
+    const { cells, inherited, repeatsAsHeader } = rows[k];
+    // a spacer row under a merged lead shows only the merged cell: still a spacer
+    if (isBlank(cells.map((c, i) => (inherited[i] ? '' : c))) || isColumnNumbers(cells) || isHeaderRow(cells) || (repeatsAsHeader && k < 3)) continue;
     const row = rowOf(cells, current.columns, tableNo, k + 1);
     const previous = current.phuLuc.rows.at(-1);
     if (first && continuing && previous && row.ordinalText === '') appendPiece(previous, row);
@@ -311,7 +312,8 @@ function sentenceCase(text: string): string {
 
 /** The plan's unit, number, title, year and decision from the lines before its tables. */
 export function planHeader(lines: string[]): ParsedHeader {
-  const text = lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
+  // trimmed, not collapsed: the decision keeps its blanks ("Quyết định số     /QĐ-UBND")
+  const text = lines.map((l) => l.trim()).filter((l) => l !== '');
   const folded = text.map(foldVietnamese);
   let unitName: string | null = null;
   const u = folded.findIndex((f) => f === 'uy ban nhan dan' || f === 'ubnd' || /^(uy ban nhan dan|ubnd) (xa|phuong|thi tran)\b/.test(f));
