@@ -317,7 +317,8 @@ export function planHeader(lines: string[]): ParsedHeader {
   const folded = text.map(foldVietnamese);
   let unitName: string | null = null;
   const u = folded.findIndex((f) => f === 'uy ban nhan dan' || f === 'ubnd' || /^(uy ban nhan dan|ubnd) (xa|phuong|thi tran)\b/.test(f));
-  if (u >= 0) unitName = folded[u].split(' ').length <= 4 && text[u + 1] ? `${text[u]} ${text[u + 1]}` : text[u];
+  // "ỦY BAN NHÂN DÂN" on one line, "XÃ HOẰNG TIẾN" on the next
+  if (u >= 0) unitName = (folded[u] === 'uy ban nhan dan' || folded[u] === 'ubnd') && text[u + 1] ? `${text[u]} ${text[u + 1]}` : text[u];
   let number: string | null = null;
   for (const l of text) {
     const m = /^s[ốo]\s*(?:k[ýy]\s*hi[ệe]u\s*)?:?\s*(\S*\d\S*\/\S+)/iu.exec(l);
