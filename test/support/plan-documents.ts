@@ -10,6 +10,7 @@
  * and columns in another order and wording.
  */
 import ExcelJS from 'exceljs';
+import { deflateRawSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { readPlanFile as readDemoJson, type PlanFile } from '../../src/demo/demo.service.js';
 
@@ -277,4 +278,36 @@ export function encryptedOfficeFile(): Uint8Array {
   entry(1, 'EncryptionInfo', 2, { right: 2, start: 2, size: 8 });
   entry(2, 'EncryptedPackage', 2, { start: 2, size: 8 });
   return out;
+}
+
+/**
+ * A zip bomb posing as a Word file: "word/document.xml" inflates to `megabytes`
+ * of zeros while its headers claim 1 KB. Deflated natively (Node's zlib), so
+ * making it takes a fraction of a second.
+ */
+export function zipBomb(megabytes = 110): Uint8Array {
+  const parts: [string, Buffer, number][] = [
+    ['[Content_Types].xml', deflateRawSync(Buffer.from('<Types/>')), 8],
+    ['word/document.xml', deflateRawSync(Buffer.alloc(megabytes * 1024 * 1024), { level: 1 }), 1024],
+  ];
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data, claimed] of parts) {
+    const n = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18); local.writeUInt32LE(claimed, 22); local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(data.length, 20); central.writeUInt32LE(claimed, 24); central.writeUInt16LE(n.length, 28); central.writeUInt32LE(offset, 42);
+    locals.push(local, n, data);
+    centrals.push(central, n);
+    offset += 30 + n.length + data.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(parts.length, 8); end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, dir, end]));
 }
