@@ -15,7 +15,7 @@ const FEATURES = [
   'access', 'audit', 'deadlines', 'organization', 'accounts', 'sessions', 'plans', 'tasks', 'progress', 'evidence',
   'plan-files', 'zalo', 'notifications', 'reminders', 'reports', 'demo', 'health', 'web',
 ];
-const ROOT = '^src/(app\.module|app|api-document|main|worker|schema|load-demo|import-plan)\.ts$';
+const ROOT = '^src/(app\\.module|app|api-document|main|worker|schema|load-demo|import-plan)\\.ts$';
 const folder = (names) => `^src/(${names.join('|')})/`;
 
 const layering = FEATURES.slice(0, -1).map((feature, i) => ({
