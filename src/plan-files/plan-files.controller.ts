@@ -1,8 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, StreamableFile, UseInterceptors } from '@nestjs/common';
-import {
-  ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse,
-  ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse, ApiConflictResponse,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiFile } from '../common/api-errors.js';
 import type { Request } from 'express';
 import { Access, CurrentActor } from '../access/access.decorators.js';
 import type { UserActor } from '../access/actor.js';
@@ -22,8 +20,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * rather than GET /plans/:id.
  */
 @ApiTags('plans')
-@ApiUnauthorizedResponse({ description: 'Chưa đăng nhập' })
-@ApiForbiddenResponse({ description: 'Không có quyền' })
 @Controller('plans')
 export class PlanFilesController {
   constructor(private readonly imports: PlanImportsService, private readonly exports: PlanExportsService) {}
@@ -31,8 +27,7 @@ export class PlanFilesController {
   @Get('import/template.xlsx')
   @Access('plans.import')
   @ApiOperation({ summary: 'Tải mẫu Excel để nhập kế hoạch' })
-  @ApiProduces(XLSX)
-  @ApiOkResponse({ description: 'Tệp .xlsx mẫu', schema: { type: 'string', format: 'binary' } })
+  @ApiFile(XLSX, 'Tệp .xlsx mẫu: các cột mà việc nhập đọc được, và trang hướng dẫn')
   @Header('Content-Type', XLSX)
   async template() {
     return new StreamableFile(await renderImportTemplate(), { type: XLSX, disposition: 'attachment; filename="mau-nhap-ke-hoach.xlsx"' });
@@ -48,8 +43,10 @@ export class PlanFilesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImportPlanUploadDto })
   @ApiCreatedResponse({ type: PlanImportAnswerDto })
-  @ApiBadRequestResponse({ description: 'Tệp không đọc được hoặc bị từ chối (sai loại, hỏng, có mật khẩu, có macro, quá lớn, không có bảng Phụ lục…), hoặc còn lỗi khi lưu ngay' })
-  @ApiConflictResponse({ description: 'Đơn vị đã có kế hoạch cùng số và năm' })
+  @ApiErrors(
+    [400, 'Tệp không đọc được hoặc bị từ chối (sai loại, hỏng, có mật khẩu, có macro, quá lớn, bom nén, thực thể XML, không có bảng Phụ lục), hoặc còn lỗi khi lưu ngay'],
+    [409, 'Đơn vị đã có kế hoạch cùng số và năm'],
+  )
   async upload(@CurrentActor() actor: UserActor, @Req() req: Request, @Body() form: ImportPlanFormDto): Promise<ImportAnswer> {
     const file = req.file!;
     return this.imports.upload(actor, { bytes: new Uint8Array(file.buffer), fileName: uploadedName(file.originalname) }, {
@@ -62,9 +59,12 @@ export class PlanFilesController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Xác nhận bản xem trước và lưu kế hoạch (có thể sửa ô hoặc bỏ dòng)' })
   @ApiCreatedResponse({ type: PlanImportAnswerDto })
-  @ApiBadRequestResponse({ description: 'Bản xem trước còn lỗi, hoặc nội dung sửa không hợp lệ' })
-  @ApiNotFoundResponse({ description: 'Không có bản xem trước này, hoặc đã hết hạn / đã dùng' })
-  @ApiConflictResponse({ description: 'Đơn vị đã có kế hoạch cùng số và năm' })
+  @ApiErrors(
+    [400, 'Bản xem trước còn lỗi, hoặc nội dung sửa không hợp lệ'],
+    [404, 'Không có bản xem trước này, hoặc đã hết hạn hay đã được xác nhận'],
+    [409, 'Đơn vị đã có kế hoạch cùng số và năm'],
+    413,
+  )
   confirm(@CurrentActor() actor: UserActor, @Param('token') token: string, @Body() dto: ConfirmImportDto): Promise<ImportAnswer> {
     return this.imports.confirm(actor, token, dto);
   }
@@ -72,10 +72,8 @@ export class PlanFilesController {
   @Get(':id.docx')
   @Access('plans.read', 'plan')
   @ApiOperation({ summary: 'Xuất kế hoạch ra Word (.docx): các bảng Phụ lục dưới quốc hiệu' })
-  @ApiProduces(DOCX)
-  @ApiOkResponse({ description: 'Tệp .docx', schema: { type: 'string', format: 'binary' } })
-  @ApiBadRequestResponse({ description: 'Mã kế hoạch không hợp lệ' })
-  @ApiNotFoundResponse({ description: 'Không có kế hoạch này' })
+  @ApiFile(DOCX, 'Kế hoạch dạng Word: quốc hiệu, tên kế hoạch, các bảng Phụ lục')
+  @ApiErrors(400)
   @Header('Content-Type', DOCX)
   async docx(@IdParam() id: number) {
     const { name, body } = await this.exports.docx(id);
@@ -85,10 +83,8 @@ export class PlanFilesController {
   @Get(':id.xlsx')
   @Access('plans.read', 'plan')
   @ApiOperation({ summary: 'Xuất kế hoạch ra Excel (.xlsx): các cột của kế hoạch, trạng thái, người được giao, ngày hoàn thành, minh chứng' })
-  @ApiProduces(XLSX)
-  @ApiOkResponse({ description: 'Tệp .xlsx', schema: { type: 'string', format: 'binary' } })
-  @ApiBadRequestResponse({ description: 'Mã kế hoạch không hợp lệ' })
-  @ApiNotFoundResponse({ description: 'Không có kế hoạch này' })
+  @ApiFile(XLSX, 'Kế hoạch dạng Excel: các cột của kế hoạch và tình hình thực hiện')
+  @ApiErrors(400)
   @Header('Content-Type', XLSX)
   async xlsx(@IdParam() id: number) {
     const { name, body } = await this.exports.xlsx(id);
