@@ -286,10 +286,10 @@ describe('permission matrix: every endpoint × every role', () => {
     { route: 'GET /api/plans/import/template.xlsx', ok: { admin: 200, chairman: 200 }, call: async () => ({ path: '/api/plans/import/template.xlsx' }) },
     { route: 'POST /api/plans/import', ok: { admin: 201, chairman: 201 }, call: async () => ({ path: '/api/plans/import', file: planFile(`${next()}/KH`) }) },
     {
-      route: 'POST /api/plans/import/:token', ok: { admin: 201, chairman: 201 },
+      route: 'POST /api/plans/import/:token/confirm', ok: { admin: 201, chairman: 201 },
       call: async () => {
         const { body } = await send(A.chair, 'POST', { path: '/api/plans/import', file: planFile(`${next()}/KH`) }).expect(201);
-        return { path: `/api/plans/import/${body.token}`, body: {} };
+        return { path: `/api/plans/import/${body.token}/confirm`, body: {} };
       },
     },
     { route: 'GET /api/plans/:id.docx', ok: all(200, READERS), call: async () => ({ path: `/api/plans/${planA.id}.docx` }), foreign: async () => ({ path: `/api/plans/${planB.id}.docx` }) },

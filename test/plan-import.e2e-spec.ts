@@ -85,14 +85,14 @@ describe(`importing a plan from a file, on ${DB_KIND}`, () => {
     expect(await counts()).toEqual({ ...before, previews: before.previews + 1 });
 
     // the unit has plan 08/KH-UBND already: the confirmation is refused whole, the preview kept
-    const conflict = await t.http.post(`/api/plans/import/${res.body.token}`).send({}).expect(409);
+    const conflict = await t.http.post(`/api/plans/import/${res.body.token}/confirm`).send({}).expect(409);
     expect(conflict.body.message).toContain('08/KH-UBND');
     expect(await counts()).toEqual({ ...before, previews: before.previews + 1 });
 
     // confirmed under another number, with a row dropped and a cell corrected
     const dropKey = preview.phuLucs[6].tasks[3].key;
     const fixKey = preview.phuLucs[0].tasks[0].key;
-    const saved = await t.http.post(`/api/plans/import/${res.body.token}`).send({
+    const saved = await t.http.post(`/api/plans/import/${res.body.token}/confirm`).send({
       header: { number: '08a/KH-UBND' },
       corrections: [{ key: dropKey, drop: true }, { key: fixKey, field: 'deadlineText', value: 'Quý II/2023' }],
     }).expect(201);
@@ -106,7 +106,7 @@ describe(`importing a plan from a file, on ${DB_KIND}`, () => {
     // recorded in the audit trail, and the token is spent
     const trail = await t.db.query(`SELECT action, changes FROM audit_log WHERE entity = 'plan' AND entity_id = ${saved.body.planId} AND action = 'imported'`);
     expect(trail).toHaveLength(1);
-    await t.http.post(`/api/plans/import/${res.body.token}`).send({}).expect(404);
+    await t.http.post(`/api/plans/import/${res.body.token}/confirm`).send({}).expect(404);
   });
 
   it('reads the plan from an Excel sheet and saves it at once with dryRun=false', async () => {
@@ -224,6 +224,6 @@ describe(`importing a plan from a file, on ${DB_KIND}`, () => {
     const o = (await t.admin.post('/api/officials').send({ unitId: other.id, fullName: 'Người Khác', position: 'Chủ tịch UBND xã', role: 'chairman' }).expect(201)).body;
     const stranger = await accountFor(t, 'chutichkhac', 'chairman', other.id, o.id);
     await upload(demoCsv(), 'ke-hoach.csv', { unitId: String(demo.unitId) }, stranger).expect(400);
-    await stranger.post(`/api/plans/import/${res.body.token}`).send({}).expect(404);
+    await stranger.post(`/api/plans/import/${res.body.token}/confirm`).send({}).expect(404);
   });
 });

@@ -38,7 +38,7 @@ export class PlanFilesController {
   @UseInterceptors(PlanUploadInterceptor)
   @ApiOperation({
     summary: 'Nhập kế hoạch từ tệp Word/Excel/CSV: xem trước (mặc định) hoặc lưu ngay (dryRun=false)',
-    description: 'Đọc các bảng Phụ lục của tệp .docx, .doc, .xlsx hoặc .csv; trả về các nhiệm vụ, cách hiểu thời hạn, người chủ trì khớp được và các vấn đề. Xem trước được giữ để xác nhận bằng POST /api/plans/import/{token}.',
+    description: 'Đọc các bảng Phụ lục của tệp .docx, .doc, .xlsx hoặc .csv; trả về các nhiệm vụ, cách hiểu thời hạn, người chủ trì khớp được và các vấn đề. Xem trước được giữ để xác nhận bằng POST /api/plans/import/{token}/confirm.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImportPlanUploadDto })
@@ -54,7 +54,7 @@ export class PlanFilesController {
     });
   }
 
-  @Post('import/:token')
+  @Post('import/:token/confirm')
   @Access('plans.import')
   @HttpCode(201)
   @ApiOperation({ summary: 'Xác nhận bản xem trước và lưu kế hoạch (có thể sửa ô hoặc bỏ dòng)' })

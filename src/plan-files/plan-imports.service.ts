@@ -101,7 +101,7 @@ export class PlanImportsService {
     return { saved: false, token, expiresAt: expiresAt.toISOString(), planId: null, fileName: file.fileName, preview };
   }
 
-  /** POST /api/plans/import/:token: the kept preview, with the person's corrections, saved; the token is spent. */
+  /** POST /api/plans/import/:token/confirm: the kept preview, with the person's corrections, saved; the token is spent. */
   confirm(actor: Actor, token: string, o: { corrections?: RowCorrection[]; header?: HeaderCorrection }): Promise<ImportAnswer> {
     return this.tx.run(async (em) => {
       const stored = await this.repo.pending(em, token, new Date());

@@ -50,7 +50,7 @@ export class HeaderCorrectionDto {
   decision?: string | null;
 }
 
-/** POST /api/plans/import/:token: the person's corrections to the preview, then save. */
+/** POST /api/plans/import/:token/confirm: the person's corrections to the preview, then save. */
 export class ConfirmImportDto {
   @NestedArrayField(() => RowCorrectionDto, { optional: true, maxItems: 2000, description: 'Sửa một ô hoặc bỏ một dòng' })
   corrections?: RowCorrectionDto[];

@@ -398,7 +398,7 @@ export interface paths {
         put?: never;
         /**
          * Nhập kế hoạch từ tệp Word/Excel/CSV: xem trước (mặc định) hoặc lưu ngay (dryRun=false)
-         * @description Đọc các bảng Phụ lục của tệp .docx, .doc, .xlsx hoặc .csv; trả về các nhiệm vụ, cách hiểu thời hạn, người chủ trì khớp được và các vấn đề. Xem trước được giữ để xác nhận bằng POST /api/plans/import/{token}.
+         * @description Đọc các bảng Phụ lục của tệp .docx, .doc, .xlsx hoặc .csv; trả về các nhiệm vụ, cách hiểu thời hạn, người chủ trì khớp được và các vấn đề. Xem trước được giữ để xác nhận bằng POST /api/plans/import/{token}/confirm.
          */
         post: operations["PlanFiles_upload"];
         delete?: never;
@@ -407,7 +407,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/plans/import/{token}": {
+    "/api/plans/import/{token}/confirm": {
         parameters: {
             query?: never;
             header?: never;
