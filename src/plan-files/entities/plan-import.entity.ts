@@ -1,4 +1,7 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { User } from '../../accounts/entities/user.entity.js';
+import { Unit } from '../../organization/entities/unit.entity.js';
 
 /**
  * A previewed import waiting for the person to confirm it: the file as read
@@ -14,8 +17,16 @@ export class PlanImport {
   @Column({ name: 'unit_id', type: 'integer' })
   unitId: number;
 
+  @ManyToOne(() => Unit, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: Relation<Unit>;
+
   @Column({ name: 'user_id', type: 'integer', nullable: true })
   userId: number | null;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
 
   @Column({ name: 'file_name', type: 'varchar', length: 255 })
   fileName: string;
