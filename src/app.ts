@@ -32,6 +32,8 @@ const MB = 1024 * KB;
  */
 export const BODY_LIMITS: BodyLimitRule[] = [
   { method: 'POST', path: /^\/api\/plans\/?$/i, limit: 1 * MB },
+  // confirming an imported plan: corrections to up to seven Phụ lục of rows
+  { method: 'POST', path: /^\/api\/plans\/import\/[^/]+\/confirm\/?$/i, limit: 1 * MB },
   { method: 'POST', path: /^\/api\/plans\/[^/]+\/tasks\/?$/i, limit: 256 * KB },
   { method: 'PATCH', path: /^\/api\/tasks\/[^/]+\/?$/i, limit: 256 * KB },
   { path: /^\/api\/auth(\/|$)/i, limit: 8 * KB },

@@ -4,6 +4,7 @@ import { Official } from './organization/entities/official.entity.js';
 import { Unit } from './organization/entities/unit.entity.js';
 import { DeliveryClaim } from './notifications/entities/delivery-claim.entity.js';
 import { Notification } from './notifications/entities/notification.entity.js';
+import { PlanImport } from './plan-files/entities/plan-import.entity.js';
 import { PhuLuc } from './plans/entities/phu-luc.entity.js';
 import { Plan } from './plans/entities/plan.entity.js';
 import { Report } from './reports/entities/report.entity.js';
@@ -22,4 +23,4 @@ export { MIGRATIONS } from './database/migrations/index.js';
  * of the composition root (with app.module.ts): the database layer is handed
  * this list and imports no feature itself.
  */
-export const ENTITIES = [Unit, Official, Plan, PhuLuc, Task, TaskDueDate, TaskNote, Notification, DeliveryClaim, Report, User, Session, AuditEntry, EvidenceFile, FileBlob, ZaloAccount];
+export const ENTITIES = [Unit, Official, Plan, PhuLuc, Task, TaskDueDate, TaskNote, Notification, DeliveryClaim, Report, User, Session, AuditEntry, EvidenceFile, FileBlob, ZaloAccount, PlanImport];

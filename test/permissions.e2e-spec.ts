@@ -22,7 +22,8 @@ import { answerProblems } from './support/openapi-shape.js';
  */
 
 type Caller = Role | 'none' | 'expired' | 'tampered';
-type Req = { path: string; body?: object; client?: Client; file?: { name: string; bytes: Buffer } };
+/** `file`: a multipart upload (field "file"), with these form fields when given, instead of a JSON body. */
+type Req = { path: string; body?: object; client?: Client; file?: { name: string; bytes: Buffer; fields?: Record<string, string> } };
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 interface Row {
@@ -296,6 +297,18 @@ describe('permission matrix: every endpoint × every role', () => {
       route: 'GET /api/units/:id/progress', ok: all(200, REPORT_READERS),
       call: async () => ({ path: `/api/units/${A.unitId}/progress?asOf=2023-12-14` }), foreign: async () => ({ path: `/api/units/${B.unitId}/progress?asOf=2023-12-14` }),
     },
+    // plans from and to files: importing is the chairman's and the administrator's
+    { route: 'GET /api/plans/import/template.xlsx', ok: { admin: 200, chairman: 200 }, call: async () => ({ path: '/api/plans/import/template.xlsx' }) },
+    { route: 'POST /api/plans/import', ok: { admin: 201, chairman: 201 }, call: async () => ({ path: '/api/plans/import', file: planFile(`${next()}/KH`) }) },
+    {
+      route: 'POST /api/plans/import/:token/confirm', ok: { admin: 201, chairman: 201 },
+      call: async () => {
+        const { body } = await send(A.chair, 'POST', { path: '/api/plans/import', file: planFile(`${next()}/KH`) }).expect(201);
+        return { path: `/api/plans/import/${body.token}/confirm`, body: {} };
+      },
+    },
+    { route: 'GET /api/plans/:id.docx', ok: all(200, READERS), call: async () => ({ path: `/api/plans/${planA.id}.docx` }), foreign: async () => ({ path: `/api/plans/${planB.id}.docx` }) },
+    { route: 'GET /api/plans/:id.xlsx', ok: all(200, READERS), call: async () => ({ path: `/api/plans/${planA.id}.xlsx` }), foreign: async () => ({ path: `/api/plans/${planB.id}.xlsx` }) },
     // the rest
     { route: 'POST /api/deadlines/parse', ok: all(200), call: async () => ({ path: '/api/deadlines/parse', body: { text: 'Quý II/2023', year: 2023 } }) },
     { route: 'GET /api/health', public: true, ok: all(200), call: async () => ({ path: '/api/health' }) },
@@ -331,10 +344,21 @@ describe('permission matrix: every endpoint × every role', () => {
   });
   afterAll(() => t.close());
 
+  /** A small plan as CSV, for commune A, numbered `number`. */
+  const planFile = (number: string) => ({
+    bytes: Buffer.from(`Số: ${number}\nKế hoạch cải cách hành chính năm 2024\nPhụ lục;TT;Nội dung thực hiện;Cơ quan chủ trì;Thời gian hoàn thành\n01;1;Rà soát văn bản;Văn phòng;Quý I/2024\n`),
+    name: 'ke-hoach.csv',
+    fields: { unitId: String(A.unitId) },
+  });
+
   const send = (client: Client | ReturnType<typeof request>, method: string, req: Req) => {
     const m = method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
     const r = (client as any)[m](req.path);
-    if (req.file) return r.attach('file', req.file.bytes, req.file.name);
+    if (req.file) {
+      let multipart = r.attach('file', req.file.bytes, req.file.name);
+      for (const [k, v] of Object.entries(req.file.fields ?? {})) multipart = multipart.field(k, v);
+      return multipart;
+    }
     return req.body !== undefined ? r.send(req.body) : r;
   };
 

@@ -204,6 +204,18 @@ ensure_chromium() {
   export CHROMIUM_PATH=/usr/bin/chromium
 }
 
+# ensure_libreoffice: LibreOffice Writer with no GUI, from Debian, for the test
+# that imports a Word 97–2003 (.doc) plan. Exports SOFFICE_PATH. `npm start`
+# does not call it: without LibreOffice a .doc upload is refused with advice.
+ensure_libreoffice() {
+  local c
+  for c in "${SOFFICE_PATH:-}" /usr/bin/soffice /usr/bin/libreoffice; do
+    [ -n "$c" ] && [ -x "$c" ] && { export SOFFICE_PATH=$c; return 0; }
+  done
+  apt_install libreoffice-writer-nogui >/dev/null || { log "Không cài được LibreOffice (apt-get install libreoffice-writer-nogui)."; return 1; }
+  export SOFFICE_PATH=/usr/bin/soffice
+}
+
 # ensure_lan_host DIR: a second host on a private link, for the browser test
 # that signs in over plain HTTP from another machine of the office network. A
 # network namespace of its own joined to this machine by a veth pair on a /30

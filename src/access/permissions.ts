@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'users.resetPassword': only(['admin']),
   'plans.read': only(READERS),
   'plans.write': only(LEADERS),
+  /** loading a plan from a Word/Excel file (preview, confirm, template): the unit's chairman, or the administrator for any unit */
+  'plans.import': { chairman: 'unit', admin: 'unit' },
   /** reopening a closed plan: the chairman's alone */
   'plans.reopen': only(['chairman']),
   'tasks.read': only(READERS),

@@ -203,6 +203,26 @@ export class EnvVars {
   @IsInt() @Min(1024) @Max(1024 * 1024 * 1024)
   EVIDENCE_MAX_BYTES: number = 20 * 1024 * 1024;
 
+  /** Largest plan file (.docx, .doc, .xlsx, .csv) an import accepts, in bytes; read as it streams in. Default 10 MB. */
+  @IsInt() @Min(1024) @Max(200 * 1024 * 1024)
+  PLAN_IMPORT_MAX_BYTES: number = 10 * 1024 * 1024;
+
+  /** The most an imported Office package may inflate to (zip bomb guard), in bytes. Default 100 MB. */
+  @IsInt() @Min(1024 * 1024)
+  PLAN_IMPORT_MAX_UNZIPPED_BYTES: number = 100 * 1024 * 1024;
+
+  /** How long a previewed import waits for its confirmation. */
+  @IsInt() @Min(1) @Max(7 * 24 * 60)
+  PLAN_IMPORT_PREVIEW_MINUTES: number = 120;
+
+  /** LibreOffice, to read Word 97–2003 (.doc) plans; a bare name is looked up on PATH. Absent: .doc is refused with advice. */
+  @IsString()
+  SOFFICE_PATH: string = 'soffice';
+
+  /** Time limit of one .doc conversion; LibreOffice is killed after it. */
+  @IsInt() @Min(1) @Max(600)
+  DOC_CONVERT_TIMEOUT_SECONDS: number = 60;
+
   /** Express's "trust proxy" (e.g. loopback, or 1) when behind a reverse proxy, so limits see the real address. */
   @IsOptional() @IsString()
   TRUST_PROXY?: string;

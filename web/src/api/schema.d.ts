@@ -388,6 +388,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải mẫu Excel để nhập kế hoạch */
+        get: operations["PlanFiles_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập kế hoạch từ tệp Word/Excel/CSV: xem trước (mặc định) hoặc lưu ngay (dryRun=false)
+         * @description Đọc các bảng Phụ lục của tệp .docx, .doc, .xlsx hoặc .csv; trả về các nhiệm vụ, cách hiểu thời hạn, người chủ trì khớp được và các vấn đề. Xem trước được giữ để xác nhận bằng POST /api/plans/import/{token}/confirm.
+         */
+        post: operations["PlanFiles_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/import/{token}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xác nhận bản xem trước và lưu kế hoạch (có thể sửa ô hoặc bỏ dòng) */
+        post: operations["PlanFiles_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất kế hoạch ra Word (.docx): các bảng Phụ lục dưới quốc hiệu */
+        get: operations["PlanFiles_docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất kế hoạch ra Excel (.xlsx): các cột của kế hoạch, trạng thái, người được giao, ngày hoàn thành, minh chứng */
+        get: operations["PlanFiles_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans": {
         parameters: {
             query?: never;
@@ -1533,6 +1621,138 @@ export interface components {
             /** @description Lý do hủy nhiệm vụ */
             reason: string;
             version?: number;
+        };
+        ImportPlanUploadDto: {
+            /** @description Đơn vị; mặc định đơn vị của người gửi */
+            unitId?: number;
+            /** @description Năm kế hoạch; mặc định đọc từ văn bản */
+            year?: number;
+            /**
+             * @description true (mặc định): chỉ xem trước; false: lưu ngay nếu tệp không có lỗi
+             * @enum {string}
+             */
+            dryRun?: "true" | "false";
+            /**
+             * Format: binary
+             * @description Tệp kế hoạch: .docx, .doc, .xlsx hoặc .csv
+             */
+            file: string;
+        };
+        PreviewHeaderDto: {
+            unitName: string | null;
+            number: string | null;
+            title: string | null;
+            year: number | null;
+            decision: string | null;
+        };
+        PreviewColumnDto: {
+            header: string;
+            role: string | null;
+        };
+        DeadlineDto: {
+            /** @enum {string} */
+            kind: "date" | "ongoing" | "recurring" | "milestones" | "unspecified";
+            dueDates: string[];
+            items: components["schemas"]["ScheduleItemDto"][];
+            needsReview: boolean;
+            notes: string[];
+        };
+        LeadMatchDto: {
+            officialId: number | null;
+            officialName: string | null;
+            position: string | null;
+            reason: string | null;
+        };
+        PreviewTaskDto: {
+            /** @example b3-4 */
+            key: string;
+            table: number;
+            row: number;
+            ordinal: number;
+            ordinalText: string;
+            content: string;
+            productsText: string;
+            products: string[];
+            leadText: string;
+            coordinatorsText: string;
+            deadlineText: string;
+            deadline: components["schemas"]["DeadlineDto"];
+            lead: components["schemas"]["LeadMatchDto"];
+        };
+        PreviewPhuLucDto: {
+            number: number;
+            title: string;
+            heading: string | null;
+            columns: components["schemas"]["PreviewColumnDto"][];
+            tasks: components["schemas"]["PreviewTaskDto"][];
+        };
+        ProblemDto: {
+            /**
+             * @description error: phải sửa hoặc bỏ dòng trước khi lưu
+             * @enum {string}
+             */
+            severity: "error" | "warning";
+            /** @example deadline_review */
+            code: string;
+            message: string;
+            phuLuc: number | null;
+            /** @description Bảng thứ mấy trong tệp */
+            table: number | null;
+            /** @description Dòng thứ mấy của bảng (hoặc của trang tính) */
+            row: number | null;
+            /** @description Tên cột như trong tệp */
+            column: string | null;
+            key: string | null;
+        };
+        PlanPreviewDto: {
+            /** @enum {string} */
+            format: "docx" | "doc" | "xlsx" | "csv";
+            header: components["schemas"]["PreviewHeaderDto"];
+            phuLucs: components["schemas"]["PreviewPhuLucDto"][];
+            taskCount: number;
+            problems: components["schemas"]["ProblemDto"][];
+            /** @description false khi còn lỗi (severity error) */
+            canSave: boolean;
+        };
+        PlanImportAnswerDto: {
+            /** @description true: kế hoạch đã được lưu */
+            saved: boolean;
+            /** @description Mã bản xem trước, để xác nhận */
+            token: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            planId: number | null;
+            fileName: string;
+            preview: components["schemas"]["PlanPreviewDto"];
+        };
+        RowCorrectionDto: {
+            /**
+             * @description Mã dòng trong bản xem trước (key)
+             * @example b3-4
+             */
+            key: string;
+            /** @description Bỏ dòng này */
+            drop?: boolean;
+            /**
+             * @description Cột được sửa
+             * @enum {string}
+             */
+            field?: "ordinalText" | "content" | "productsText" | "leadText" | "coordinatorsText" | "deadlineText";
+            /** @description Nội dung mới của ô */
+            value?: string;
+        };
+        HeaderCorrectionDto: {
+            /** @example 08/KH-UBND */
+            number?: string;
+            title?: string;
+            year?: number;
+            decision?: string | null;
+        };
+        ConfirmImportDto: {
+            /** @description Sửa một ô hoặc bỏ một dòng */
+            corrections?: components["schemas"]["RowCorrectionDto"][];
+            /** @description Sửa số, tên, năm, quyết định của kế hoạch */
+            header?: components["schemas"]["HeaderCorrectionDto"];
         };
         PlanDto: {
             /**
@@ -4440,6 +4660,308 @@ export interface operations {
             };
             /** @description Nội dung yêu cầu quá lớn */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PlanFiles_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp .xlsx mẫu: các cột mà việc nhập đọc được, và trang hướng dẫn */
+            200: {
+                headers: {
+                    /** @description Tên tệp khi tải về */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PlanFiles_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportPlanUploadDto"];
+            };
+        };
+        responses: {
+            /** @description Đã tạo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanImportAnswerDto"];
+                };
+            };
+            /** @description Tệp không đọc được hoặc bị từ chối (sai loại, hỏng, có mật khẩu, có macro, quá lớn, bom nén, thực thể XML, không có bảng Phụ lục), hoặc còn lỗi khi lưu ngay */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Đơn vị đã có kế hoạch cùng số và năm */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PlanFiles_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmImportDto"];
+            };
+        };
+        responses: {
+            /** @description Đã tạo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanImportAnswerDto"];
+                };
+            };
+            /** @description Bản xem trước còn lỗi, hoặc nội dung sửa không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có bản xem trước này, hoặc đã hết hạn hay đã được xác nhận */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Đơn vị đã có kế hoạch cùng số và năm */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PlanFiles_docx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kế hoạch dạng Word: quốc hiệu, tên kế hoạch, các bảng Phụ lục */
+            200: {
+                headers: {
+                    /** @description Tên tệp khi tải về */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PlanFiles_xlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kế hoạch dạng Excel: các cột của kế hoạch và tình hình thực hiện */
+            200: {
+                headers: {
+                    /** @description Tên tệp khi tải về */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
