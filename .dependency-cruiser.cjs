@@ -13,9 +13,9 @@ const INFRASTRUCTURE = ['config', 'database', 'redis', 'queue', 'events', 'commo
 /** Lowest first. */
 const FEATURES = [
   'access', 'audit', 'deadlines', 'organization', 'accounts', 'sessions', 'plans', 'tasks', 'progress', 'evidence',
-  'notifications', 'reminders', 'reports', 'demo', 'health', 'web',
+  'plan-files', 'zalo', 'notifications', 'reminders', 'reports', 'demo', 'health', 'web',
 ];
-const ROOT = '^src/(app\\.module|app|api-document|main|worker|schema|load-demo)\\.ts$';
+const ROOT = '^src/(app\\.module|app|api-document|main|worker|schema|load-demo|import-plan)\\.ts$';
 const folder = (names) => `^src/(${names.join('|')})/`;
 
 const layering = FEATURES.slice(0, -1).map((feature, i) => ({

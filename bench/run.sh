@@ -2,20 +2,20 @@
 # `npm run bench`: builds the benchmarks and runs them on SQLite and on a
 # private PostgreSQL (progress, reports, auth), each against a private Redis
 # (the app's queues; the reminders bench measures it), writing the figures into
-# docs/benchmarks.md. BENCH=progress, reports, reminders, auth or health runs one; the
+# docs/benchmarks.md. BENCH=progress, reports, reminders, auth, health or import runs one; the
 # whole run (BENCH=all) also drops any section of the document that no
 # benchmark wrote, so every figure there comes from this run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/services.sh
-BENCHES=(progress reports reminders auth health)
+BENCHES=(progress reports reminders auth health import)
 BENCH=${BENCH:-all}
-case "$BENCH" in all|progress|reminders|reports|auth|health) ;; *) log "BENCH=$BENCH: expected all, ${BENCHES[*]}"; exit 2;; esac
+case "$BENCH" in all|progress|reminders|reports|auth|health|import) ;; *) log "BENCH=$BENCH: expected all, ${BENCHES[*]}"; exit 2;; esac
 ensure_node_modules
 DIR=$(mktemp -d /tmp/cchc-bench.XXXXXX); chmod 755 "$DIR"
 trap 'stop_private_services; rm -rf "$DIR"' EXIT
 START=$(date +%s)
-if [ "$BENCH" != reminders ]; then
+if [ "$BENCH" != reminders ] && [ "$BENCH" != import ]; then
   [ -n "${PG_ADMIN_URL:-}" ] || ensure_postgres "$DIR/pg" "${BENCH_PG_PORT:-$(free_port)}"
 fi
 # a Redis of the bench's own: the app's start-up writes its queues' keys, and the reminders bench reads INFO

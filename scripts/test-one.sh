@@ -14,6 +14,7 @@ cleanup() { stop_private_services; rm -rf "$RUN_DIR"; }
 trap cleanup EXIT
 ensure_redis "$RUN_DIR/redis" "$(free_port)" private || exit 1
 ensure_chromium || exit 1
+ensure_libreoffice || exit 1
 if [ -n "${TEST_PG_ADMIN_URL:-}" ]; then export PG_ADMIN_URL=$TEST_PG_ADMIN_URL
 else ensure_postgres "$RUN_DIR/pg" "$(free_port)" || exit 1; fi
 case " $* " in *" e2e "*|*e2e-spec*|*" browser "*|*browser-spec*) ensure_build || exit 1 ;; esac

@@ -18,6 +18,8 @@ trap cleanup EXIT
 
 ensure_redis "$RUN_DIR/redis" "${TEST_REDIS_PORT:-$(free_port)}" private || exit 1
 ensure_chromium || exit 1
+# LibreOffice converts Word 97–2003 (.doc) plans: test/plan-import.e2e-spec.ts imports one
+ensure_libreoffice || exit 1
 # a second host of the office network, for test/lan.e2e-spec.ts: a browser signing in over plain HTTP
 if ! ensure_lan_host "$RUN_DIR"; then
   if [ -n "${CI:-}" ]; then log "CI: không dựng được máy thứ hai (network namespace) cho test/lan.e2e-spec.ts."; exit 1; fi

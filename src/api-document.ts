@@ -11,7 +11,7 @@ export const API_PREFIX = 'api';
 
 /** The routes' prefix, set the same way for the served app and for the document built without it. */
 export function setApiPrefix(app: INestApplication): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['/'] });
+  app.setGlobalPrefix(API_PREFIX);
 }
 
 /** Tags in the order a reader meets them, each with what it groups. */

@@ -10,6 +10,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganizationModule } from './organization/organization.module.js';
+import { PlanFilesModule } from './plan-files/plan-files.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -43,6 +44,8 @@ export class AppModule {
         SessionsModule,
         PlansModule,
         TasksModule,
+        // before ProgressModule: its routes are registered first, so /plans/5.docx is not taken by GET /plans/:id
+        PlanFilesModule,
         ProgressModule,
         EvidenceModule,
         NotificationsModule,

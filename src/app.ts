@@ -19,7 +19,7 @@ import type { AppConfig } from './config/env.js';
 import { Authenticator } from './access/authenticator.js';
 import { Action, decide } from './access/permissions.js';
 import { FORBIDDEN } from './access/access.guard.js';
-import { pageScriptHashes } from './web/web.controller.js';
+import { webApp } from './web/web-app.js';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -32,6 +32,8 @@ const MB = 1024 * KB;
  */
 export const BODY_LIMITS: BodyLimitRule[] = [
   { method: 'POST', path: /^\/api\/plans\/?$/i, limit: 1 * MB },
+  // confirming an imported plan: corrections to up to seven Phụ lục of rows
+  { method: 'POST', path: /^\/api\/plans\/import\/[^/]+\/confirm\/?$/i, limit: 1 * MB },
   { method: 'POST', path: /^\/api\/plans\/[^/]+\/tasks\/?$/i, limit: 256 * KB },
   { method: 'PATCH', path: /^\/api\/tasks\/[^/]+\/?$/i, limit: 256 * KB },
   { path: /^\/api\/auth(\/|$)/i, limit: 8 * KB },
@@ -79,14 +81,16 @@ function mountQueueBoard(app: NestExpressApplication): void {
 
 /**
  * Security headers (HSTS and upgrade-insecure-requests only over HTTPS: see
- * common/security-headers.ts). The page's one inline script is allowed by its
- * hash; the API docs and the queue board bring inline scripts of their own.
+ * common/security-headers.ts). The web app (web/, built into dist/web) has no
+ * inline script or style: only its own files; the API docs and the queue board
+ * bring inline scripts of their own.
  */
 function securityHeaders(app: NestExpressApplication): void {
   const strict = securityHeadersByTransport({
     defaultSrc: ["'self'"],
-    scriptSrc: ["'self'", ...pageScriptHashes()],
-    styleSrc: ["'self'", "'unsafe-inline'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    fontSrc: ["'self'"],
     imgSrc: ["'self'", 'data:'],
     connectSrc: ["'self'"],
     formAction: ["'self'"],
@@ -133,9 +137,11 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   // A plan's detail is tens of KB of repetitive JSON; commune offices are on slow links.
   app.use(compression());
   setApiPrefix(app);
+  // the page for "/" and every view's address, and its hashed files (web/web-app.ts)
+  app.use(webApp());
   // Nest answers unknown routes only under the prefix; everything else outside it is ours to refuse.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.path === '/' || req.path === '/api' || req.path.startsWith('/api/') || req.path.startsWith(QUEUE_BOARD_PATH)) return next();
+    if (req.path === '/api' || req.path.startsWith('/api/') || req.path.startsWith(QUEUE_BOARD_PATH)) return next();
     res.status(404).json({ statusCode: 404, error: 'Not Found', message: 'Không tìm thấy đường dẫn này' });
   });
   app.useGlobalPipes(

@@ -1,7 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { DB_KIND, freshDatabaseUrl } from './support/app.js';
+import { DEMO, demoCsv } from './support/plan-documents.js';
 
 /**
  * The built program as a user runs it: `node dist/main.js` and the demo loader
@@ -10,6 +13,7 @@ import { DB_KIND, freshDatabaseUrl } from './support/app.js';
  */
 const MAIN = 'dist/main.js';
 const LOADER = 'dist/load-demo.js';
+const IMPORTER = 'dist/import-plan.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -48,6 +52,41 @@ describe(`the built server and CLI on ${DB_KIND}`, () => {
       expect(second.status).toBe(0);
       expect(second.stdout).toContain('đã có dữ liệu');
     } finally {
+      await db.drop();
+    }
+  });
+
+  it('imports a plan file for the administrator: a preview, then --save; a bad file saves nothing', async () => {
+    const db = await freshDatabaseUrl();
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-cli-import-'));
+    try {
+      expect(spawnSync(process.execPath, [LOADER], { env: env({ DATABASE_URL: db.url }), encoding: 'utf8' }).status).toBe(0);
+      const plan = structuredClone(DEMO);
+      plan.plan.number = '10/KH-UBND';
+      const csv = join(dir, 'ke-hoach.csv');
+      writeFileSync(csv, demoCsv(plan));
+      writeFileSync(join(dir, 'anh.csv'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+      const run = (...args: string[]) => spawnSync(process.execPath, [IMPORTER, ...args], { env: env({ DATABASE_URL: db.url }), encoding: 'utf8' });
+      // the Hoằng Tiến commune is the demo's second unit (its district comes first)
+      const preview = run('--unit', '2', csv);
+      expect(preview.stderr).toBe('');
+      expect(preview.status).toBe(0);
+      expect(preview.stdout).toContain('Kế hoạch cải cách hành chính năm 2023 – số 10/KH-UBND – năm 2023');
+      expect(preview.stdout).toContain('Phụ lục 02: 8 nhiệm vụ');
+      expect(preview.stdout).toMatch(/\[lưu ý\] bảng 1, dòng \d+, cột “Thời gian hoàn thành”/);
+      expect(preview.stdout).toContain('Xem trước: 34 nhiệm vụ. Chưa lưu gì');
+      const saved = run('--unit', '2', '--save', csv);
+      expect(saved.status).toBe(0);
+      expect(saved.stdout).toMatch(/Đã lưu kế hoạch \(mã \d+\): 34 nhiệm vụ\./);
+      const again = run('--unit', '2', '--save', csv);
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain('đã có kế hoạch số 10/KH-UBND năm 2023');
+      const bad = run('--unit', '2', '--save', join(dir, 'anh.csv'));
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain('UTF-8');
+      expect(run(csv).status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
       await db.drop();
     }
   });

@@ -22,7 +22,8 @@ import { answerProblems } from './support/openapi-shape.js';
  */
 
 type Caller = Role | 'none' | 'expired' | 'tampered';
-type Req = { path: string; body?: object; client?: Client; file?: { name: string; bytes: Buffer } };
+/** `file`: a multipart upload (field "file"), with these form fields when given, instead of a JSON body. */
+type Req = { path: string; body?: object; client?: Client; file?: { name: string; bytes: Buffer; fields?: Record<string, string> } };
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 interface Row {
@@ -129,6 +130,11 @@ describe('permission matrix: every endpoint × every role', () => {
       call: async () => ({ path: `/api/units/${A.unitId}`, body: { reminderTime: `07:${String(next() % 60).padStart(2, '0')}` } }),
       foreign: async () => ({ path: `/api/units/${B.unitId}`, body: { reportCutoff: 'ministry' } }),
     },
+    {
+      route: 'PATCH /api/units/:id/settings', ok: { admin: 200, chairman: 200 },
+      call: async () => ({ path: `/api/units/${A.unitId}/settings`, body: { reminderTime: `08:${String(next() % 60).padStart(2, '0')}` } }),
+      foreign: async () => ({ path: `/api/units/${B.unitId}/settings`, body: { overdueEveryDays: 3 } }),
+    },
     { route: 'GET /api/officials', ok: all(200), call: async () => ({ path: '/api/officials' }) },
     { route: 'GET /api/officials/:id', ok: all(200), call: async () => ({ path: `/api/officials/${A.people.tuphap}` }), foreign: async () => ({ path: `/api/officials/${B.people.tuphap}` }) },
     {
@@ -210,6 +216,16 @@ describe('permission matrix: every endpoint × every role', () => {
       call: async () => ({ path: `/api/tasks/${(await freshTaskA()).id}/cancel`, body: { reason: 'Không còn phù hợp' } }),
       foreign: async () => ({ path: `/api/tasks/${taskB.id}/cancel`, body: { reason: 'Bỏ' } }),
     },
+    {
+      // a row typed by mistake in a draft plan (an issued plan's tasks are cancelled: test/task-removal.e2e-spec.ts)
+      route: 'DELETE /api/tasks/:id', ok: all(204, LEADERS),
+      call: async () => {
+        const plan = await freshPlanA('draft');
+        const task = (await A.chair.post(`/api/plans/${plan.id}/tasks`).send({ phuLuc: 1, content: `Dòng gõ nhầm ${next()}` }).expect(201)).body.task;
+        return { path: `/api/tasks/${task.id}` };
+      },
+      foreign: async () => ({ path: `/api/tasks/${taskB.id}` }),
+    },
     // evidence files: read with the task, added and removed by its lead official and the leaders
     { route: 'GET /api/tasks/:id/evidence', ok: all(200, READERS), call: async () => ({ path: `/api/tasks/${taskA.id}/evidence` }), foreign: async () => ({ path: `/api/tasks/${taskB.id}/evidence` }) },
     {
@@ -229,6 +245,9 @@ describe('permission matrix: every endpoint × every role', () => {
     { route: 'GET /api/tasks/:id/reminders', ok: all(200, READERS), call: async () => ({ path: `/api/tasks/${taskA.id}/reminders` }), foreign: async () => ({ path: `/api/tasks/${taskB.id}/reminders` }) },
     // notifications: one's own; anybody else's does not exist
     { route: 'GET /api/notifications', ok: all(200), call: async () => ({ path: '/api/notifications' }) },
+    { route: 'GET /api/zalo', ok: { admin: 200 }, call: async () => ({ path: '/api/zalo' }) },
+    // allowed to the administrator only; this install has no Zalo account, so the token is refused (400)
+    { route: 'PUT /api/zalo/refresh-token', ok: { admin: 400 }, call: async () => ({ path: '/api/zalo/refresh-token', body: { refreshToken: 'moi' } }) },
     {
       route: 'POST /api/notifications/:id/read', ok: { official: 200 }, hidden: ['admin', 'chairman', 'vice_chairman', 'reporter', 'viewer'],
       call: async () => ({ path: `/api/notifications/${await notificationFor(A.people.tuphap)}/read`, body: {} }),
@@ -278,6 +297,18 @@ describe('permission matrix: every endpoint × every role', () => {
       route: 'GET /api/units/:id/progress', ok: all(200, REPORT_READERS),
       call: async () => ({ path: `/api/units/${A.unitId}/progress?asOf=2023-12-14` }), foreign: async () => ({ path: `/api/units/${B.unitId}/progress?asOf=2023-12-14` }),
     },
+    // plans from and to files: importing is the chairman's and the administrator's
+    { route: 'GET /api/plans/import/template.xlsx', ok: { admin: 200, chairman: 200 }, call: async () => ({ path: '/api/plans/import/template.xlsx' }) },
+    { route: 'POST /api/plans/import', ok: { admin: 201, chairman: 201 }, call: async () => ({ path: '/api/plans/import', file: planFile(`${next()}/KH`) }) },
+    {
+      route: 'POST /api/plans/import/:token/confirm', ok: { admin: 201, chairman: 201 },
+      call: async () => {
+        const { body } = await send(A.chair, 'POST', { path: '/api/plans/import', file: planFile(`${next()}/KH`) }).expect(201);
+        return { path: `/api/plans/import/${body.token}/confirm`, body: {} };
+      },
+    },
+    { route: 'GET /api/plans/:id.docx', ok: all(200, READERS), call: async () => ({ path: `/api/plans/${planA.id}.docx` }), foreign: async () => ({ path: `/api/plans/${planB.id}.docx` }) },
+    { route: 'GET /api/plans/:id.xlsx', ok: all(200, READERS), call: async () => ({ path: `/api/plans/${planA.id}.xlsx` }), foreign: async () => ({ path: `/api/plans/${planB.id}.xlsx` }) },
     // the rest
     { route: 'POST /api/deadlines/parse', ok: all(200), call: async () => ({ path: '/api/deadlines/parse', body: { text: 'Quý II/2023', year: 2023 } }) },
     { route: 'GET /api/health', public: true, ok: all(200), call: async () => ({ path: '/api/health' }) },
@@ -313,10 +344,21 @@ describe('permission matrix: every endpoint × every role', () => {
   });
   afterAll(() => t.close());
 
+  /** A small plan as CSV, for commune A, numbered `number`. */
+  const planFile = (number: string) => ({
+    bytes: Buffer.from(`Số: ${number}\nKế hoạch cải cách hành chính năm 2024\nPhụ lục;TT;Nội dung thực hiện;Cơ quan chủ trì;Thời gian hoàn thành\n01;1;Rà soát văn bản;Văn phòng;Quý I/2024\n`),
+    name: 'ke-hoach.csv',
+    fields: { unitId: String(A.unitId) },
+  });
+
   const send = (client: Client | ReturnType<typeof request>, method: string, req: Req) => {
     const m = method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
     const r = (client as any)[m](req.path);
-    if (req.file) return r.attach('file', req.file.bytes, req.file.name);
+    if (req.file) {
+      let multipart = r.attach('file', req.file.bytes, req.file.name);
+      for (const [k, v] of Object.entries(req.file.fields ?? {})) multipart = multipart.field(k, v);
+      return multipart;
+    }
     return req.body !== undefined ? r.send(req.body) : r;
   };
 

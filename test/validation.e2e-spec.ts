@@ -137,7 +137,9 @@ describe('validation: request bodies', () => {
     expectFieldError(await t.http.post('/api/officials').send({ ...ok, active: 'true' }), 'active', /phải là true hoặc false/);
     expectFieldError(await t.http.post('/api/officials').send({ ...ok, email: 'không-phải-email' }), 'email', /e-mail không hợp lệ/);
     expectFieldError(await t.http.post('/api/officials').send({ ...ok, role: 'boss' }), 'role', /phải là một trong/);
-    expectFieldError(await t.http.post('/api/officials').send({ ...ok, phone: '0912' }), 'phone', /không được hỗ trợ/);
+    expectFieldError(await t.http.post('/api/officials').send({ ...ok, phone: '0912' }), 'phone', /số điện thoại di động không hợp lệ/);
+    expectFieldError(await t.http.post('/api/officials').send({ ...ok, notifyZalo: 'true' }), 'notifyZalo', /phải là true hoặc false/);
+    expectFieldError(await t.http.post('/api/officials').send({ ...ok, fax: '0912' }), 'fax', /không được hỗ trợ/);
     expect(await state(t)).toEqual(before);
   });
 

@@ -103,7 +103,7 @@ ensure_sqlite_binding_node24() {
 
 ensure_build() {
   local newest=""
-  [ -f dist/main.js ] && newest=$(find src -type f -newer dist/main.js | head -1)
+  [ -f dist/main.js ] && newest=$(find src web -type f -newer dist/main.js | head -1)
   if [ ! -f dist/main.js ] || [ -n "$newest" ] || [ package.json -nt dist/main.js ]; then
     log "npm run build…"
     npm run --silent build >&2
@@ -202,6 +202,18 @@ ensure_chromium() {
   done
   apt_install chromium fonts-dejavu-core >/dev/null || { log "Không cài được Chromium (apt-get install chromium)."; return 1; }
   export CHROMIUM_PATH=/usr/bin/chromium
+}
+
+# ensure_libreoffice: LibreOffice Writer with no GUI, from Debian, for the test
+# that imports a Word 97–2003 (.doc) plan. Exports SOFFICE_PATH. `npm start`
+# does not call it: without LibreOffice a .doc upload is refused with advice.
+ensure_libreoffice() {
+  local c
+  for c in "${SOFFICE_PATH:-}" /usr/bin/soffice /usr/bin/libreoffice; do
+    [ -n "$c" ] && [ -x "$c" ] && { export SOFFICE_PATH=$c; return 0; }
+  done
+  apt_install libreoffice-writer-nogui >/dev/null || { log "Không cài được LibreOffice (apt-get install libreoffice-writer-nogui)."; return 1; }
+  export SOFFICE_PATH=/usr/bin/soffice
 }
 
 # ensure_lan_host DIR: a second host on a private link, for the browser test

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'deadlines.parse': every('unit'),
   'units.read': every('unit'),
   'units.write': only(['admin']),
+  /** a unit's reminder settings and report cut-off convention: its chairman sets them too */
+  'units.settings': only(['admin', 'chairman']),
   'officials.read': every('unit'),
   'officials.write': only(['admin', 'chairman']),
   'users.read': only(['admin', 'chairman']),
@@ -36,6 +38,8 @@ export const PERMISSIONS = {
   'users.resetPassword': only(['admin']),
   'plans.read': only(READERS),
   'plans.write': only(LEADERS),
+  /** loading a plan from a Word/Excel file (preview, confirm, template): the unit's chairman, or the administrator for any unit */
+  'plans.import': { chairman: 'unit', admin: 'unit' },
   /** reopening a closed plan: the chairman's alone */
   'plans.reopen': only(['chairman']),
   'tasks.read': only(READERS),
@@ -54,6 +58,8 @@ export const PERMISSIONS = {
   'audit.read': only(['admin', 'chairman']),
   'notifications.read': every('recipient'),
   'queues.admin': only(['admin']),
+  /** the Zalo channel: its state, quota, the month's messages per unit; a new refresh token */
+  'zalo.admin': only(['admin']),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

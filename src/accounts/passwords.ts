@@ -1,5 +1,6 @@
 import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
+import { passwordFromBytes } from './password-rules.js';
 
 /**
  * argon2id at OWASP's first recommended setting (19 MiB, 2 passes, 1 lane):
@@ -28,21 +29,9 @@ export async function verifyNothing(password: string): Promise<false> {
   return false;
 }
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
-
-/** Why a new password is refused, in words the person reads; null when it is acceptable. */
-export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < PASSWORD_MIN) return `mật khẩu phải dài ít nhất ${PASSWORD_MIN} ký tự`;
-  if (password.length > PASSWORD_MAX) return `mật khẩu dài quá ${PASSWORD_MAX} ký tự`;
-  if (password.toLowerCase().includes(username.toLowerCase())) return 'mật khẩu không được chứa tên đăng nhập';
-  if (/^(.)\1*$/.test(password)) return 'mật khẩu không được chỉ lặp lại một ký tự';
-  return null;
-}
+export { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from './password-rules.js';
 
 /** A password to hand over once (first administrator, reset): 16 characters from an alphabet with no look-alikes. */
 export function generatePassword(length = 16): string {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = randomBytes(length);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+  return passwordFromBytes(randomBytes(length));
 }

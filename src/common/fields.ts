@@ -1,11 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsString, Max, MaxLength, Min,
   ValidateIf, ValidateNested, registerDecorator, ValidationArguments,
 } from 'class-validator';
 import { isLocalDate } from './local-date.js';
+import { normalizePhone } from './phone.js';
 
 /**
  * Field decorators for request bodies: each one validates, documents the field
@@ -124,6 +125,16 @@ export function EmailField(o: Opt = {}) {
 
 export function BoolField(o: Opt = {}) {
   return applyDecorators(...presence(o, { type: Boolean }), IsBoolean({ message: m.bool }));
+}
+
+/** A Vietnamese mobile number, written any usual way ("0912 345 678", "+84…"), stored as 84…. */
+export function PhoneField(o: Opt = {}) {
+  return applyDecorators(
+    ...presence(o, { type: String, example: o.example ?? '0912345678', description: o.description }),
+    Transform(({ value }) => (typeof value === 'string' ? normalizePhone(value) ?? value : value)),
+    rule('isPhone', (v) => typeof v === 'string' && /^84[35789]\d{8}$/.test(v),
+      (a) => `${a.property}: số điện thoại di động không hợp lệ (10 số, bắt đầu bằng 03, 05, 07, 08 hoặc 09)`),
+  );
 }
 
 /** A local calendar date, 'YYYY-MM-DD', that exists (no 30/02). */

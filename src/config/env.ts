@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { parseHolidays } from '../common/working-days.js';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { randomBytes } from 'node:crypto';
@@ -64,6 +65,62 @@ export class EnvVars {
    */
   @IsInt() @Min(1) @Max(3600)
   SCHEDULE_CHECK_SECONDS: number = 60;
+
+  /**
+   * Reminders held in Redis: only those due within this many hours; a sweep every
+   * 10 minutes adds the next ones from the database (and after a stop, at start-up).
+   */
+  @IsInt() @Min(1) @Max(24 * 366)
+  REMINDER_HORIZON_HOURS: number = 48;
+
+  /**
+   * Public holidays added to the shipped list (src/common/working-days.ts: 2026 and 2027),
+   * dd/mm/yyyy or yyyy-mm-dd, separated by commas: reminders due on them go on the working day before.
+   */
+  @IsOptional() @Matches(/^[\d/\-\s,;]*$/, { message: 'HOLIDAYS là danh sách ngày dd/mm/yyyy, cách nhau bởi dấu phẩy' })
+  HOLIDAYS?: string;
+
+  /**
+   * Zalo (ZNS) for the whole install: the Zalo app's id and secret key, and the Official
+   * Account's refresh token (used once, to start: the pair is then kept in the database,
+   * each refresh storing the next one). Reminders go by Zalo only when all three are set.
+   */
+  @IsOptional() @Matches(/^\d{5,30}$/, { message: 'ZALO_APP_ID là dãy số (mã ứng dụng Zalo)' })
+  ZALO_APP_ID?: string;
+
+  @IsOptional() @IsString()
+  ZALO_SECRET_KEY?: string;
+
+  @IsOptional() @IsString()
+  ZALO_REFRESH_TOKEN?: string;
+
+  /** ZNS template ids per reminder kind: before the due date, on it, overdue; the near-quota digest of a unit. */
+  @IsOptional() @IsString()
+  ZALO_TEMPLATE_BEFORE?: string;
+
+  @IsOptional() @IsString()
+  ZALO_TEMPLATE_DUE?: string;
+
+  @IsOptional() @IsString()
+  ZALO_TEMPLATE_OVERDUE?: string;
+
+  @IsOptional() @IsString()
+  ZALO_TEMPLATE_DIGEST?: string;
+
+  /** development: trials, only the OA's administrators receive (ZNS "mode": "development"). */
+  @IsIn(['production', 'development'])
+  ZALO_MODE: 'production' | 'development' = 'production';
+
+  /** Zalo's hosts; tests point them at a local fake. */
+  @Matches(/^https?:\/\/.+[^/]$/, { message: 'ZALO_OAUTH_URL phải có dạng http(s)://… (không có / ở cuối)' })
+  ZALO_OAUTH_URL: string = 'https://oauth.zaloapp.com';
+
+  @Matches(/^https?:\/\/.+[^/]$/, { message: 'ZALO_API_URL phải có dạng http(s)://… (không có / ở cuối)' })
+  ZALO_API_URL: string = 'https://business.openapi.zalo.me';
+
+  /** Near the quota: when no more than this many ZNS messages are left today, a unit's reminders go as one digest message. */
+  @IsInt() @Min(0)
+  ZALO_QUOTA_RESERVE: number = 50;
 
   /** First retry delay of a failed delivery (e.g. the SMTP server refused); doubles each time. */
   @IsInt() @Min(100)
@@ -146,6 +203,26 @@ export class EnvVars {
   @IsInt() @Min(1024) @Max(1024 * 1024 * 1024)
   EVIDENCE_MAX_BYTES: number = 20 * 1024 * 1024;
 
+  /** Largest plan file (.docx, .doc, .xlsx, .csv) an import accepts, in bytes; read as it streams in. Default 10 MB. */
+  @IsInt() @Min(1024) @Max(200 * 1024 * 1024)
+  PLAN_IMPORT_MAX_BYTES: number = 10 * 1024 * 1024;
+
+  /** The most an imported Office package may inflate to (zip bomb guard), in bytes. Default 100 MB. */
+  @IsInt() @Min(1024 * 1024)
+  PLAN_IMPORT_MAX_UNZIPPED_BYTES: number = 100 * 1024 * 1024;
+
+  /** How long a previewed import waits for its confirmation. */
+  @IsInt() @Min(1) @Max(7 * 24 * 60)
+  PLAN_IMPORT_PREVIEW_MINUTES: number = 120;
+
+  /** LibreOffice, to read Word 97–2003 (.doc) plans; a bare name is looked up on PATH. Absent: .doc is refused with advice. */
+  @IsString()
+  SOFFICE_PATH: string = 'soffice';
+
+  /** Time limit of one .doc conversion; LibreOffice is killed after it. */
+  @IsInt() @Min(1) @Max(600)
+  DOC_CONVERT_TIMEOUT_SECONDS: number = 60;
+
   /** Express's "trust proxy" (e.g. loopback, or 1) when behind a reverse proxy, so limits see the real address. */
   @IsOptional() @IsString()
   TRUST_PROXY?: string;
@@ -186,6 +263,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { sign
   }
   if (!env.JWT_SECRET && env.NODE_ENV !== 'development' && opts.signsTokens !== false) {
     throw new ConfigError(`Cấu hình không hợp lệ:\n- JWT_SECRET: bắt buộc khi NODE_ENV=${env.NODE_ENV} (chuỗi ngẫu nhiên, ít nhất 32 ký tự)`);
+  }
+  if (parseHolidays(env.HOLIDAYS) === null) {
+    throw new ConfigError('Cấu hình không hợp lệ:\n- HOLIDAYS: có ngày không có thật; viết dd/mm/yyyy, cách nhau bởi dấu phẩy');
   }
   const database = parseDatabaseUrl(env.DATABASE_URL);
   if (database.type === 'sqlite' && env.SQLITE_NATIVE_BINDING) database.nativeBinding = env.SQLITE_NATIVE_BINDING;

@@ -603,7 +603,6 @@ describe('parseDeadline: plan year', () => {
 
 describe('parseDeadline: partly understood cells', () => {
   it.each([
-    ['Trước ngày 20 hằng tháng', 'recurring', 12],
     ['Quý I, II/2023', 'date', 1],
     ['Tháng 11/2023 (theo Kế hoạch số 13/KH-UBND)', 'date', 1],
   ])('flags numbers it could not place in %j', (text, kind, count) => {
@@ -740,5 +739,73 @@ describe('parseDeadline: hostile input', () => {
       }).not.toThrow();
       expectWellFormed(s as Schedule);
     }
+  });
+});
+
+/** Families other communes write (DOMAIN.md): understood, or flagged; never guessed silently. */
+describe('parseDeadline: families from other communes\' plans', () => {
+  const read = (text: string) => {
+    const s = parseDeadline(text, YEAR);
+    return { kind: s.kind, dueDates: s.dueDates, needsReview: s.needsReview };
+  };
+
+  it.each([
+    ['6 tháng đầu năm', ['2023-06-30']],
+    ['Sáu tháng đầu năm 2023', ['2023-06-30']],
+    ['Báo cáo 6 tháng cuối năm', ['2023-12-31']],
+    ['Nửa đầu năm', ['2023-06-30']],
+  ])('half-year wording: %j', (text, dueDates) => {
+    expect(read(text)).toEqual({ kind: 'date', dueDates, needsReview: false });
+  });
+
+  it.each([
+    ['3 tháng một lần', ['2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31']],
+    ['Định kỳ 3 tháng/lần', ['2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31']],
+    ['6 tháng/lần', ['2023-06-30', '2023-12-31']],
+    ['Cứ 2 tháng một lần', ['2023-02-28', '2023-04-30', '2023-06-30', '2023-08-31', '2023-10-31', '2023-12-31']],
+    ['Hằng 4 tháng', ['2023-04-30', '2023-08-31', '2023-12-31']],
+  ])('every N months: %j', (text, dueDates) => {
+    expect(read(text)).toEqual({ kind: 'recurring', dueDates, needsReview: false });
+  });
+
+  it('a day of every month: the day itself in each month', () => {
+    expect(read('Ngày 20 hằng tháng')).toEqual({ kind: 'recurring', dueDates: Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}-20`), needsReview: false });
+    expect(read('Trước ngày 25 hàng tháng').dueDates[1]).toBe('2023-02-25');
+  });
+
+  it('a day that some months lack falls on their last day, and is flagged', () => {
+    const s = parseDeadline('Ngày 31 hằng tháng', YEAR);
+    expect(s.dueDates.slice(0, 4)).toEqual(['2023-01-31', '2023-02-28', '2023-03-31', '2023-04-30']);
+    expect(s.needsReview).toBe(true);
+  });
+
+  it.each([
+    ['Ngày 15/12 hằng năm', ['2023-12-15']],
+    ['Trước ngày 10 tháng 12 hằng năm', ['2023-12-10']],
+  ])('a day of every year: %j', (text, dueDates) => {
+    expect(read(text)).toEqual({ kind: 'recurring', dueDates, needsReview: false });
+  });
+
+  it('an impossible day of every year is flagged, not dated', () => {
+    const s = parseDeadline('Ngày 31/02 hằng năm', YEAR);
+    expect(s.dueDates).toEqual([]);
+    expect(s.needsReview).toBe(true);
+  });
+
+  it.each([
+    ['Từ tháng 3 đến tháng 6/2023', ['2023-06-30']],
+    ['Tháng 3 - tháng 6/2023', ['2023-06-30']],
+    ['Quý II - Quý III/2023', ['2023-09-30']],
+    ['Từ quý II đến quý III năm 2023', ['2023-09-30']],
+  ])('a span of months or quarters is due at its end: %j', (text, dueDates) => {
+    expect(read(text)).toEqual({ kind: 'date', dueDates, needsReview: false });
+  });
+
+  it.each(['Năm 2023', '2023', 'năm 2023'])('a plain year: %j is the year, due at its end', (text) => {
+    expect(read(text)).toEqual({ kind: 'ongoing', dueDates: ['2023-12-31'], needsReview: false });
+  });
+
+  it.each(['Tuần đầu tháng 3/2023', 'Tuần 2 tháng 5/2023'])('a week of a month is approximate: %j is flagged', (text) => {
+    expect(parseDeadline(text, YEAR).needsReview).toBe(true);
   });
 });

@@ -136,7 +136,9 @@ function normalizeSeparators(text: string): string {
       new RegExp(`(?<!\\d)(\\d{1,2})\\s*(?:\\.|${DASH})\\s*(\\d{1,2})\\s*(?:\\.|${DASH})\\s*(\\d{4})(?!\\d)`, 'g'),
       '$1/$2/$3',
     )
-    .replace(new RegExp(`(\\d)\\s*${DASH}\\s*(?=\\d)`, 'g'), '$1 đến ');
+    .replace(new RegExp(`(\\d)\\s*${DASH}\\s*(?=\\d)`, 'g'), '$1 đến ')
+    // a span written with a dash between two months or quarters ends at its last one
+    .replace(new RegExp(`(\\d|\\b[IVXivx]+)\\s*${DASH}\\s*(?=(?:tháng|quý)\\s*(?:\\d|[IVXivx]))`, 'giu'), '$1 đến ');
 }
 
 /**
@@ -220,7 +222,13 @@ type Period =
   | { kind: 'quarterly' }
   | { kind: 'monthly' }
   | { kind: 'annual' }
-  | { kind: 'months'; count: number };
+  | { kind: 'months'; count: number }
+  /** every N months: "3 tháng một lần", "cứ 2 tháng", "6 tháng/lần" */
+  | { kind: 'everyMonths'; count: number }
+  /** a given day of every month: "ngày 20 hằng tháng" */
+  | { kind: 'dayOfMonth'; day: number }
+  /** a given day of every year: "ngày 15/12 hằng năm" */
+  | { kind: 'dayOfYear'; day: number; month: number };
 
 /** Items of the period list that may follow "định kỳ" (folded, sticky). */
 const PERIOD_SEPARATOR = /\s*(?:,|va(?![a-z])|hoac(?![a-z])|\/)?\s*/y;
@@ -274,6 +282,14 @@ function periodOccurrences(period: Period, year: number): PeriodOccurrence[] {
       return [[monthEnd(year, 12), `Năm ${year}`]];
     case 'months':
       return [[monthEnd(year, period.count), `${period.count} tháng/${year}`]];
+    case 'everyMonths':
+      return Array.from({ length: Math.floor(12 / period.count) }, (_, i): PeriodOccurrence =>
+        [monthEnd(year, (i + 1) * period.count), `Tháng ${(i + 1) * period.count}/${year}`]);
+    case 'dayOfMonth':
+      return Array.from({ length: 12 }, (_, i): PeriodOccurrence =>
+        [localDate(year, i + 1, Math.min(period.day, daysInMonth(year, i + 1))), `Tháng ${i + 1}/${year}`]);
+    case 'dayOfYear':
+      return [[localDate(year, period.month, period.day), `Năm ${year}`]];
   }
 }
 
@@ -291,6 +307,16 @@ const RE = {
   ongoing: /(?<![a-z])(?:thuong\s*xuyen|lien\s*tuc)(?![a-z])/g,
   wholeYear: /(?<![a-z])(?:trong|ca|suot)\s*nam(?![a-z])(?:\s*(\d{4})(?!\d))?/g,
   range: /(?<![a-z])den(?![a-z])/,
+  /** "6 tháng đầu năm", "sáu tháng cuối năm 2023", "nửa đầu năm": the half-year's last day. */
+  halfYear: /(?<![a-z0-9])(?:(?:6|sau)\s*thang|nua)\s*(dau|cuoi)\s*nam(?![a-z])(?:\s*(\d{4})(?!\d))?/g,
+  /** "3 tháng một lần", "6 tháng/lần", "cứ 2 tháng", "mỗi 3 tháng", "hằng 2 tháng". */
+  everyMonths: /(?<![a-z0-9])(?:(?:cu|moi|hang)\s*(\d{1,2})\s*thang(?![a-z])(?:\s*(?:mot|1)\s*lan|\s*\/\s*lan)?|(\d{1,2})\s*thang\s*(?:(?:mot|1)\s*lan|\/\s*lan))(?![a-z])/g,
+  /** "ngày 20 hằng tháng", "trước ngày 25 hàng tháng". */
+  dayOfMonth: /(?<![a-z0-9/])(?:ngay\s*)?(\d{1,2})\s*(?:cua\s*)?(?:hang|moi)\s*thang(?![a-z])/g,
+  /** "ngày 15/12 hằng năm", "ngày 10 tháng 12 hằng năm". */
+  dayOfYear: /(?<![a-z0-9/])(?:ngay\s*)?(\d{1,2})\s*(?:\/|thang)\s*(\d{1,2})\s*(?:cua\s*)?(?:hang|moi)\s*nam(?![a-z])/g,
+  /** The cell is only a year: "Năm 2023", "2023". */
+  plainYear: /^\s*(?:nam\s*)?(\d{4})\s*$/,
   /** "trước/đầu/giữa tháng 11": a month or quarter end is only a guess. */
   vagueQualifier: /(?:^|[^a-z])(?:truoc|dau|giua)\s*$/,
 };
@@ -332,6 +358,30 @@ function parseSegment(value: string, label: string | null, planYear: number | nu
     const dueOn = year === null ? null : monthEnd(year, 12);
     if (dueOn !== null) occurrences.push({ dueOn, label, type: 'ongoing' });
   };
+
+  // Half-year wording, every N months, a day of every month or year: read before
+  // "định kỳ"/"hằng tháng", which would take their words for something else.
+  take(scanner, RE.halfYear, (m) => {
+    const y = yearOr(m[2] === undefined ? undefined : Number(m[2]));
+    if (y !== null) occurrences.push({ dueOn: monthEnd(y, m[1] === 'dau' ? 6 : 12)!, label, type: 'specific' });
+  });
+  take(scanner, RE.everyMonths, (m) => {
+    const count = Number(m[1] ?? m[2]);
+    if (count >= 1 && count <= 12) addRecurring({ kind: 'everyMonths', count }, yearOr(undefined));
+    else notes.push(`Chu kỳ “${count} tháng” không hợp lệ; cần người nhập hạn cụ thể.`);
+  });
+  take(scanner, RE.dayOfYear, (m) => {
+    const day = Number(m[1]), month = Number(m[2]);
+    const y = yearOr(undefined);
+    if (y !== null && localDate(y, month, day) === null) notes.push(`Ngày không hợp lệ: “${m[1]}/${m[2]}”.`);
+    else addRecurring({ kind: 'dayOfYear', day, month }, y);
+  });
+  take(scanner, RE.dayOfMonth, (m) => {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) { notes.push(`Ngày không hợp lệ: “ngày ${m[1]} hằng tháng”.`); return; }
+    if (day > 28) notes.push(`Ngày ${day} không có trong mọi tháng; tháng ngắn hơn lấy ngày cuối tháng, cần kiểm tra lại.`);
+    addRecurring({ kind: 'dayOfMonth', day }, yearOr(undefined));
+  });
 
   // Periodic phrases first: "hằng quý" and "hằng tháng" would otherwise read as a
   // quarter or month number.
@@ -388,6 +438,15 @@ function parseSegment(value: string, label: string | null, planYear: number | nu
 
   take(scanner, RE.ongoing, () => addOngoing(yearOr(undefined)));
   take(scanner, RE.wholeYear, (m) => addOngoing(yearOr(m[1] === undefined ? undefined : Number(m[1]))));
+
+  // "Năm 2023": the plan's whole year, due at its end.
+  if (occurrences.length === 0) {
+    const m = RE.plainYear.exec(scanner.text);
+    if (m) {
+      addOngoing(Number(m[1]));
+      scanner.text = '';
+    }
+  }
 
   // "Theo định kỳ" alone: quarterly is the usual CCHC reporting rhythm, but only a
   // guess; "định kỳ tháng 11/2023" already has its date and needs no guess.

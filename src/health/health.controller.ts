@@ -6,6 +6,7 @@ import { Public } from '../access/access.decorators.js';
 import { RedisProbe } from './redis-probe.js';
 import { HealthDto } from './dto/health.dto.js';
 import { ApiErrors } from '../common/api-errors.js';
+import { ZaloService } from '../zalo/zalo.service.js';
 
 const REDIS_NOTES: Record<string, string> = {
   down: 'Redis không trả lời: nhắc việc và báo cáo tự động tạm dừng, giới hạn đăng nhập đếm riêng trong từng tiến trình; lịch nhắc việc sẽ được dựng lại khi Redis trở lại.',
@@ -15,11 +16,11 @@ const REDIS_NOTES: Record<string, string> = {
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(DataSource) private readonly db: DataSource, private readonly redis: RedisProbe) {}
+  constructor(@Inject(DataSource) private readonly db: DataSource, private readonly redis: RedisProbe, private readonly zalo: ZaloService) {}
 
   /** 200 when the database answers (Redis being down or full degrades reminders, not the plan). */
   @Get()
-  @ApiOperation({ summary: 'Tình trạng máy chủ: cơ sở dữ liệu và Redis' })
+  @ApiOperation({ summary: 'Tình trạng máy chủ: cơ sở dữ liệu, Redis và kênh Zalo' })
   @ApiOkResponse({ type: HealthDto })
   @ApiSecurity({})
   @ApiResponse({ status: 503, description: 'Cơ sở dữ liệu không trả lời', type: HealthDto })
@@ -32,8 +33,13 @@ export class HealthController {
       (e: Error) => ({ status: 'down' as const, type: String(this.db.options.type), error: e.message }),
     );
     const redis = await this.redis.check();
-    const status = database.status === 'up' ? (redis.status === 'up' ? 'ok' : 'degraded') : 'down';
+    const zalo = database.status === 'up' ? await this.zalo.health().catch(() => ({ status: 'unknown' as const })) : { status: 'unknown' as const };
+    const status = database.status === 'up' ? (redis.status === 'up' && zalo.status !== 'down' ? 'ok' : 'degraded') : 'down';
     res.status(database.status === 'up' ? 200 : 503);
-    return { status, database, redis, ...(REDIS_NOTES[redis.status] ? { notes: [REDIS_NOTES[redis.status]] } : {}) };
+    const notes = [
+      ...(REDIS_NOTES[redis.status] ? [REDIS_NOTES[redis.status]] : []),
+      ...(zalo.status === 'down' ? ['Kênh Zalo ngừng: nhắc việc gửi qua e-mail thay. Quản trị viên xem /api/zalo và nhập refresh token mới nếu cần.'] : []),
+    ];
+    return { status, database, redis, zalo, ...(notes.length ? { notes } : {}) };
   }
 }

@@ -4,18 +4,29 @@ import { isUniqueViolation } from '../common/errors.js';
 import { DeliveryClaim } from './entities/delivery-claim.entity.js';
 import { Notification } from './entities/notification.entity.js';
 
+export interface ClaimAbout {
+  taskId: number | null;
+  dueOn: string | null;
+  kind: string;
+  channel?: string | null;
+  officialId?: number | null;
+  unitId?: number | null;
+}
+
 /** Notifications and the delivery claims that make each message go out once. */
 @Injectable()
 export class NotificationsRepository {
   constructor(private readonly db: DataSource) {}
 
   /** The key is unique: the first attempt inserts it, a retry or a rival worker finds it. */
-  async claim(em: EntityManager, key: string, what: { taskId: number | null; dueOn: string | null; kind: string }): Promise<DeliveryClaim> {
+  async claim(em: EntityManager, key: string, what: ClaimAbout): Promise<DeliveryClaim> {
     const existing = await em.findOneBy(DeliveryClaim, { key });
     if (existing) return existing;
     try {
       // a savepoint, so that losing the race does not abort the surrounding transaction on PostgreSQL
-      return await em.transaction((inner) => inner.save(DeliveryClaim, inner.create(DeliveryClaim, { key, ...what, notifiedAt: null, mailedAt: null })));
+      return await em.transaction((inner) => inner.save(DeliveryClaim, inner.create(DeliveryClaim, {
+        key, channel: null, officialId: null, unitId: null, outcome: null, ...what, notifiedAt: null, mailedAt: null,
+      })));
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
       return em.findOneByOrFail(DeliveryClaim, { key });
@@ -28,6 +39,43 @@ export class NotificationsRepository {
 
   async markMailed(em: EntityManager, claimId: number, at: Date): Promise<void> {
     await em.update(DeliveryClaim, claimId, { mailedAt: at });
+  }
+
+  /** A channel's message is settled: sent, or why not (then it went by e-mail). */
+  async settle(em: EntityManager, claimId: number, outcome: string, at: Date): Promise<void> {
+    await em.update(DeliveryClaim, claimId, { mailedAt: at, outcome: outcome.slice(0, 300) });
+  }
+
+  /** A send that failed before Zalo was reached: the claim may be tried again. */
+  async unstart(em: EntityManager, claimId: number): Promise<void> {
+    await em.update(DeliveryClaim, claimId, { notifiedAt: null });
+  }
+
+  /** The Zalo messages of a task, one per official and reminder, with what came of each. */
+  channelOutcomes(taskId: number): Promise<DeliveryClaim[]> {
+    return this.db.getRepository(DeliveryClaim).find({ where: { taskId, channel: 'zalo' }, order: { id: 'ASC' } });
+  }
+
+  /** Zalo messages sent (settled as 'sent') per unit since an instant: the month's count. */
+  async zaloSentPerUnit(since: Date): Promise<{ unitId: number; sent: number; fellBack: number }[]> {
+    const rows = await this.db.createQueryBuilder(DeliveryClaim, 'c')
+      .select('c.unit_id', 'unitId')
+      .addSelect("SUM(CASE WHEN c.outcome = 'sent' THEN 1 ELSE 0 END)", 'sent')
+      .addSelect("SUM(CASE WHEN c.outcome <> 'sent' THEN 1 ELSE 0 END)", 'fellBack')
+      .where("c.channel = 'zalo' AND c.claimed_at >= :since AND c.unit_id IS NOT NULL", { since })
+      .groupBy('c.unit_id')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({ unitId: Number(r.unitId), sent: Number(r.sent ?? 0), fellBack: Number(r.fellBack ?? 0) }));
+  }
+
+  /** Units whose Zalo reminders were held back near the quota since an instant, with how many. */
+  async heldBackPerUnit(since: Date, outcome: string): Promise<{ unitId: number; count: number }[]> {
+    const rows = await this.db.createQueryBuilder(DeliveryClaim, 'c')
+      .select('c.unit_id', 'unitId').addSelect('COUNT(*)', 'count')
+      .where("c.channel = 'zalo' AND c.claimed_at >= :since AND c.outcome = :outcome AND c.unit_id IS NOT NULL", { since, outcome })
+      .groupBy('c.unit_id')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({ unitId: Number(r.unitId), count: Number(r.count) }));
   }
 
   async insert(em: EntityManager, n: Pick<Notification, 'officialId' | 'taskId' | 'kind' | 'dueOn' | 'title' | 'body'>): Promise<number> {

@@ -17,7 +17,7 @@ import { cchcThresholdsProblem } from './cchc-thresholds.js';
 const UNIT_FIELDS = ['name', 'parentId', 'reportCutoff', 'reminderOffsets', 'reminderTime', 'overdueEveryDays', 'cchcThresholds', 'reportDueDay'] as const;
 /** What reminders and reports depend on. */
 const SETTINGS_FIELDS = ['reportCutoff', 'reminderOffsets', 'reminderTime', 'overdueEveryDays'] as const;
-const OFFICIAL_FIELDS = ['unitId', 'fullName', 'position', 'role', 'email', 'active', 'reminderMode'] as const;
+const OFFICIAL_FIELDS = ['unitId', 'fullName', 'position', 'role', 'email', 'active', 'reminderMode', 'phone', 'notifyEmail', 'notifyZalo'] as const;
 
 /** Units (đơn vị) and the officials who work in them. */
 @Injectable()
@@ -107,6 +107,7 @@ export class OrganizationService {
   async addOfficial(em: EntityManager, actor: Actor, dto: CreateOfficialDto): Promise<Official> {
     if (!inScope(actor, dto.unitId)) throw new Invalid(`unitId: không có đơn vị mã ${dto.unitId}`, 'unitId');
     await this.getUnitAs(em, dto.unitId, 'unitId');
+    zaloNeedsPhone(dto.notifyZalo ?? false, dto.phone ?? null);
     const official = await em.save(Official, em.create(Official, {
       unitId: dto.unitId,
       fullName: dto.fullName,
@@ -115,6 +116,9 @@ export class OrganizationService {
       email: dto.email ?? null,
       active: dto.active ?? true,
       reminderMode: dto.reminderMode ?? 'each',
+      phone: dto.phone ?? null,
+      notifyEmail: dto.notifyEmail ?? true,
+      notifyZalo: dto.notifyZalo ?? false,
     }));
     const changes = diff(null, official, OFFICIAL_FIELDS);
     await audit(em, actor, { unitId: official.unitId, entity: 'official', entityId: official.id, action: 'created', changes });
@@ -127,7 +131,9 @@ export class OrganizationService {
       const official = await this.getOfficial(id, em);
       const version = expectedVersion(official, dto.version);
       const { version: _v, ...patch } = dto;
-      const changes = diff(official, { ...official, ...patch }, OFFICIAL_FIELDS);
+      const merged = { ...official, ...patch };
+      zaloNeedsPhone(merged.notifyZalo, merged.phone);
+      const changes = diff(official, merged, OFFICIAL_FIELDS);
       if (!Object.keys(changes).length) return official;
       await updateVersioned(em, Official, id, version, patch);
       await audit(em, actor, { unitId: official.unitId, entity: 'official', entityId: id, action: 'updated', changes });
@@ -142,4 +148,9 @@ export class OrganizationService {
     if (!unit) throw new Invalid(`${field}: không có đơn vị mã ${id}`, field);
     return unit;
   }
+}
+
+/** Zalo reminders go to a mobile number: choosing them without one is refused. */
+function zaloNeedsPhone(notifyZalo: boolean, phone: string | null): void {
+  if (notifyZalo && !phone) throw new Invalid('notifyZalo: cần có số điện thoại (phone) để nhận nhắc việc qua Zalo', 'notifyZalo');
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
-import { CreateUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
+import { CreateUnitDto, UnitSettingsDto, UpdateUnitDto } from './dto/unit.dto.js';
 import { OrganizationService } from './organization.service.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
 import type { UserActor } from '../access/actor.js';
@@ -45,6 +45,15 @@ export class UnitsController {
   @ApiErrors(400, 409, 413)
   @Access('units.write', 'unit')
   update(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: UpdateUnitDto) {
+    return this.org.updateUnit(actor, id, dto);
+  }
+
+  @Patch(':id/settings')
+  @ApiOperation({ summary: 'Sửa cài đặt của đơn vị: nhắc việc (trước hạn bao nhiêu ngày, giờ gửi, nhắc quá hạn) và quy ước kỳ báo cáo' })
+  @ApiOkResponse({ type: UnitDto })
+  @ApiErrors(400, 409, 413)
+  @Access('units.settings', 'unit')
+  updateSettings(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: UnitSettingsDto) {
     return this.org.updateUnit(actor, id, dto);
   }
 }

@@ -7,7 +7,7 @@ import type { PhuLuc } from '../plans/entities/phu-luc.entity.js';
 import type { Plan } from '../plans/entities/plan.entity.js';
 import { PlansRepository } from '../plans/plans.repository.js';
 import { PlansService } from '../plans/plans.service.js';
-import type { TaskView } from '../tasks/task-view.js';
+import { compactTaskView, type TaskView } from '../tasks/task-view.js';
 import { TasksService, UnassignedTask } from '../tasks/tasks.service.js';
 import { CreatePlanDto } from './dto/plan-book.dto.js';
 
@@ -52,8 +52,13 @@ export class PlanBookService {
     return this.detail(em, plan.id);
   }
 
-  get(id: number): Promise<PlanDetail> {
-    return this.tx.read((em) => this.detail(em, id));
+  get(id: number, opts: { compact?: boolean } = {}): Promise<PlanDetail> {
+    return this.tx.read(async (em) => {
+      const plan = await this.detail(em, id);
+      if (!opts.compact) return plan;
+      // the list's lighter rows, in the same place: callers that ask for compact read only what both shapes hold
+      return { ...plan, phuLucs: plan.phuLucs.map((p) => ({ ...p, tasks: p.tasks.map(compactTaskView) as TaskView[] })) };
+    });
   }
 
   update(actor: Actor, id: number, dto: UpdatePlanDto): Promise<PlanDetail> {

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { IdParam } from '../common/id-param.js';
 import { IssuePlanDto, ListPlansQuery, ReopenPlanDto, UpdatePlanDto } from '../plans/dto/plan.dto.js';
 import { PlansService } from '../plans/plans.service.js';
-import { CreatePlanDto, ProgressQuery } from './dto/plan-book.dto.js';
+import { CreatePlanDto, PlanDetailQuery, ProgressQuery } from './dto/plan-book.dto.js';
 import { PlanBookService } from './plan-book.service.js';
 import { ProgressService } from './progress.service.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
@@ -49,8 +49,8 @@ export class PlansController {
   @ApiOkResponse({ type: PlanBookDto })
   @ApiErrors(400)
   @Access('plans.read', 'plan')
-  get(@IdParam() id: number) {
-    return this.book.get(id);
+  get(@IdParam() id: number, @Query() q: PlanDetailQuery) {
+    return this.book.get(id, { compact: q.compact === true });
   }
 
   @Patch(':id')

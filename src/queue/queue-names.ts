@@ -15,9 +15,9 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOBS = {
   /** One reminder of one due date of one task. */
   remind: 'remind',
-  /** Rebuild missing reminder jobs from the database, remove those no longer wanted. */
+  /** The sweep: put the reminders due within the horizon into Redis from the database, remove those no longer wanted. */
   reconcile: 'reconcile',
-  /** The 07:30 mail listing an official's tasks due within 7 days and overdue. */
+  /** The daily mail listing an official's tasks due within 7 days and overdue, at the unit's reminder time. */
   digest: 'digest',
   /** At 07:00: the periodic reports of every plan whose period was cut off the day before. */
   reports: 'reports',
@@ -40,8 +40,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 
 /** Stable ids, so upserting at every start-up never adds a second scheduler. */
 export const SCHEDULERS = {
-  reconcileHourly: 'reminders-reconcile-hourly',
-  digestDaily: 'reminders-digest-daily',
+  /** Every 10 minutes (the id of the former hourly reconcile, so an upsert replaces it in place). */
+  reconcileSweep: 'reminders-reconcile-hourly',
+  /** Every 10 minutes: the digests of the units whose reminder time has come (the id of the former 07:30 one). */
+  digestSweep: 'reminders-digest-daily',
   reportsDaily: 'reports-daily',
   reportRemindersDaily: 'report-reminders-daily',
   sessionsDaily: 'sessions-prune-daily',

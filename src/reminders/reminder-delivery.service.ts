@@ -1,15 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SYSTEM } from '../access/actor.js';
 import { audit } from '../audit/audit.js';
-import { addDays as addLocalDays, localDateOf } from '../common/local-date.js';
+import { addDays as addLocalDays, formatVnDate, localDateOf } from '../common/local-date.js';
+import { taskPath } from '../common/web-paths.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Official } from '../organization/entities/official.entity.js';
 import { OrganizationRepository } from '../organization/organization.repository.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
-import { digestMessage, DigestLine, reminderMessage } from './reminder-message.js';
-import { DEFAULT_REMINDER_SETTINGS, reminderDay, reminderJobId } from './reminder-plan.js';
+import { digestMessage, DigestLine, reminderMessage, zaloTemplateData, zaloTemplateOf } from './reminder-message.js';
+import { ZaloService } from '../zalo/zalo.service.js';
+import { DEFAULT_REMINDER_SETTINGS, digestDue, reminderDay, reminderJobId } from './reminder-plan.js';
 import { RemindJobData, ReminderScheduler } from './reminder-scheduler.service.js';
 
 export type DeliveryOutcome = 'delivered' | 'skipped' | 'already-delivered';
@@ -27,6 +29,7 @@ export class ReminderDeliveryService {
     private readonly organization: OrganizationRepository,
     private readonly notifications: NotificationsService,
     private readonly scheduler: ReminderScheduler,
+    private readonly zalo: ZaloService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,11 +52,14 @@ export class ReminderDeliveryService {
     const chairmen = officials.filter((o) => o.role === 'chairman');
     // the lead official; the chairman too when overdue, or instead when nobody leads it yet
     const recipients = uniqueById([...(assignee ? [assignee] : chairmen), ...(overdue ? chairmen : [])]);
-    const message = (forChairman: boolean) => reminderMessage({
+    const reminderFacts = {
       kind: data.kind, taskId: data.taskId, dueOn: data.dueOn, sentOn: localDateOf(), phuLuc: facts.phuLuc, ordinal: facts.ordinal,
-      content: facts.content, planTitle: facts.planTitle, assigneeName: assignee?.fullName ?? null, link: `${this.base}/#task-${data.taskId}`,
-    }, forChairman);
-    const wantsMail = (o: Official) => !!o.email && o.reminderMode === 'each';
+      content: facts.content, planTitle: facts.planTitle, assigneeName: assignee?.fullName ?? null, link: `${this.base}${taskPath(data.taskId)}`,
+    };
+    const message = (forChairman: boolean) => reminderMessage(reminderFacts, forChairman);
+    const wantsMail = (o: Official) => !!o.email && o.notifyEmail && o.reminderMode === 'each';
+    // by Zalo for those who chose it and have a number, when the install has a Zalo account
+    const byZalo = this.zalo.configured ? recipients.filter((o) => o.notifyZalo && o.phone) : [];
     const mailed = message(!assignee);
 
     const outcome = await this.notifications.dispatch({
@@ -73,6 +79,10 @@ export class ReminderDeliveryService {
         subject: mailed.subject,
         text: mailed.text,
       },
+      zalo: byZalo.map((o) => ({
+        officialId: o.id, unitId: facts.unitId, phone: o.phone!, template: zaloTemplateOf(data.kind),
+        data: zaloTemplateData(reminderFacts, o.fullName), email: o.email,
+      })),
     });
     if (outcome === 'already-delivered') return outcome;
     await this.scheduler.forget(data.taskId, jobId);
@@ -81,16 +91,21 @@ export class ReminderDeliveryService {
   }
 
   /**
-   * The 07:30 mail for officials who chose one a day: their open tasks due
-   * within 7 days and those overdue, once per official and day.
+   * The digest mail for officials who chose one a day: their open tasks due
+   * within 7 days and those overdue, once per official and day, on working
+   * days, once their unit's reminder time has come (run every 10 minutes; a
+   * server started late sends that day's digests when it starts).
    */
   async sendDigests(now = new Date()): Promise<number> {
-    if (!this.notifications.mailEnabled) return 0;
+    if (!this.notifications.mailEnabled) return this.sendZaloDigests(now);
     const today = localDateOf(now);
     const horizon = addLocalDays(today, 7);
+    const timeOf = new Map<number, string>();
     let sent = 0;
     for (const o of await this.organization.digestReaders()) {
       if (!o.email) continue;
+      if (!timeOf.has(o.unitId)) timeOf.set(o.unitId, (await this.organization.unit(o.unitId))?.reminderTime ?? DEFAULT_REMINDER_SETTINGS.timeOfDay);
+      if (!digestDue(now, timeOf.get(o.unitId)!, this.scheduler.calendar)) continue;
       const rows = await this.tasks.openDueFor(o.id, horizon);
       if (!rows.length) continue;
       const lines: DigestLine[] = rows.map((r) => ({ ...r, overdue: r.dueOn < today }));
@@ -103,8 +118,41 @@ export class ReminderDeliveryService {
       });
       if (outcome === 'delivered') sent++;
     }
+    return sent + (await this.sendZaloDigests(now));
+  }
+
+  /**
+   * Near the quota, a unit's Zalo reminders were held back (and went by
+   * e-mail): one Zalo message a day tells the unit's chairman how many, at
+   * the unit's reminder time (or the first sweep after it).
+   */
+  async sendZaloDigests(now = new Date()): Promise<number> {
+    if (!this.zalo.configured) return 0;
+    const today = localDateOf(now);
+    let sent = 0;
+    for (const { unitId, count } of await this.notifications.heldBack(startOfLocalDay(today))) {
+      const unit = await this.organization.unit(unitId);
+      if (!unit || !digestDue(now, unit.reminderTime, this.scheduler.calendar)) continue;
+      const chairmen = (await this.organization.officialsOf(unitId, { activeOnly: true })).filter((o) => o.role === 'chairman' && o.phone);
+      if (!chairmen.length) continue;
+      const outcome = await this.notifications.dispatch({
+        key: `zalo-digest|${unitId}|${today}`,
+        about: { taskId: null, dueOn: today, kind: 'zalo-digest' },
+        inApp: [],
+        zalo: chairmen.map((o) => ({
+          officialId: o.id, unitId, phone: o.phone!, template: 'digest' as const, email: null, digest: true,
+          data: { don_vi: unit.name.slice(0, 100), so_nhac_viec: String(count), ngay: formatVnDate(today), lien_ket: `${this.base}/` },
+        })),
+      });
+      if (outcome === 'delivered') sent++;
+    }
     return sent;
   }
+}
+
+/** Local midnight of a local date, as an instant. */
+function startOfLocalDay(day: string): Date {
+  return new Date(`${day}T00:00:00+07:00`);
 }
 
 function uniqueById<T extends { id: number }>(list: T[]): T[] {

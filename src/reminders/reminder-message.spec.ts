@@ -1,9 +1,9 @@
-import { digestMessage, reminderMessage } from './reminder-message.js';
+import { digestMessage, reminderMessage, zaloTemplateData, zaloTemplateOf } from './reminder-message.js';
 
 const facts = {
   kind: 'before-7' as const, taskId: 3, dueOn: '2023-11-15', sentOn: '2023-11-08', phuLuc: 3, ordinal: 1,
   content: 'Tiếp tục triển khai thực hiện việc rà soát sắp xếp thu gọn các đơn vị hành chính cấp xã theo quy định.',
-  planTitle: 'Kế hoạch cải cách hành chính năm 2023', assigneeName: 'Trần Thị Thu Hương', link: 'http://localhost:3000/#task-3',
+  planTitle: 'Kế hoạch cải cách hành chính năm 2023', assigneeName: 'Trần Thị Thu Hương', link: 'http://localhost:3000/nhiem-vu/3',
 };
 
 describe('reminder messages', () => {
@@ -14,7 +14,7 @@ describe('reminder messages', () => {
     expect(m.body).toContain('Phụ lục 03, nhiệm vụ số 1');
     expect(m.subject).toMatch(/^\[CCHC\] Nhắc việc – hạn 15\/11\/2023: /);
     expect(m.text).toContain('Hạn hoàn thành: 15/11/2023');
-    expect(m.text).toContain('http://localhost:3000/#task-3');
+    expect(m.text).toContain('http://localhost:3000/nhiem-vu/3');
   });
 
   it('words the due day, the day before and overdue, with a copy line for the chairman', () => {
@@ -44,5 +44,25 @@ describe('reminder messages', () => {
     expect(d.subject).toBe('[CCHC] Tổng hợp ngày 10/11/2023: 1 việc sắp đến hạn, 1 việc quá hạn');
     expect(d.text).toContain('  - [15/11/2023] Phụ lục 03, số 1: Việc A');
     expect(d.text).toContain('Nhiệm vụ đã quá hạn:\n  - [31/10/2023] Phụ lục 05, số 4: Việc B');
+  });
+});
+
+describe('reminder ZNS template data', () => {
+  it('fills the template\'s parameters with short Vietnamese texts and dd/mm/yyyy dates', () => {
+    expect(zaloTemplateOf('before-7')).toBe('before');
+    expect(zaloTemplateOf('due')).toBe('due');
+    expect(zaloTemplateOf('overdue-3')).toBe('overdue');
+    const d = zaloTemplateData(facts, 'Trần Thị Thu Hương');
+    expect(d).toEqual({
+      ten_can_bo: 'Trần Thị Thu Hương',
+      nhiem_vu: 'Tiếp tục triển khai thực hiện việc rà soát sắp xếp thu gọn các đơn vị hành chính cấp xã theo quy đị…',
+      han_hoan_thanh: '15/11/2023',
+      tinh_trang: 'Còn 7 ngày',
+      vi_tri: 'Phụ lục 03, số 1',
+      ke_hoach: 'Kế hoạch cải cách hành chính năm 2023',
+    });
+    expect(d.nhiem_vu.length).toBeLessThanOrEqual(100);
+    expect(zaloTemplateData({ ...facts, kind: 'due', sentOn: '2023-11-15' }, 'A').tinh_trang).toBe('Đến hạn hôm nay');
+    expect(zaloTemplateData({ ...facts, kind: 'overdue-1', sentOn: '2023-11-18' }, 'A').tinh_trang).toBe('Quá hạn 3 ngày');
   });
 });

@@ -85,3 +85,28 @@ export function digestMessage(name: string, day: string, lines: DigestLine[], li
     ].join('\n'),
   };
 }
+
+/** The ZNS template a reminder kind goes with. */
+export function zaloTemplateOf(kind: ReminderKind): 'before' | 'due' | 'overdue' {
+  return kind === 'due' ? 'due' : kind.startsWith('overdue-') ? 'overdue' : 'before';
+}
+
+/**
+ * The parameters of a reminder's ZNS template (each a short text, as ZNS
+ * parameters are): ten_can_bo, nhiem_vu, han_hoan_thanh (dd/mm/yyyy),
+ * tinh_trang, vi_tri, ke_hoach. The templates registered with Zalo use these names.
+ */
+export function zaloTemplateData(f: ReminderFacts, officialName: string): Record<string, string> {
+  const left = daysBetween(f.sentOn, f.dueOn);
+  const status = f.kind.startsWith('overdue-') || left < 0
+    ? `Quá hạn ${Math.max(1, -left)} ngày`
+    : left === 0 ? 'Đến hạn hôm nay' : `Còn ${left} ngày`;
+  return {
+    ten_can_bo: shorten(officialName, 30),
+    nhiem_vu: shorten(f.content, 100),
+    han_hoan_thanh: formatVnDate(f.dueOn),
+    tinh_trang: status,
+    vi_tri: `Phụ lục ${String(f.phuLuc).padStart(2, '0')}, số ${f.ordinal}`,
+    ke_hoach: shorten(f.planTitle, 100),
+  };
+}

@@ -1,5 +1,5 @@
 import {
-  DEFAULT_REMINDER_SETTINGS, localInstant, nextOverdue, overdueDate, parseReminderJobId, reminderJobId, remindersFor,
+  DEFAULT_REMINDER_SETTINGS, digestDue, localInstant, nextOverdue, overdueDate, parseReminderJobId, reminderJobId, remindersFor,
 } from './reminder-plan.js';
 
 const S = DEFAULT_REMINDER_SETTINGS;
@@ -54,12 +54,64 @@ describe('reminder plan', () => {
   });
 
   it('follows the unit settings', () => {
-    const list = remindersFor(5, '2023-12-31', { offsetsDays: [3, 0, 3], timeOfDay: '08:15', overdueEveryDays: 1 }, at('2023-12-01T00:00:00Z'));
+    // due Thursday 28/12/2023: 3 days before is Monday 25/12
+    const list = remindersFor(5, '2023-12-28', { offsetsDays: [3, 0, 3], timeOfDay: '08:15', overdueEveryDays: 1 }, at('2023-12-01T00:00:00Z'));
     expect(summary(list)).toEqual([
-      ['before-3', '2023-12-28T01:15:00.000Z'],
-      ['due', '2023-12-31T01:15:00.000Z'],
-      ['overdue-1', '2024-01-01T01:15:00.000Z'],
+      ['before-3', '2023-12-25T01:15:00.000Z'],
+      ['due', '2023-12-28T01:15:00.000Z'],
+      ['overdue-1', '2023-12-29T01:15:00.000Z'],
     ]);
+  });
+
+  it('sends a reminder that falls on a Saturday, a Sunday or a holiday on the working day before', () => {
+    const now = at('2026-11-02T01:00:00Z');
+    // due Sunday 29/11/2026: the due-day reminder goes on Friday 27/11, with the day-before one (Saturday) merged into it
+    expect(summary(remindersFor(1, '2026-11-29', S, now))).toEqual([
+      ['before-7', '2026-11-20T00:30:00.000Z'], // Sunday 22/11 → Friday 20/11
+      ['due', '2026-11-27T00:30:00.000Z'],
+      ['overdue-1', '2026-11-30T00:30:00.000Z'], // Monday: a working day
+    ]);
+    // due Monday 30/11/2026: the day before is Sunday → Friday 27/11
+    expect(summary(remindersFor(1, '2026-11-30', S, now)).map(([k, t]) => [k, t.slice(0, 10)])).toEqual([
+      ['before-7', '2026-11-23'], ['before-1', '2026-11-27'], ['due', '2026-11-30'], ['overdue-1', '2026-12-01'],
+    ]);
+  });
+
+  it('sends the reminders of a task due in Tết before Tết, and the overdue one after it', () => {
+    // due mùng 1 Tết Đinh Mùi, Saturday 06/02/2027: off 04–10/02
+    const list = remindersFor(1, '2027-02-06', S, at('2027-01-04T01:00:00Z'));
+    expect(summary(list).map(([k, t]) => [k, t.slice(0, 10)])).toEqual([
+      ['before-7', '2027-01-29'], // Saturday 30/01 → Friday 29/01
+      ['due', '2027-02-03'], // before-1 (05/02) and due (06/02) both → Wednesday 03/02
+      ['overdue-1', '2027-02-11'], // 07/02 → the first working day after Tết
+    ]);
+    // due in Tết Bính Ngọ 2026
+    expect(summary(remindersFor(1, '2026-02-19', S, at('2026-01-05T01:00:00Z'))).map(([k, t]) => [k, t.slice(0, 10)])).toEqual([
+      ['before-7', '2026-02-12'], ['due', '2026-02-13'], ['overdue-1', '2026-02-23'],
+    ]);
+  });
+
+  it('sends one daily overdue reminder over a weekend, on the Monday', () => {
+    const daily = { ...S, overdueEveryDays: 1 };
+    // Friday 27/11/2026 after 07:30: the next is overdue-k of Monday 30/11, not two reminders
+    const fri = nextOverdue(1, '2026-11-20', daily, at('2026-11-27T02:00:00Z'));
+    expect([fri.kind, fri.fireAt.toISOString()]).toEqual(['overdue-8', '2026-11-30T00:30:00.000Z']);
+    // delivered on Monday at 07:30: the next is Tuesday's
+    const mon = nextOverdue(1, '2026-11-20', daily, at('2026-11-30T00:30:01Z'));
+    expect([mon.kind, mon.fireAt.toISOString()]).toEqual(['overdue-11', '2026-12-01T00:30:00.000Z']);
+  });
+
+  it('sends the digest at the unit\'s own time, on working days only', () => {
+    // Monday 30/11/2026
+    expect(digestDue(at('2026-11-30T00:29:00Z'), '07:30')).toBe(false);
+    expect(digestDue(at('2026-11-30T00:30:00Z'), '07:30')).toBe(true);
+    expect(digestDue(at('2026-11-30T00:30:00Z'), '08:15')).toBe(false);
+    expect(digestDue(at('2026-11-30T01:15:00Z'), '08:15')).toBe(true);
+    expect(digestDue(at('2026-11-30T16:00:00Z'), '08:15')).toBe(true); // 23:00 local, the same Monday: still that day's
+    expect(digestDue(at('2026-11-30T17:00:00Z'), '08:15')).toBe(false); // 00:00 of Tuesday 01/12: not yet
+    // Sunday 29/11/2026 and mùng 1 Tết 2026 (Tuesday 17/02): none
+    expect(digestDue(at('2026-11-29T05:00:00Z'), '07:30')).toBe(false);
+    expect(digestDue(at('2026-02-17T05:00:00Z'), '07:30')).toBe(false);
   });
 
   it('reads its job ids back', () => {

@@ -1,4 +1,5 @@
 import { addDays, daysBetween, localDateOf } from '../common/local-date.js';
+import { DEFAULT_CALENDAR, WorkingCalendar, workingDayOnOrAfter, workingDayOnOrBefore } from '../common/working-days.js';
 
 /**
  * Which reminders a due date of a task should have, and when: a pure function
@@ -53,45 +54,68 @@ export function overdueDate(dueOn: string, k: number, everyDays: number): string
 
 /**
  * The reminders still to come for one open due date:
- * - before the due date, one per offset at the time of day; one whose time has
- *   passed while the due date is today or later is sent at once, but only the
- *   latest such one (a task entered on the 30th for the 31st gets one reminder, not two);
+ * - before the due date, one per offset at the time of day, on the working day
+ *   on or before the day it names (a reminder for a Sunday goes on the Friday,
+ *   one in Tết before Tết); two that land on the same day are one, the later
+ *   kind (the one nearest the due date);
+ * - one whose time has passed while the due date is today or later is sent at
+ *   once, but only the latest such one (a task entered on the 30th for the
+ *   31st gets one reminder, not two);
  * - once it is past, the next overdue reminder only (each one delivered
- *   schedules the one after it).
+ *   schedules the one after it), on the working day on or after the day it
+ *   names: moved earlier, it could fall before the task is overdue.
  */
-export function remindersFor(taskId: number, dueOn: string, settings: ReminderSettings, now: Date): PlannedReminder[] {
+export function remindersFor(
+  taskId: number, dueOn: string, settings: ReminderSettings, now: Date, calendar: WorkingCalendar = DEFAULT_CALENDAR,
+): PlannedReminder[] {
   const today = localDateOf(now);
   const out: PlannedReminder[] = [];
   if (dueOn >= today) {
     const offsets = [...new Set(settings.offsetsDays)].filter((d) => d >= 0).sort((a, b) => b - a);
-    let latestPassed: PlannedReminder | null = null;
+    // by the day it goes out: a later (smaller) offset replaces an earlier one on the same day
+    const byDay = new Map<string, PlannedReminder>();
     for (const days of offsets) {
       const kind: ReminderKind = days === 0 ? 'due' : `before-${days}`;
-      const fireAt = localInstant(addDays(dueOn, -days), settings.timeOfDay);
-      const reminder = { jobId: reminderJobId(taskId, dueOn, kind), taskId, dueOn, kind, fireAt };
-      if (fireAt.getTime() > now.getTime()) out.push(reminder);
+      const day = workingDayOnOrBefore(addDays(dueOn, -days), calendar);
+      byDay.set(day, { jobId: reminderJobId(taskId, dueOn, kind), taskId, dueOn, kind, fireAt: localInstant(day, settings.timeOfDay) });
+    }
+    let latestPassed: PlannedReminder | null = null;
+    for (const reminder of [...byDay.values()].sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime())) {
+      if (reminder.fireAt.getTime() > now.getTime()) out.push(reminder);
       else latestPassed = { ...reminder, fireAt: now };
     }
     if (latestPassed) out.unshift(latestPassed);
   }
-  out.push(nextOverdue(taskId, dueOn, settings, now));
+  out.push(nextOverdue(taskId, dueOn, settings, now, calendar));
   return out;
 }
 
-/** The first overdue reminder that is still ahead of `now`. */
-export function nextOverdue(taskId: number, dueOn: string, settings: ReminderSettings, now: Date): PlannedReminder {
+/** The first overdue reminder that is still ahead of `now` (on a working day). */
+export function nextOverdue(
+  taskId: number, dueOn: string, settings: ReminderSettings, now: Date, calendar: WorkingCalendar = DEFAULT_CALENDAR,
+): PlannedReminder {
   const every = Math.max(1, settings.overdueEveryDays);
   const today = localDateOf(now);
+  const fireOf = (k: number) => localInstant(workingDayOnOrAfter(overdueDate(dueOn, k, every), calendar), settings.timeOfDay);
   let k = 1;
   const first = overdueDate(dueOn, 1, every);
   if (first <= today) k = Math.floor(daysBetween(first, today) / every) + 1;
-  let fireAt = localInstant(overdueDate(dueOn, k, every), settings.timeOfDay);
-  if (fireAt.getTime() <= now.getTime()) {
+  let fireAt = fireOf(k);
+  // moved to the same working day (a daily reminder over a weekend), or passed: the next one
+  while (fireAt.getTime() <= now.getTime()) {
     k += 1;
-    fireAt = localInstant(overdueDate(dueOn, k, every), settings.timeOfDay);
+    fireAt = fireOf(k);
   }
+  return overdueReminder(taskId, dueOn, settings, k, calendar);
+}
+
+/** The k-th overdue reminder, on the working day on or after the day it names. */
+export function overdueReminder(
+  taskId: number, dueOn: string, settings: ReminderSettings, k: number, calendar: WorkingCalendar = DEFAULT_CALENDAR,
+): PlannedReminder {
+  const day = workingDayOnOrAfter(overdueDate(dueOn, k, Math.max(1, settings.overdueEveryDays)), calendar);
   const kind: ReminderKind = `overdue-${k}`;
-  return { jobId: reminderJobId(taskId, dueOn, kind), taskId, dueOn, kind, fireAt };
+  return { jobId: reminderJobId(taskId, dueOn, kind), taskId, dueOn, kind, fireAt: localInstant(day, settings.timeOfDay) };
 }
 
 /** The local day a reminder is for, whenever it actually goes out: part of its delivery key. */
@@ -99,4 +123,31 @@ export function reminderDay(kind: ReminderKind, dueOn: string, overdueEveryDays:
   if (kind === 'due') return dueOn;
   if (kind.startsWith('before-')) return addDays(dueOn, -Number(kind.slice('before-'.length)));
   return overdueDate(dueOn, Number(kind.slice('overdue-'.length)), Math.max(1, overdueEveryDays));
+}
+
+/** A reminder's kind in words ("Trước hạn 7 ngày", "Nhắc quá hạn lần thứ 2"). */
+export function reminderKindLabel(kind: string): string {
+  if (kind === 'due') return 'Đúng ngày đến hạn';
+  const before = /^before-(\d+)$/.exec(kind);
+  if (before) return `Trước hạn ${before[1]} ngày`;
+  const over = /^overdue-(\d+)$/.exec(kind);
+  if (over) return `Nhắc quá hạn lần thứ ${over[1]}`;
+  return 'Nhắc việc';
+}
+
+/** A scheduled reminder's state (its queue job's) in words. */
+export const REMINDER_STATE_LABELS: Readonly<Record<string, string>> = {
+  delayed: 'Đã lên lịch',
+  waiting: 'Sắp gửi',
+  'waiting-children': 'Sắp gửi',
+  prioritized: 'Sắp gửi',
+  active: 'Đang gửi',
+  completed: 'Đã gửi',
+  failed: 'Gửi lỗi, sẽ thử lại',
+};
+
+/** Whether a unit's daily digest is due at `now`: a working day, at or after its reminder time. */
+export function digestDue(now: Date, timeOfDay: string, calendar: WorkingCalendar = DEFAULT_CALENDAR): boolean {
+  const today = localDateOf(now);
+  return calendar.isWorkingDay(today) && now.getTime() >= localInstant(today, timeOfDay).getTime();
 }

@@ -7,8 +7,9 @@ import { PlansRepository } from '../plans/plans.repository.js';
 import { JOBS } from '../queue/queue-names.js';
 import { Queues } from '../queue/queues.service.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
+import { parseHolidays, WorkingCalendar, workingCalendar } from '../common/working-days.js';
 import {
-  DEFAULT_REMINDER_SETTINGS, parseReminderJobId, PlannedReminder, ReminderKind, reminderJobId, remindersFor, ReminderSettings,
+  DEFAULT_REMINDER_SETTINGS, overdueReminder, parseReminderJobId, PlannedReminder, ReminderKind, reminderJobId, remindersFor, ReminderSettings,
 } from './reminder-plan.js';
 
 /** What a reminder job carries; the worker re-reads the task anyway. */
@@ -27,23 +28,33 @@ export interface ScheduledReminder {
   /**
    * BullMQ's state of the job (delayed, waiting, active, …); 'missing' when the
    * database wants it but Redis does not hold it (a Redis that was full, down or
-   * flushed: the reconcile will put it back); 'unknown' while Redis does not answer.
+   * flushed: the reconcile will put it back); 'planned' when it is due beyond the
+   * horizon (REMINDER_HORIZON_HOURS): the sweep puts it in Redis when it comes
+   * within it; 'unknown' while Redis does not answer; 'delivered' for a
+   * reminder that went out with Zalo messages (listed in `zalo`).
    */
   state: string;
+  /** Its Zalo messages: to whom, sent or not, and why not (then it went by e-mail). */
+  zalo?: { officialId: number; sent: boolean; outcome: string }[];
 }
 
 const CHUNK = 1000;
 
 /**
  * Keeps BullMQ's delayed jobs equal to what the database says reminders
- * should be (reminder-plan.ts). Each task's job ids are also kept in a Redis
- * set, so a task's jobs are found without scanning the queue.
+ * should be (reminder-plan.ts), for the reminders due within the horizon
+ * (REMINDER_HORIZON_HOURS, 48 h): Redis holds about two days of jobs however
+ * many plans and years the database holds; the sweep (reconcile, every 10
+ * minutes and at start-up) adds the next ones as they come within it. Each
+ * task's job ids are also kept in a Redis set, so a task's jobs are found
+ * without scanning the queue.
  */
 @Injectable()
 export class ReminderScheduler implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Reminders');
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
+  readonly calendar: WorkingCalendar;
 
   constructor(
     private readonly queues: Queues,
@@ -51,7 +62,14 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     private readonly plans: PlansRepository,
     private readonly notifications: NotificationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.calendar = workingCalendar(parseHolidays(config.env.HOLIDAYS) ?? []);
+  }
+
+  /** The latest fire time Redis holds a job for, seen from `now`. */
+  horizonFrom(now: Date): number {
+    return now.getTime() + this.config.env.REMINDER_HORIZON_HOURS * 3_600_000;
+  }
 
   beforeApplicationShutdown(): void {
     this.stopped = true;
@@ -69,8 +87,9 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
   /**
    * The reminders wanted now, per task, for open due dates of open tasks of
    * issued plans, minus those already delivered. No ids: every such task.
+   * With `within`: only those due by then (the horizon).
    */
-  async desired(taskIds?: number[], now = new Date()): Promise<Map<number, PlannedReminder[]>> {
+  async desired(taskIds?: number[], now = new Date(), within = Infinity): Promise<Map<number, PlannedReminder[]>> {
     const rows = await this.tasks.openDueDates(taskIds);
     const delivered = await this.notifications.deliveredReminders([...new Set(rows.map((r) => r.taskId))]);
     const out = new Map<number, PlannedReminder[]>();
@@ -78,20 +97,27 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     // many tasks share a due date and settings: work out their times once
     const times = new Map<string, { kind: ReminderKind; fireAt: Date }[]>();
     for (const r of rows) {
+      const settings: ReminderSettings = {
+        offsetsDays: parseOffsets(r.offsets) ?? DEFAULT_REMINDER_SETTINGS.offsetsDays,
+        timeOfDay: r.timeOfDay ?? DEFAULT_REMINDER_SETTINGS.timeOfDay,
+        overdueEveryDays: r.overdueEveryDays ?? DEFAULT_REMINDER_SETTINGS.overdueEveryDays,
+      };
       const cacheKey = `${r.dueOn}|${String(r.offsets)}|${r.timeOfDay}|${r.overdueEveryDays}`;
       let plan = times.get(cacheKey);
       if (!plan) {
-        const settings: ReminderSettings = {
-          offsetsDays: parseOffsets(r.offsets) ?? DEFAULT_REMINDER_SETTINGS.offsetsDays,
-          timeOfDay: r.timeOfDay ?? DEFAULT_REMINDER_SETTINGS.timeOfDay,
-          overdueEveryDays: r.overdueEveryDays ?? DEFAULT_REMINDER_SETTINGS.overdueEveryDays,
-        };
-        plan = remindersFor(0, r.dueOn, settings, now).map(({ kind, fireAt }) => ({ kind, fireAt }));
+        plan = remindersFor(0, r.dueOn, settings, now, this.calendar).map(({ kind, fireAt }) => ({ kind, fireAt }));
         times.set(cacheKey, plan);
       }
       const list = out.get(r.taskId) ?? [];
-      for (const { kind, fireAt } of plan) {
-        if (!delivered.has(`${r.taskId}|${r.dueOn}|${kind}`)) list.push({ jobId: reminderJobId(r.taskId, r.dueOn, kind), taskId: r.taskId, dueOn: r.dueOn, kind, fireAt });
+      for (let { kind, fireAt } of plan) {
+        if (kind.startsWith('overdue-') && delivered.has(`${r.taskId}|${r.dueOn}|${kind}`)) {
+          // delivered on a working day earlier than now's count expects (moved past a weekend): the one after it
+          let k = Number(kind.slice('overdue-'.length));
+          while (delivered.has(`${r.taskId}|${r.dueOn}|overdue-${k}`)) k++;
+          ({ kind, fireAt } = overdueReminder(r.taskId, r.dueOn, settings, k, this.calendar));
+        }
+        if (fireAt.getTime() > within || delivered.has(`${r.taskId}|${r.dueOn}|${kind}`)) continue;
+        list.push({ jobId: reminderJobId(r.taskId, r.dueOn, kind), taskId: r.taskId, dueOn: r.dueOn, kind, fireAt });
       }
       out.set(r.taskId, list);
     }
@@ -109,7 +135,8 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
       if (this.queues.connection.status !== 'ready') throw new Error('Redis không trả lời');
       for (let i = 0; i < taskIds.length; i += CHUNK) {
         const ids = taskIds.slice(i, i + CHUNK);
-        await this.apply(await this.desired(ids));
+        const now = new Date();
+        await this.apply(await this.desired(ids, now, this.horizonFrom(now)));
       }
     } catch (e) {
       this.logger.warn(`Không cập nhật được lịch nhắc việc (${(e as Error).message}); sẽ dựng lại từ cơ sở dữ liệu`);
@@ -144,12 +171,15 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
   }
 
   /**
-   * Rebuilds the whole schedule from the database: adds missing jobs, removes
-   * jobs no task needs any more. Run at start-up and hourly; after Redis lost
-   * its data, this brings every reminder back, with the same ids.
+   * The sweep: makes Redis hold exactly the reminders due within the horizon,
+   * from the database: adds the missing ones (those that came within it,
+   * those Redis lost), removes jobs no task needs any more. Run at start-up
+   * and every 10 minutes; after Redis lost its data, or after the server was
+   * stopped for a day, this brings back every reminder due within the
+   * horizon, with the same ids (those whose time passed go at once).
    */
   async reconcile(now = new Date()): Promise<{ added: number; removed: number; kept: number }> {
-    const wanted = await this.desired(undefined, now);
+    const wanted = await this.desired(undefined, now, this.horizonFrom(now));
     const queue = this.queue;
     const existing = new Set(
       (await queue.getRanges(['delayed', 'wait', 'prioritized'], 0, -1)).filter((id) => parseReminderJobId(id)),
@@ -178,7 +208,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
 
   /** After an overdue reminder went out: the next one, N days later. */
   async scheduleNextOverdue(taskId: number, dueOn: string, now = new Date()): Promise<void> {
-    const map = await this.desired([taskId], now);
+    const map = await this.desired([taskId], now, this.horizonFrom(now));
     const next = (map.get(taskId) ?? []).filter((r) => r.dueOn === dueOn && r.kind.startsWith('overdue-'));
     await this.addJobs(next);
     if (next.length) await this.queues.connection.sadd(this.taskKey(taskId), ...next.map((r) => r.jobId));
@@ -200,7 +230,9 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
    * all of the wanted ones as 'unknown' while Redis does not answer.
    */
   async list(taskId: number): Promise<ScheduledReminder[]> {
-    const wanted = (await this.desired([taskId])).get(taskId) ?? [];
+    const now = new Date();
+    const horizon = this.horizonFrom(now);
+    const wanted = (await this.desired([taskId], now)).get(taskId) ?? [];
     const out = new Map<string, ScheduledReminder>();
     let held: ScheduledReminder[] | null = null;
     try {
@@ -216,9 +248,19 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
       held = null;
     }
     for (const r of held ?? []) out.set(r.jobId, r);
+    // delivered reminders that had Zalo messages: what came of each
+    for (const c of await this.notifications.channelOutcomes(taskId)) {
+      if (!c.dueOn || !c.kind) continue;
+      const jobId = reminderJobId(taskId, c.dueOn, c.kind as ReminderKind);
+      const entry = out.get(jobId) ?? { jobId, kind: c.kind as ReminderKind, dueOn: c.dueOn, fireAt: c.claimedAt.toISOString(), state: 'delivered', zalo: [] };
+      const outcome = c.outcome ?? 'Đang gửi';
+      (entry.zalo ??= []).push({ officialId: c.officialId!, sent: outcome === 'sent', outcome: outcome === 'sent' ? 'Đã gửi qua Zalo' : outcome });
+      out.set(jobId, entry);
+    }
     for (const r of wanted) {
       if (!out.has(r.jobId)) {
-        out.set(r.jobId, { jobId: r.jobId, kind: r.kind, dueOn: r.dueOn, fireAt: r.fireAt.toISOString(), state: held ? 'missing' : 'unknown' });
+        const state = !held ? 'unknown' : r.fireAt.getTime() > horizon ? 'planned' : 'missing';
+        out.set(r.jobId, { jobId: r.jobId, kind: r.kind, dueOn: r.dueOn, fireAt: r.fireAt.toISOString(), state });
       }
     }
     return [...out.values()].sort((a, b) => a.fireAt.localeCompare(b.fireAt) || a.jobId.localeCompare(b.jobId));

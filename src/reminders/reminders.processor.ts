@@ -17,8 +17,11 @@ export class RemindersProcessor {
     return this.delivery.deliver(data);
   }
 
-  /** Hourly, and once at start-up: after Redis lost its data, this brings every reminder back. */
-  @OnJob(JOBS.reconcile, { schedule: { id: SCHEDULERS.reconcileHourly, pattern: '0 * * * *' }, atStart: true })
+  /**
+   * The sweep, every 10 minutes and once at start-up: the reminders due within
+   * the horizon go into Redis; after Redis lost its data, or a stop, they come back.
+   */
+  @OnJob(JOBS.reconcile, { schedule: { id: SCHEDULERS.reconcileSweep, pattern: '*/10 * * * *' }, atStart: true })
   async reconcile(): Promise<{ added: number; removed: number; kept: number }> {
     const result = await this.scheduler.reconcile();
     if (result.added || result.removed) {
@@ -27,7 +30,8 @@ export class RemindersProcessor {
     return result;
   }
 
-  @OnJob(JOBS.digest, { schedule: { id: SCHEDULERS.digestDaily, pattern: '30 7 * * *' } })
+  /** Every 10 minutes: the digests of the units whose reminder time has come today (once a day each). */
+  @OnJob(JOBS.digest, { schedule: { id: SCHEDULERS.digestSweep, pattern: '*/10 * * * *' } })
   digest(): Promise<number> {
     return this.delivery.sendDigests();
   }

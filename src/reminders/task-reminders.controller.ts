@@ -13,7 +13,7 @@ export class TaskRemindersController {
 
   /** The task's reminders as BullMQ holds them: kind, fireAt (ISO instant), state. */
   @Get(':id/reminders')
-  @ApiOperation({ summary: 'Lịch nhắc việc đã lên cho nhiệm vụ' })
+  @ApiOperation({ summary: 'Lịch nhắc việc của nhiệm vụ, và kết quả gửi Zalo của những lần đã nhắc' })
   @ApiOkResponse({ type: [ScheduledReminderDto] })
   @ApiErrors(400)
   @Access('tasks.read', 'task')

@@ -70,3 +70,21 @@ export function taskView(task: Task, phuLucNumber: number, dueDates: TaskDueDate
     updatedAt: task.updatedAt,
   };
 }
+
+/**
+ * A task as a list shows it: without what only the task's own page and
+ * outside clients need (the parser's raw items, which the due dates repeat
+ * with their labels; the record's timestamps). A plan's list is about a third
+ * lighter, which keeps a view's cold load on a slow commune link small.
+ */
+export type CompactTaskView = Omit<TaskView, 'createdAt' | 'updatedAt' | 'schedule' | 'dueDates'> & {
+  schedule: Omit<TaskView['schedule'], 'items'>;
+  /** each due date's day and completion: its label and evidence are on the task's own page */
+  dueDates: Pick<DueDateView, 'dueOn' | 'completedOn'>[];
+};
+
+export function compactTaskView(t: TaskView): CompactTaskView {
+  const { createdAt: _c, updatedAt: _u, schedule, dueDates, ...rest } = t;
+  const { items: _i, ...kept } = schedule;
+  return { ...rest, schedule: kept, dueDates: dueDates.map((d) => ({ dueOn: d.dueOn, completedOn: d.completedOn })) };
+}

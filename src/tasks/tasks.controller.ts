@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
-import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
+import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, RemoveTaskQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
 import type { UserActor } from '../access/actor.js';
 import { TasksService } from './tasks.service.js';
@@ -47,6 +47,17 @@ export class TasksController {
   @Access('tasks.write', 'task')
   update(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: UpdateTaskDto) {
     return this.tasks.update(actor, id, dto);
+  }
+
+  /** A row typed by mistake in a draft plan; an issued plan's tasks are cancelled instead (409). */
+  @Delete('tasks/:id')
+  @ApiOperation({ summary: 'Xóa nhiệm vụ của kế hoạch còn dự thảo (kế hoạch đã ban hành thì hủy nhiệm vụ, kèm lý do)' })
+  @ApiNoContentResponse({ description: 'Đã xóa' })
+  @ApiErrors(400, [409, 'Kế hoạch đã ban hành, hoặc nhiệm vụ đã được người khác sửa'])
+  @Access('tasks.write', 'task')
+  @HttpCode(204)
+  async remove(@CurrentActor() actor: UserActor, @IdParam() id: number, @Query() q: RemoveTaskQuery): Promise<void> {
+    await this.tasks.remove(actor, id, q.version);
   }
 
   /** The task's audit trail: every change with who made it, before → after. */

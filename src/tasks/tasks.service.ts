@@ -32,7 +32,7 @@ export interface UnassignedTask {
   reason: string;
 }
 
-export type TaskAction = 'created' | 'updated' | 'assigned' | 'completed' | 'reopened' | 'cancelled' | 'note' | 'reminded';
+export type TaskAction = 'created' | 'updated' | 'assigned' | 'completed' | 'reopened' | 'cancelled' | 'removed' | 'note' | 'reminded';
 
 function refuse(r: Refusal): never {
   if (r.conflict) throw new Conflict(r.refused);
@@ -258,6 +258,27 @@ export class TasksService {
       await updateVersioned(em, Task, id, version, { status: 'cancelled' });
       await this.record(em, actor, plan.unitId, id, 'cancelled', { status: { from: task.status, to: 'cancelled' } }, dto.reason);
       return this.get(id, em);
+    });
+  }
+
+  /**
+   * Removes a task row from a plan still in draft (a row typed by mistake).
+   * Once a plan is issued its tasks are kept: they are cancelled, with a reason.
+   * Its due dates, notes and coordinators go with it; the audit trail keeps what it was.
+   */
+  async remove(actor: Actor, id: number, version?: number): Promise<void> {
+    await this.change((planId: number) => ({ taskIds: [id], planId }), async (em) => {
+      const task = await this.load(em, id);
+      const plan = await this.planOf(em, task);
+      if (plan.status !== 'draft') {
+        throw new Conflict('Kế hoạch đã ban hành nên không xóa được nhiệm vụ; hãy hủy nhiệm vụ và ghi lý do.');
+      }
+      expectedVersion(task, version);
+      await this.record(em, actor, plan.unitId, id, 'removed', {
+        content: { from: task.content, to: null }, deadlineText: { from: task.deadlineText, to: null }, ordinal: { from: task.ordinal, to: null },
+      });
+      await em.delete(Task, { id });
+      return plan.id;
     });
   }
 

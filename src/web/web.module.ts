@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
-import { WebController } from './web.controller.js';
 
-@Module({ controllers: [WebController] })
+/**
+ * The web app has no Nest routes: its files are served by webApp()
+ * (web-app.ts), mounted in app.ts before Nest's router.
+ */
+@Module({})
 export class WebModule {}

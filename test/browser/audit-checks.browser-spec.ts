@@ -12,13 +12,14 @@ import { launchBrowser, loadMeasured, newContext, SCREENS, type Screen } from '.
  * page that has none of them and passes.
  */
 const HEAD = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Thử kiểm tra</title><link rel="icon" href="data:,">'
-  + '<style>body{font:16px sans-serif;margin:0;padding:8px;color:#111;background:#fff} button,a.nut{display:inline-block;min-height:44px;min-width:44px;padding:8px 12px}</style></head><body><main><h1>Kế hoạch</h1>';
+  + '<style>body{font:16px sans-serif;margin:0;padding:8px;color:#111;background:#fff} button,a.nut,.skip{display:inline-block;min-height:44px;min-width:44px;padding:8px 12px} .skip{position:absolute;left:-999px;top:0} .skip:focus{left:8px}</style></head><body><main><h1>Kế hoạch</h1>';
 const page = (body: string) => `${HEAD}${body}</main></body></html>`;
 
 const PAGES: Record<string, string> = {
   '/clean': page('<p>Đã hoàn thành 12/34 nhiệm vụ, đạt 35,3% (ngày 30/06/2023).</p><p>Người dùng <code>admin</code>.</p>'
     + '<label for="q">Tìm nhiệm vụ</label> <input id="q" style="height:44px;width:200px"> <button>Lưu</button> <a class="nut" href="/clean">Mở</a>'),
   '/wide': page('<div style="width:552px;background:#eee">Bảng nhiệm vụ</div><button style="position:relative;left:400px">Hoàn thành</button>'),
+  '/offscreen': page('<a href="/clean" style="position:absolute;left:-999px;display:inline-block;min-height:44px">Mở kế hoạch</a>'),
   '/tiny': page('<button style="min-height:0;height:24px;padding:0 4px">Giao</button>'),
   '/english': page('<p>Password: demo@2023</p><p>Báo cáo kỳ YEAR/2023, hạn 2023-06-30, cách nhận: each</p><p>Vai trò: vice_chairman</p><p>Kết quả: undefined</p>'),
   '/heavy': page('<p>Nặng</p><script src="/heavy.js"></script>'),
@@ -83,6 +84,10 @@ describe('the checks every view goes through', () => {
     ]));
     // the same page fits the desktop
     expect((await audit('/wide', SCREENS.desktop)).problems).toEqual([]);
+  });
+
+  it('fails a control kept off-screen, but not a skip link that comes into view when focused', async () => {
+    expect((await audit('/offscreen', SCREENS.desktop)).problems).toEqual([expect.stringMatching(/^điều khiển ngoài màn hình: <a> "Mở kế hoạch" x -999/)]);
   });
 
   it('fails a touch target under 40 px on the phone only', async () => {

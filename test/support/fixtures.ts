@@ -1,4 +1,5 @@
-import { addDays } from '../../src/common/local-date.js';
+import { addDays, todayLocal } from '../../src/common/local-date.js';
+import { DEFAULT_CALENDAR } from '../../src/common/working-days.js';
 import type { Client, TestApp } from './app.js';
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
@@ -71,4 +72,15 @@ export async function planOf32(t: TestApp, unitId: number, number = '32/KH-UBND'
     await t.http.post(`/api/tasks/${task.id}/complete`).send({ completedOn: when, evidence: `Báo cáo số ${i + 1}/BC-UBND` }).expect(200);
   }
   return { planId: plan.id as number, tasks };
+}
+
+/**
+ * The first due date at least `minDays` ahead whose reminders fall on the days
+ * they name: the due date, the days 7, 3 and 1 before it and the day after are
+ * all working days (no weekend or holiday moves them). A Thursday, mostly.
+ */
+export function plainDueDate(minDays: number): string {
+  for (let d = addDays(todayLocal(), minDays); ; d = addDays(d, 1)) {
+    if ([-7, -3, -1, 0, 1].every((k) => DEFAULT_CALENDAR.isWorkingDay(addDays(d, k)))) return d;
+  }
 }

@@ -19,8 +19,16 @@ export class RedisHealthDto {
   error?: string;
 }
 
+export class ZaloHealthDto {
+  @ApiProperty({ enum: ['off', 'up', 'down', 'unknown'], description: 'off: chưa cấu hình Zalo; down: kênh Zalo ngừng, nhắc việc gửi qua e-mail' })
+  status: string;
+
+  @ApiPropertyOptional({ description: 'Lý do ngừng, hoặc sự cố gần nhất (mẫu tin bị từ chối), tiếng Việt' })
+  problem?: string;
+}
+
 export class HealthDto {
-  @ApiProperty({ enum: ['ok', 'degraded', 'down'], description: 'degraded: Redis không dùng được, kế hoạch vẫn chạy' })
+  @ApiProperty({ enum: ['ok', 'degraded', 'down'], description: 'degraded: Redis không dùng được hoặc kênh Zalo ngừng, kế hoạch vẫn chạy' })
   status: 'ok' | 'degraded' | 'down';
 
   @ApiProperty({ type: DatabaseHealthDto })
@@ -28,6 +36,9 @@ export class HealthDto {
 
   @ApiProperty({ type: RedisHealthDto })
   redis: RedisHealthDto;
+
+  @ApiProperty({ type: ZaloHealthDto })
+  zalo: ZaloHealthDto;
 
   @ApiPropertyOptional({ type: [String], description: 'Hậu quả cho người dùng, tiếng Việt' })
   notes?: string[];

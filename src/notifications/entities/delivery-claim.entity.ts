@@ -32,4 +32,23 @@ export class DeliveryClaim {
 
   @Column({ name: 'mailed_at', type: Date, nullable: true })
   mailedAt: Date | null;
+
+  /**
+   * null: the message's claim (in-app and e-mail). 'zalo': the claim of one
+   * Zalo message to one official, its key the message's key and '|zalo|<official>':
+   * notifiedAt is set (committed) before the send, mailedAt once Zalo took it.
+   */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  channel: string | null;
+
+  @Column({ name: 'official_id', type: 'integer', nullable: true })
+  officialId: number | null;
+
+  /** The unit the message is for: the month's count of Zalo messages per unit. */
+  @Column({ name: 'unit_id', type: 'integer', nullable: true })
+  unitId: number | null;
+
+  /** What came of a Zalo message: 'sent', or why it went by e-mail instead (Vietnamese). */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  outcome: string | null;
 }

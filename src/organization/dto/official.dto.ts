@@ -1,4 +1,4 @@
-import { BoolField, EmailField, EnumField, IdField, IntField, TextField } from '../../common/fields.js';
+import { BoolField, EmailField, EnumField, IdField, IntField, PhoneField, TextField } from '../../common/fields.js';
 import { OFFICIAL_ROLES, REMINDER_MODES, type OfficialRole, type ReminderMode } from '../entities/official.entity.js';
 
 export class CreateOfficialDto {
@@ -22,6 +22,15 @@ export class CreateOfficialDto {
 
   @EnumField(REMINDER_MODES, { optional: true, description: 'each: mỗi lần nhắc một thư; digest: một thư tổng hợp lúc 07:30' })
   reminderMode?: ReminderMode;
+
+  @PhoneField({ optional: true, nullable: true, description: 'Số điện thoại di động nhận nhắc việc qua Zalo; lưu dạng 84…' })
+  phone?: string | null;
+
+  @BoolField({ optional: true, description: 'Nhận nhắc việc qua e-mail (mặc định có); thông báo trong ứng dụng luôn có' })
+  notifyEmail?: boolean;
+
+  @BoolField({ optional: true, description: 'Nhận nhắc việc qua Zalo (cần số điện thoại); không gửi được thì gửi e-mail thay' })
+  notifyZalo?: boolean;
 }
 
 export class UpdateOfficialDto {
@@ -42,6 +51,15 @@ export class UpdateOfficialDto {
 
   @EnumField(REMINDER_MODES, { optional: true, description: 'each: mỗi lần nhắc một thư; digest: một thư tổng hợp lúc 07:30' })
   reminderMode?: ReminderMode;
+
+  @PhoneField({ optional: true, nullable: true, description: 'Số điện thoại di động nhận nhắc việc qua Zalo; lưu dạng 84…' })
+  phone?: string | null;
+
+  @BoolField({ optional: true, description: 'Nhận nhắc việc qua e-mail (mặc định có); thông báo trong ứng dụng luôn có' })
+  notifyEmail?: boolean;
+
+  @BoolField({ optional: true, description: 'Nhận nhắc việc qua Zalo (cần số điện thoại); không gửi được thì gửi e-mail thay' })
+  notifyZalo?: boolean;
 
   @IntField({ optional: true, min: 1 })
   version?: number;

@@ -64,6 +64,15 @@ export class OfficialDto extends VersionedRecordDto {
   @ApiProperty()
   active: boolean;
 
-  @ApiProperty({ enum: REMINDER_MODES, description: 'each: mỗi lần nhắc một thư; digest: một thư tổng hợp lúc 07:30' })
+  @ApiProperty({ enum: REMINDER_MODES, description: 'each: mỗi lần nhắc một thư; digest: một thư tổng hợp mỗi ngày, vào giờ nhắc việc của đơn vị' })
   reminderMode: ReminderMode;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Số điện thoại di động nhận nhắc việc qua Zalo, dạng 84…', example: '84912345678' })
+  phone: string | null;
+
+  @ApiProperty({ description: 'Nhận nhắc việc qua e-mail' })
+  notifyEmail: boolean;
+
+  @ApiProperty({ description: 'Nhận nhắc việc qua Zalo; không gửi được thì gửi e-mail thay' })
+  notifyZalo: boolean;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, ValidateNested, type ValidationArguments } from 'class-validator';
 import { EnumField, NumberField, IdField, IntField, TextField, TimeOfDayField, IntArrayField } from '../../common/fields.js';
@@ -61,3 +61,6 @@ export class UpdateUnitDto {
   @IntField({ optional: true, min: 1, description: 'Phiên bản đã đọc; sai lệch trả 409' })
   version?: number;
 }
+
+/** What a unit's chairman may change of it: the reminder settings and the report cut-off convention. */
+export class UnitSettingsDto extends PickType(UpdateUnitDto, ['reportCutoff', 'reminderOffsets', 'reminderTime', 'overdueEveryDays', 'version'] as const) {}

@@ -3,12 +3,10 @@ import type { Relation } from 'typeorm';
 import { VersionedRecord } from '../../database/versioned-record.js';
 import { Unit } from './unit.entity.js';
 
-/** each: one mail per reminder; digest: one mail a day listing what is due and overdue. */
-export const REMINDER_MODES = ['each', 'digest'] as const;
-export type ReminderMode = (typeof REMINDER_MODES)[number];
+import type { OfficialRole, ReminderMode } from '../organization-labels.js';
 
-export const OFFICIAL_ROLES = ['chairman', 'vice_chairman', 'official'] as const;
-export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
+// the codes live with their words in a plain module the web app bundles
+export { OFFICIAL_ROLES, REMINDER_MODES, type OfficialRole, type ReminderMode } from '../organization-labels.js';
 
 /** Cán bộ, công chức of a unit, identified in plans by their position (chức danh). */
 @Entity('official')
@@ -41,4 +39,16 @@ export class Official extends VersionedRecord {
 
   @Column({ name: 'reminder_mode', type: 'varchar', length: 8, default: 'each' })
   reminderMode: ReminderMode;
+
+  /** Mobile number for Zalo, stored as 84 and nine digits. */
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  phone: string | null;
+
+  /** Reminders by e-mail (when there is an address); in-app always. */
+  @Column({ name: 'notify_email', type: 'boolean', default: true })
+  notifyEmail: boolean;
+
+  /** Reminders by Zalo (when there is a number and the install has a Zalo account). */
+  @Column({ name: 'notify_zalo', type: 'boolean', default: false })
+  notifyZalo: boolean;
 }

@@ -3,13 +3,10 @@ import type { Relation } from 'typeorm';
 import { VersionedRecord } from '../../database/versioned-record.js';
 import type { CchcThresholds } from '../cchc-thresholds.js';
 
-/**
- * How a unit cuts off the data of its periodic reports: the Ministry of Home
- * Affairs' regime (15/12 of the previous year – 14th of the period's last month)
- * or plain calendar quarters.
- */
-export const REPORT_CUTOFFS = ['ministry', 'calendar'] as const;
-export type ReportCutoff = (typeof REPORT_CUTOFFS)[number];
+import type { ReportCutoff } from '../organization-labels.js';
+
+// the codes live with their words in a plain module the web app bundles
+export { REPORT_CUTOFFS, type ReportCutoff } from '../organization-labels.js';
 
 /** Đơn vị: a commune People's Committee, or the superior level above it. */
 @Entity('unit')

@@ -3,8 +3,9 @@ import type { Relation } from 'typeorm';
 import { VersionedRecord } from '../../database/versioned-record.js';
 import { Unit } from '../../organization/entities/unit.entity.js';
 
-export const PLAN_STATUSES = ['draft', 'issued', 'closed'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
+import type { PlanStatus } from '../plan-status.js';
+
+export { PLAN_STATUSES, type PlanStatus } from '../plan-status.js';
 
 /** Kế hoạch cải cách hành chính of one unit for one year. */
 @Entity('plan')

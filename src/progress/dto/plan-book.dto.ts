@@ -1,4 +1,5 @@
-import { EnumField, IdField, IntField, LocalDateField, NestedArrayField, TextField } from '../../common/fields.js';
+import { Transform } from 'class-transformer';
+import { BoolField, EnumField, IdField, IntField, LocalDateField, NestedArrayField, TextField } from '../../common/fields.js';
 import { TaskInputDto } from '../../tasks/dto/task.dto.js';
 
 /** A Phụ lục of a new plan, with its task rows. */
@@ -46,4 +47,10 @@ export class CreatePlanDto {
 export class ProgressQuery {
   @LocalDateField({ optional: true, description: 'Tính đến ngày (mặc định hôm nay)' })
   asOf?: string;
+}
+
+export class PlanDetailQuery {
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BoolField({ optional: true, description: 'Bản gọn cho danh sách: bỏ các mục phân tích thời hạn thô và thời điểm tạo, sửa của từng nhiệm vụ' })
+  compact?: boolean;
 }

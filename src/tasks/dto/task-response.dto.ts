@@ -1,25 +1,31 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { AuditEntryDto } from '../../audit/dto/audit-entry.dto.js';
 import { LOCAL_DATE } from '../../common/record.dto.js';
-import { ScheduleDto } from '../../deadlines/dto/schedule.dto.js';
+import { ScheduleDto, ScheduleItemDto } from '../../deadlines/dto/schedule.dto.js';
 import { TASK_STATUSES, type TaskStatus } from '../entities/task.entity.js';
 
 /** One due date of a task, with its completion. */
+/** A task's schedule: the parser's items are left out of a plan's compact list (GET /api/plans/{id}?compact=true). */
+export class TaskScheduleDto extends OmitType(ScheduleDto, ['items'] as const) {
+  @ApiPropertyOptional({ type: [ScheduleItemDto], description: 'Mỗi lần đến hạn một dòng, theo ngày rồi theo tên; không có trong bản gọn (compact=true)' })
+  items?: ScheduleItemDto[];
+}
+
 export class DueDateDto {
   @ApiProperty({ ...LOCAL_DATE, nullable: true, description: 'Ngày đến hạn; null khi thời hạn chưa xác định' })
   dueOn: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'Quý I' })
-  label: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Quý I', description: 'Không có trong bản gọn (compact=true)' })
+  label?: string | null;
 
   @ApiProperty({ ...LOCAL_DATE, nullable: true, description: 'Ngày hoàn thành' })
   completedOn: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Sản phẩm, văn bản chứng minh đã hoàn thành' })
-  evidence: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Sản phẩm, văn bản chứng minh đã hoàn thành; không có trong bản gọn (compact=true)' })
+  evidence?: string | null;
 
-  @ApiProperty({ type: Boolean, nullable: true, description: 'null khi chưa hoàn thành; true khi xong đúng hạn' })
-  onTime: boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'null khi chưa hoàn thành; true khi xong đúng hạn; không có trong bản gọn (compact=true)' })
+  onTime?: boolean | null;
 }
 
 /** A task (nhiệm vụ) as the API answers it. */
@@ -51,8 +57,8 @@ export class TaskDto {
   @ApiProperty({ description: 'Thời gian hoàn thành, như kế hoạch ghi', example: 'Trước 30/6/2023' })
   deadlineText: string;
 
-  @ApiProperty({ type: ScheduleDto })
-  schedule: ScheduleDto;
+  @ApiProperty({ type: TaskScheduleDto })
+  schedule: TaskScheduleDto;
 
   @ApiProperty({ type: Number, nullable: true, description: 'Cán bộ chủ trì được giao (mã cán bộ)' })
   assigneeId: number | null;
@@ -69,11 +75,11 @@ export class TaskDto {
   @ApiProperty({ description: 'Phiên bản; gửi lại khi sửa, sai lệch trả 409', example: 1 })
   version: number;
 
-  @ApiProperty({ format: 'date-time' })
-  createdAt: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Không có trong bản gọn (compact=true)' })
+  createdAt?: string;
 
-  @ApiProperty({ format: 'date-time' })
-  updatedAt: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Không có trong bản gọn (compact=true)' })
+  updatedAt?: string;
 }
 
 /** A task no official is assigned to yet, and why the lead could not be matched. */

@@ -113,3 +113,8 @@ export class AddNoteDto {
   @TextField({ max: 5000, description: 'Ghi chú tiến độ' })
   text: string;
 }
+
+export class RemoveTaskQuery {
+  @IntField({ optional: true, min: 1, fromQuery: true, description: 'Phiên bản đã đọc; sai lệch trả 409' })
+  version?: number;
+}

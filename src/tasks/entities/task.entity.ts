@@ -8,8 +8,9 @@ import { PhuLuc } from '../../plans/entities/phu-luc.entity.js';
 import { Plan } from '../../plans/entities/plan.entity.js';
 import type { ScheduleItem, ScheduleKind } from '../../deadlines/parse-deadline.js';
 
-export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+import type { TaskStatus } from '../task-state.js';
+
+export { TASK_STATUSES, type TaskStatus } from '../task-state.js';
 
 /** What the deadline parser said beyond the due dates themselves. */
 export interface StoredSchedule {

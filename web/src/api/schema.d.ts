@@ -75,6 +75,23 @@ export interface paths {
         patch: operations["Units_update"];
         trace?: never;
     };
+    "/api/units/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa cài đặt của đơn vị: nhắc việc (trước hạn bao nhiêu ngày, giờ gửi, nhắc quá hạn) và quy ước kỳ báo cáo */
+        patch: operations["Units_updateSettings"];
+        trace?: never;
+    };
     "/api/officials": {
         parameters: {
             query?: never;
@@ -277,7 +294,8 @@ export interface paths {
         get: operations["Tasks_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Xóa nhiệm vụ của kế hoạch còn dự thảo (kế hoạch đã ban hành thì hủy nhiệm vụ, kèm lý do) */
+        delete: operations["Tasks_remove"];
         options?: never;
         head?: never;
         /** Sửa nhiệm vụ: nội dung, thời hạn, giao việc, phối hợp */
@@ -364,6 +382,94 @@ export interface paths {
         put?: never;
         /** Hủy nhiệm vụ, có lý do */
         post: operations["Tasks_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải mẫu Excel để nhập kế hoạch */
+        get: operations["PlanFiles_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập kế hoạch từ tệp Word/Excel/CSV: xem trước (mặc định) hoặc lưu ngay (dryRun=false)
+         * @description Đọc các bảng Phụ lục của tệp .docx, .doc, .xlsx hoặc .csv; trả về các nhiệm vụ, cách hiểu thời hạn, người chủ trì khớp được và các vấn đề. Xem trước được giữ để xác nhận bằng POST /api/plans/import/{token}/confirm.
+         */
+        post: operations["PlanFiles_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/import/{token}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xác nhận bản xem trước và lưu kế hoạch (có thể sửa ô hoặc bỏ dòng) */
+        post: operations["PlanFiles_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất kế hoạch ra Word (.docx): các bảng Phụ lục dưới quốc hiệu */
+        get: operations["PlanFiles_docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất kế hoạch ra Excel (.xlsx): các cột của kế hoạch, trạng thái, người được giao, ngày hoàn thành, minh chứng */
+        get: operations["PlanFiles_xlsx"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -561,6 +667,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/zalo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tình trạng kênh Zalo: hạn mức tin trong ngày và số tin trong tháng của từng đơn vị */
+        get: operations["ZaloStatus_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/zalo/refresh-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Nhập refresh token mới của Official Account; kênh Zalo hoạt động lại */
+        put: operations["ZaloStatus_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/reminders": {
         parameters: {
             query?: never;
@@ -568,7 +708,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lịch nhắc việc đã lên cho nhiệm vụ */
+        /** Lịch nhắc việc của nhiệm vụ, và kết quả gửi Zalo của những lần đã nhắc */
         get: operations["TaskReminders_list"];
         put?: never;
         post?: never;
@@ -758,7 +898,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tình trạng máy chủ: cơ sở dữ liệu và Redis */
+        /** Tình trạng máy chủ: cơ sở dữ liệu, Redis và kênh Zalo */
         get: operations["Health_health"];
         put?: never;
         post?: never;
@@ -1008,6 +1148,18 @@ export interface components {
             /** @description Phiên bản đã đọc; sai lệch trả 409 */
             version?: number;
         };
+        UnitSettingsDto: {
+            /** @enum {string} */
+            reportCutoff?: "ministry" | "calendar";
+            /** @description Nhắc trước hạn bao nhiêu ngày (0: đúng ngày hạn); null: mặc định 7, 1, 0 */
+            reminderOffsets?: number[] | null;
+            /** @description Giờ gửi nhắc việc, HH:MM giờ Việt Nam */
+            reminderTime?: string;
+            /** @description Nhắc quá hạn mỗi bao nhiêu ngày */
+            overdueEveryDays?: number;
+            /** @description Phiên bản đã đọc; sai lệch trả 409 */
+            version?: number;
+        };
         OfficialDto: {
             /**
              * Format: date-time
@@ -1038,10 +1190,19 @@ export interface components {
             email: string | null;
             active: boolean;
             /**
-             * @description each: mỗi lần nhắc một thư; digest: một thư tổng hợp lúc 07:30
+             * @description each: mỗi lần nhắc một thư; digest: một thư tổng hợp mỗi ngày, vào giờ nhắc việc của đơn vị
              * @enum {string}
              */
             reminderMode: "each" | "digest";
+            /**
+             * @description Số điện thoại di động nhận nhắc việc qua Zalo, dạng 84…
+             * @example 84912345678
+             */
+            phone: string | null;
+            /** @description Nhận nhắc việc qua e-mail */
+            notifyEmail: boolean;
+            /** @description Nhận nhắc việc qua Zalo; không gửi được thì gửi e-mail thay */
+            notifyZalo: boolean;
         };
         CreateOfficialDto: {
             unitId: number;
@@ -1059,6 +1220,12 @@ export interface components {
              * @enum {string}
              */
             reminderMode?: "each" | "digest";
+            /** @description Số điện thoại di động nhận nhắc việc qua Zalo; lưu dạng 84… */
+            phone?: string | null;
+            /** @description Nhận nhắc việc qua e-mail (mặc định có); thông báo trong ứng dụng luôn có */
+            notifyEmail?: boolean;
+            /** @description Nhận nhắc việc qua Zalo (cần số điện thoại); không gửi được thì gửi e-mail thay */
+            notifyZalo?: boolean;
         };
         UpdateOfficialDto: {
             fullName?: string;
@@ -1073,6 +1240,12 @@ export interface components {
              * @enum {string}
              */
             reminderMode?: "each" | "digest";
+            /** @description Số điện thoại di động nhận nhắc việc qua Zalo; lưu dạng 84… */
+            phone?: string | null;
+            /** @description Nhận nhắc việc qua e-mail (mặc định có); thông báo trong ứng dụng luôn có */
+            notifyEmail?: boolean;
+            /** @description Nhận nhắc việc qua Zalo (cần số điện thoại); không gửi được thì gửi e-mail thay */
+            notifyZalo?: boolean;
             version?: number;
         };
         UserDto: {
@@ -1223,6 +1396,26 @@ export interface components {
             /** @description Phụ lục 1–7 */
             phuLuc: number;
         };
+        TaskScheduleDto: {
+            /**
+             * @description date: một ngày; ongoing: thường xuyên; recurring: định kỳ; milestones: nhiều mốc; unspecified: không xác định
+             * @enum {string}
+             */
+            kind: "date" | "ongoing" | "recurring" | "milestones" | "unspecified";
+            /**
+             * @description Các ngày đến hạn, không trùng, tăng dần
+             * @example [
+             *       "2023-06-30"
+             *     ]
+             */
+            dueDates: string[];
+            /** @description Cần người xem lại thời hạn */
+            needsReview: boolean;
+            /** @description Vì sao cần xem lại (rỗng khi không cần) */
+            notes: string[];
+            /** @description Mỗi lần đến hạn một dòng, theo ngày rồi theo tên; không có trong bản gọn (compact=true) */
+            items?: components["schemas"]["ScheduleItemDto"][];
+        };
         DueDateDto: {
             /**
              * Format: date
@@ -1230,18 +1423,21 @@ export interface components {
              * @example 2023-06-30
              */
             dueOn: string | null;
-            /** @example Quý I */
-            label: string | null;
+            /**
+             * @description Không có trong bản gọn (compact=true)
+             * @example Quý I
+             */
+            label?: string | null;
             /**
              * Format: date
              * @description Ngày hoàn thành
              * @example 2023-06-30
              */
             completedOn: string | null;
-            /** @description Sản phẩm, văn bản chứng minh đã hoàn thành */
-            evidence: string | null;
-            /** @description null khi chưa hoàn thành; true khi xong đúng hạn */
-            onTime: boolean | null;
+            /** @description Sản phẩm, văn bản chứng minh đã hoàn thành; không có trong bản gọn (compact=true) */
+            evidence?: string | null;
+            /** @description null khi chưa hoàn thành; true khi xong đúng hạn; không có trong bản gọn (compact=true) */
+            onTime?: boolean | null;
         };
         TaskDto: {
             /** @example 1 */
@@ -1271,7 +1467,7 @@ export interface components {
              * @example Trước 30/6/2023
              */
             deadlineText: string;
-            schedule: components["schemas"]["ScheduleDto"];
+            schedule: components["schemas"]["TaskScheduleDto"];
             /** @description Cán bộ chủ trì được giao (mã cán bộ) */
             assigneeId: number | null;
             /** @description Cán bộ phối hợp (mã cán bộ), tăng dần */
@@ -1288,10 +1484,16 @@ export interface components {
              * @example 1
              */
             version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description Không có trong bản gọn (compact=true)
+             */
+            createdAt?: string;
+            /**
+             * Format: date-time
+             * @description Không có trong bản gọn (compact=true)
+             */
+            updatedAt?: string;
         };
         UnassignedTaskDto: {
             /** @example 3 */
@@ -1419,6 +1621,138 @@ export interface components {
             /** @description Lý do hủy nhiệm vụ */
             reason: string;
             version?: number;
+        };
+        ImportPlanUploadDto: {
+            /** @description Đơn vị; mặc định đơn vị của người gửi */
+            unitId?: number;
+            /** @description Năm kế hoạch; mặc định đọc từ văn bản */
+            year?: number;
+            /**
+             * @description true (mặc định): chỉ xem trước; false: lưu ngay nếu tệp không có lỗi
+             * @enum {string}
+             */
+            dryRun?: "true" | "false";
+            /**
+             * Format: binary
+             * @description Tệp kế hoạch: .docx, .doc, .xlsx hoặc .csv
+             */
+            file: string;
+        };
+        PreviewHeaderDto: {
+            unitName: string | null;
+            number: string | null;
+            title: string | null;
+            year: number | null;
+            decision: string | null;
+        };
+        PreviewColumnDto: {
+            header: string;
+            role: string | null;
+        };
+        DeadlineDto: {
+            /** @enum {string} */
+            kind: "date" | "ongoing" | "recurring" | "milestones" | "unspecified";
+            dueDates: string[];
+            items: components["schemas"]["ScheduleItemDto"][];
+            needsReview: boolean;
+            notes: string[];
+        };
+        LeadMatchDto: {
+            officialId: number | null;
+            officialName: string | null;
+            position: string | null;
+            reason: string | null;
+        };
+        PreviewTaskDto: {
+            /** @example b3-4 */
+            key: string;
+            table: number;
+            row: number;
+            ordinal: number;
+            ordinalText: string;
+            content: string;
+            productsText: string;
+            products: string[];
+            leadText: string;
+            coordinatorsText: string;
+            deadlineText: string;
+            deadline: components["schemas"]["DeadlineDto"];
+            lead: components["schemas"]["LeadMatchDto"];
+        };
+        PreviewPhuLucDto: {
+            number: number;
+            title: string;
+            heading: string | null;
+            columns: components["schemas"]["PreviewColumnDto"][];
+            tasks: components["schemas"]["PreviewTaskDto"][];
+        };
+        ProblemDto: {
+            /**
+             * @description error: phải sửa hoặc bỏ dòng trước khi lưu
+             * @enum {string}
+             */
+            severity: "error" | "warning";
+            /** @example deadline_review */
+            code: string;
+            message: string;
+            phuLuc: number | null;
+            /** @description Bảng thứ mấy trong tệp */
+            table: number | null;
+            /** @description Dòng thứ mấy của bảng (hoặc của trang tính) */
+            row: number | null;
+            /** @description Tên cột như trong tệp */
+            column: string | null;
+            key: string | null;
+        };
+        PlanPreviewDto: {
+            /** @enum {string} */
+            format: "docx" | "doc" | "xlsx" | "csv";
+            header: components["schemas"]["PreviewHeaderDto"];
+            phuLucs: components["schemas"]["PreviewPhuLucDto"][];
+            taskCount: number;
+            problems: components["schemas"]["ProblemDto"][];
+            /** @description false khi còn lỗi (severity error) */
+            canSave: boolean;
+        };
+        PlanImportAnswerDto: {
+            /** @description true: kế hoạch đã được lưu */
+            saved: boolean;
+            /** @description Mã bản xem trước, để xác nhận */
+            token: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            planId: number | null;
+            fileName: string;
+            preview: components["schemas"]["PlanPreviewDto"];
+        };
+        RowCorrectionDto: {
+            /**
+             * @description Mã dòng trong bản xem trước (key)
+             * @example b3-4
+             */
+            key: string;
+            /** @description Bỏ dòng này */
+            drop?: boolean;
+            /**
+             * @description Cột được sửa
+             * @enum {string}
+             */
+            field?: "ordinalText" | "content" | "productsText" | "leadText" | "coordinatorsText" | "deadlineText";
+            /** @description Nội dung mới của ô */
+            value?: string;
+        };
+        HeaderCorrectionDto: {
+            /** @example 08/KH-UBND */
+            number?: string;
+            title?: string;
+            year?: number;
+            decision?: string | null;
+        };
+        ConfirmImportDto: {
+            /** @description Sửa một ô hoặc bỏ một dòng */
+            corrections?: components["schemas"]["RowCorrectionDto"][];
+            /** @description Sửa số, tên, năm, quyết định của kế hoạch */
+            header?: components["schemas"]["HeaderCorrectionDto"];
         };
         PlanDto: {
             /**
@@ -1755,6 +2089,85 @@ export interface components {
              */
             readAt: string | null;
         };
+        ZaloTemplatesDto: {
+            /** @description Mẫu tin nhắc trước hạn */
+            before: string | null;
+            /** @description Mẫu tin nhắc đúng ngày đến hạn */
+            due: string | null;
+            /** @description Mẫu tin nhắc quá hạn */
+            overdue: string | null;
+            /** @description Mẫu tin tổng hợp của đơn vị khi gần hết hạn mức */
+            digest: string | null;
+        };
+        ZaloUnitCount: {
+            /** @description Mã đơn vị */
+            unitId: number;
+            /** @description Tên đơn vị */
+            unitName: string;
+            /** @description Tin ZNS đã gửi trong tháng */
+            sent: number;
+            /** @description Tin không gửi được qua Zalo trong tháng (đã gửi e-mail thay) */
+            fellBack: number;
+        };
+        ZaloStatusDto: {
+            /** @description Đã khai báo ứng dụng Zalo (ZALO_APP_ID, ZALO_SECRET_KEY, ZALO_REFRESH_TOKEN) */
+            configured: boolean;
+            /**
+             * @description off: chưa cấu hình; up: đang gửi; down: ngừng, nhắc việc gửi qua e-mail
+             * @enum {string}
+             */
+            status: "off" | "up" | "down";
+            /** @description Lý do ngừng hoặc sự cố gần nhất */
+            problem?: Record<string, never> | null;
+            /**
+             * @description development: chỉ quản trị viên OA nhận tin (thử nghiệm)
+             * @enum {string}
+             */
+            mode: "production" | "development";
+            /** @description Mã ứng dụng Zalo */
+            appId?: Record<string, never> | null;
+            /** @description Khóa bí mật, chỉ hiện 4 ký tự cuối */
+            secretKey?: Record<string, never> | null;
+            /** @description Refresh token hiện tại, chỉ hiện 4 ký tự cuối */
+            refreshToken?: Record<string, never> | null;
+            /** @description Hạn của mã truy cập hiện tại */
+            accessExpiresAt?: Record<string, never> | null;
+            /** @description Mã mẫu tin ZNS theo loại nhắc việc */
+            templates: components["schemas"]["ZaloTemplatesDto"];
+            /** @description Hạn mức tin ZNS trong ngày (theo Zalo) */
+            dailyQuota?: Record<string, never> | null;
+            /** @description Số tin còn lại trong ngày */
+            remainingQuota?: Record<string, never> | null;
+            /** @description Lúc hạn mức được hỏi gần nhất */
+            quotaCheckedAt?: Record<string, never> | null;
+            /** @description Gần hết hạn mức: nhắc việc của mỗi đơn vị gộp thành một tin tổng hợp */
+            nearQuota: boolean;
+            /**
+             * @description Tháng tính số tin, dạng mm/yyyy
+             * @example 11/2026
+             */
+            month: string;
+            /** @description Số tin trong tháng theo đơn vị */
+            units: components["schemas"]["ZaloUnitCount"][];
+        };
+        ZaloRefreshTokenDto: {
+            /** @description Refresh token mới của Official Account, lấy từ trang quản lý ứng dụng Zalo */
+            refreshToken: string;
+        };
+        ZaloOutcomeDto: {
+            /**
+             * @description Cán bộ nhận
+             * @example 3
+             */
+            officialId: number;
+            /** @description Đã gửi qua Zalo */
+            sent: boolean;
+            /**
+             * @description Kết quả, tiếng Việt: đã gửi, hoặc vì sao phải gửi e-mail thay
+             * @example Số điện thoại chưa đăng ký Zalo hoặc tài khoản đã bị vô hiệu hóa: gửi e-mail thay
+             */
+            outcome: string;
+        };
         ScheduledReminderDto: {
             /** @example rem-t1-2023-03-31-before-7 */
             jobId: string;
@@ -1774,10 +2187,12 @@ export interface components {
              */
             fireAt: string;
             /**
-             * @description Trạng thái trong hàng đợi (delayed, waiting, active, completed, failed…); missing: cơ sở dữ liệu cần mà Redis không giữ (sẽ được dựng lại); unknown: Redis không trả lời
+             * @description Trạng thái trong hàng đợi (delayed, waiting, active, completed, failed…); planned: đến hạn sau 48 giờ tới, chưa đưa vào Redis; missing: cơ sở dữ liệu cần mà Redis không giữ (sẽ được dựng lại); unknown: Redis không trả lời; delivered: đã gửi, kèm kết quả gửi Zalo
              * @example delayed
              */
             state: string;
+            /** @description Với nhắc việc đã gửi qua Zalo: kết quả từng tin */
+            zalo?: components["schemas"]["ZaloOutcomeDto"][];
         };
         AnnexEntryDto: {
             /**
@@ -2210,14 +2625,24 @@ export interface components {
             /** @description Lỗi khi Redis không trả lời hoặc từ chối ghi */
             error?: string;
         };
+        ZaloHealthDto: {
+            /**
+             * @description off: chưa cấu hình Zalo; down: kênh Zalo ngừng, nhắc việc gửi qua e-mail
+             * @enum {string}
+             */
+            status: "off" | "up" | "down" | "unknown";
+            /** @description Lý do ngừng, hoặc sự cố gần nhất (mẫu tin bị từ chối), tiếng Việt */
+            problem?: string;
+        };
         HealthDto: {
             /**
-             * @description degraded: Redis không dùng được, kế hoạch vẫn chạy
+             * @description degraded: Redis không dùng được hoặc kênh Zalo ngừng, kế hoạch vẫn chạy
              * @enum {string}
              */
             status: "ok" | "degraded" | "down";
             database: components["schemas"]["DatabaseHealthDto"];
             redis: components["schemas"]["RedisHealthDto"];
+            zalo: components["schemas"]["ZaloHealthDto"];
             /** @description Hậu quả cho người dùng, tiếng Việt */
             notes?: string[];
         };
@@ -2522,6 +2947,87 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateUnitDto"];
+            };
+        };
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Xung đột với dữ liệu hiện có: đã có người sửa trước, trùng lặp, hoặc trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Units_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitSettingsDto"];
             };
         };
         responses: {
@@ -3571,6 +4077,75 @@ export interface operations {
             };
         };
     };
+    Tasks_remove: {
+        parameters: {
+            query?: {
+                /** @description Phiên bản đã đọc; sai lệch trả 409 */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xóa */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Kế hoạch đã ban hành, hoặc nhiệm vụ đã được người khác sửa */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     Tasks_update: {
         parameters: {
             query?: never;
@@ -4094,6 +4669,308 @@ export interface operations {
             };
         };
     };
+    PlanFiles_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp .xlsx mẫu: các cột mà việc nhập đọc được, và trang hướng dẫn */
+            200: {
+                headers: {
+                    /** @description Tên tệp khi tải về */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PlanFiles_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportPlanUploadDto"];
+            };
+        };
+        responses: {
+            /** @description Đã tạo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanImportAnswerDto"];
+                };
+            };
+            /** @description Tệp không đọc được hoặc bị từ chối (sai loại, hỏng, có mật khẩu, có macro, quá lớn, bom nén, thực thể XML, không có bảng Phụ lục), hoặc còn lỗi khi lưu ngay */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Đơn vị đã có kế hoạch cùng số và năm */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PlanFiles_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmImportDto"];
+            };
+        };
+        responses: {
+            /** @description Đã tạo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanImportAnswerDto"];
+                };
+            };
+            /** @description Bản xem trước còn lỗi, hoặc nội dung sửa không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có bản xem trước này, hoặc đã hết hạn hay đã được xác nhận */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Đơn vị đã có kế hoạch cùng số và năm */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PlanFiles_docx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kế hoạch dạng Word: quốc hiệu, tên kế hoạch, các bảng Phụ lục */
+            200: {
+                headers: {
+                    /** @description Tên tệp khi tải về */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PlanFiles_xlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kế hoạch dạng Excel: các cột của kế hoạch và tình hình thực hiện */
+            200: {
+                headers: {
+                    /** @description Tên tệp khi tải về */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     Plans_list: {
         parameters: {
             query?: {
@@ -4215,7 +5092,10 @@ export interface operations {
     };
     Plans_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Bản gọn cho danh sách: bỏ các mục phân tích thời hạn thô và thời điểm tạo, sửa của từng nhiệm vụ */
+                compact?: boolean;
+            };
             header?: never;
             path: {
                 /** @description Mã (số nguyên dương) */
@@ -5060,6 +5940,95 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ZaloStatus_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZaloStatusDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ZaloStatus_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ZaloRefreshTokenDto"];
+            };
+        };
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZaloStatusDto"];
+                };
+            };
+            /** @description Thiếu refresh token, hoặc chưa cấu hình Zalo */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

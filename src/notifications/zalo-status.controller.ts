@@ -1,0 +1,32 @@
+import { Body, Controller, Get, HttpCode, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-errors.js';
+import { Access } from '../access/access.decorators.js';
+import { ZaloRefreshTokenDto, ZaloStatusDto } from './dto/zalo-status.dto.js';
+import { ZaloStatusService } from './zalo-status.service.js';
+
+/** The Zalo channel for administrators: its state, quota and the month's messages per unit. */
+@ApiTags('zalo')
+@Controller('zalo')
+export class ZaloStatusController {
+  constructor(private readonly status: ZaloStatusService) {}
+
+  @Get()
+  @Access('zalo.admin')
+  @ApiOperation({ summary: 'Tình trạng kênh Zalo: hạn mức tin trong ngày và số tin trong tháng của từng đơn vị' })
+  @ApiOkResponse({ type: ZaloStatusDto })
+  get(): Promise<ZaloStatusDto> {
+    return this.status.status();
+  }
+
+  @Put('refresh-token')
+  @HttpCode(200)
+  @Access('zalo.admin')
+  @ApiOperation({ summary: 'Nhập refresh token mới của Official Account; kênh Zalo hoạt động lại' })
+  @ApiOkResponse({ type: ZaloStatusDto })
+  @ApiErrors([400, 'Thiếu refresh token, hoặc chưa cấu hình Zalo'])
+  async replace(@Body() dto: ZaloRefreshTokenDto): Promise<ZaloStatusDto> {
+    await this.status.replaceRefreshToken(dto.refreshToken);
+    return this.status.status();
+  }
+}

@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { ROLE_LABELS } from '../../src/access/roles.js';
+import { planPath, VIEW_PATHS } from '../../src/common/web-paths.js';
+import { reportPeriod } from '../../src/reports/periods.js';
+import { formatVnDate } from '../../src/common/local-date.js';
+import { auditPage, expectNoProblems } from './support/audit.js';
+import { BOTH_SCREENS, launchBrowser, screenshot, watch, type DemoRole, type Screen, type Watch } from './support/browser.js';
+import { demoIds, startBrowserServer, type BrowserServer } from './support/server.js';
+import type { ViewIds } from './support/views.js';
+
+/**
+ * Each role's work done through the page, at 1366 px and at 360 px, against
+ * the real server and the Hoằng Tiến 2023 demo plan: the administrator makes
+ * a unit and its chairman's account; the viewer of the superior level reads
+ * the rollup and opens a commune's plan; the reporter makes the Q2 report and
+ * downloads it as Word. What the page shows is checked against the API's own
+ * answers, and each flow's last screen goes through the checks every view does.
+ */
+describe("each role's flows at 1366 and 360 px", () => {
+  let s: BrowserServer;
+  let browser: Browser;
+  let ids: ViewIds;
+  const tid = (id: string) => `[data-testid="${id}"]`;
+
+  beforeAll(async () => {
+    s = await startBrowserServer();
+    browser = await launchBrowser();
+    ids = await demoIds(s);
+    // one task done in May 2023, so the figures are not all zero
+    const chairman = await s.api('chairman');
+    await chairman.post(`/api/tasks/${ids.ownTaskId}/complete`).send({ completedOn: '2023-05-10', evidence: 'Báo cáo số 12/BC-UBND' }).expect(200);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  /** A signed-in page at `path` on `screen`, its errors watched from the first request. */
+  const open = async (role: DemoRole, screen: Screen, path: string): Promise<{ page: Page; w: Watch; done: () => Promise<void> }> => {
+    const context = await s.contextAs(browser, role, screen);
+    const page = await context.newPage();
+    const w = watch(page);
+    await page.goto(new URL(path, s.base).toString());
+    await page.locator('main h1').first().waitFor();
+    return { page, w, done: () => context.close() };
+  };
+  const finish = async (name: string, page: Page, w: Watch, screen: Screen) => {
+    await screenshot(page, name, screen);
+    expectNoProblems(`${name} (${screen.width} px)`, await auditPage(page, { screen, watch: w }));
+  };
+
+  for (const screen of BOTH_SCREENS) {
+    it(`the administrator makes a unit and its chairman's account at ${screen.width} px`, async () => {
+      const admin = await s.api('admin');
+      const parent = (await admin.get('/api/units').expect(200)).body.find((u: { name: string }) => u.name === 'UBND huyện Hoằng Hóa');
+      const unitName = `UBND xã Hoằng Thắng ${screen.width}`;
+      const username = `chutich.hoangthang${screen.width}`;
+      const { page, w, done } = await open('admin', screen, VIEW_PATHS.admin);
+      try {
+        await page.click(`${tid('unit-add')} summary`);
+        await page.fill(tid('unit-name'), unitName);
+        await page.selectOption(tid('unit-parent'), { label: parent.name });
+        await page.click(tid('unit-submit'));
+        await page.waitForURL(/\?don-vi=\d+$/);
+        const unitId = Number(new URL(page.url()).searchParams.get('don-vi'));
+        const unit = (await admin.get(`/api/units/${unitId}`).expect(200)).body;
+        expect(unit).toMatchObject({ name: unitName, parentId: parent.id });
+        await page.locator(`${tid('units')} [data-unit-id="${unitId}"]`).waitFor();
+        await page.locator(tid('officials-empty')).waitFor();
+
+        // its chairman, an official of the unit
+        await page.click(`${tid('official-add')} summary`);
+        await page.fill(tid('official-name'), 'Đỗ Văn Minh');
+        await page.fill(tid('official-position'), 'Chủ tịch UBND xã');
+        await page.selectOption(tid('official-role'), 'chairman');
+        await page.fill(tid('official-email'), 'chutich@hoangthang.example');
+        await page.click(tid('official-submit'));
+        await page.locator(`${tid('officials')} tr:has-text("Đỗ Văn Minh")`).waitFor();
+        const official = (await admin.get(`/api/officials?unitId=${unitId}`).expect(200)).body[0];
+        expect(official).toMatchObject({ fullName: 'Đỗ Văn Minh', position: 'Chủ tịch UBND xã', role: 'chairman', email: 'chutich@hoangthang.example' });
+
+        // the account, with a first password made in the browser and shown once
+        await page.click(`${tid('account-add')} summary`);
+        await page.fill(tid('account-username'), username);
+        await page.selectOption(tid('account-role'), { label: ROLE_LABELS.chairman });
+        await page.selectOption(tid('account-official'), String(official.id));
+        await page.click(tid('account-submit'));
+        const password = ((await page.locator(tid('password-value')).textContent()) ?? '').trim();
+        expect(password).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{16}$/);
+        await page.locator(`${tid('accounts')} [data-username="${username}"]`).waitFor();
+        await finish('quan-tri-tao-don-vi', page, w, screen);
+
+        // the new chairman signs in with it, and must choose a password of their own
+        const chairman = await s.t.login(username, password);
+        expect(chairman.me).toMatchObject({ role: 'chairman', unitId, officialId: official.id });
+        expect((await chairman.get('/api/auth/me').expect(200)).body.mustChangePassword).toBe(true);
+
+        // shown once: gone when hidden, and not there after a reload
+        await page.click(tid('password-once-close'));
+        expect(await page.locator(tid('password-once')).count()).toBe(0);
+        await page.reload();
+        await page.locator(`${tid('accounts')} [data-username="${username}"]`).waitFor();
+        expect(await page.locator(tid('password-once')).count()).toBe(0);
+      } finally {
+        await done();
+      }
+    });
+
+    it(`the viewer reads the rollup and opens a commune's plan at ${screen.width} px`, async () => {
+      const viewer = await s.api('viewer');
+      const unitId = viewer.me.unitId!;
+      const { page, w, done } = await open('viewer', screen, VIEW_PATHS.rollup);
+      try {
+        // the latest plan year, to its end: the API's own figures
+        const year = (await api(viewer, `/api/units/${unitId}/progress?year=2023&asOf=2023-12-31`));
+        await page.locator(tid('rollup-table')).waitFor();
+        expect(await text(page, tid('rollup-total'))).toContain(year.total.summary);
+        expect(year.total.summary).toBe('đã hoàn thành 1/34 nhiệm vụ, đạt 2,94% kế hoạch');
+        const row = page.locator(`${tid('rollup-row')}[data-unit-id="${ids.unitId}"]`);
+        const commune = year.units.find((u: { unitId: number }) => u.unitId === ids.unitId);
+        expect(await text(row, tid('rollup-ratio'))).toBe(commune.ratio);
+        expect(await text(row, tid('rollup-percent'))).toBe(commune.percent);
+
+        // a period: Q1 2023 ends before the completion, Q2 takes it in
+        const unit = (await viewer.get(`/api/units/${unitId}`).expect(200)).body;
+        for (const [code, completed] of [['Q1', 0], ['Q2', 1]] as const) {
+          const p = reportPeriod(code, 2023, unit.reportCutoff);
+          await page.selectOption(tid('rollup-period'), code);
+          await page.waitForURL(new RegExp(`ky=${code}`));
+          const q = await api(viewer, `/api/units/${unitId}/progress?period=${code}&year=2023`);
+          expect(q.total.completed).toBe(completed);
+          await page.waitForFunction(([sel, s]) => ((globalThis as any).document.querySelector(sel)?.textContent ?? '').includes(s), [tid('rollup-total'), `đến ngày ${formatVnDate(p.cutoff)}`] as const);
+          expect(await text(page, tid('rollup-total'))).toContain(q.total.summary);
+        }
+        // sorted by name
+        await page.selectOption(tid('rollup-sort'), 'name-tang');
+        expect(await page.locator(tid('rollup-row')).count()).toBe(year.units.length);
+        await finish('cap-tren-quy-2', page, w, screen);
+
+        // the commune's plan, read-only
+        await page.click(`${tid('rollup-row')}[data-unit-id="${ids.unitId}"] ${tid('rollup-plan')}`);
+        await page.waitForURL((u) => u.pathname === planPath(ids.planId));
+        await page.locator(tid('plan-header')).waitFor();
+        expect(await page.locator(`${tid('task-edit')}, ${tid('task-add-open')}, ${tid('plan-edit')}`).count()).toBe(0);
+      } finally {
+        await done();
+      }
+    });
+
+    it(`the reporter makes the Q2 report and downloads it as Word at ${screen.width} px`, async () => {
+      const reporter = await s.api('reporter');
+      const before = (await reporter.get(`/api/plans/${ids.planId}/reports`).expect(200)).body.length;
+      const { page, w, done } = await open('reporter', screen, VIEW_PATHS.reports);
+      try {
+        const unit = (await reporter.get(`/api/units/${ids.unitId}`).expect(200)).body;
+        const q2 = reportPeriod('Q2', 2023, unit.reportCutoff);
+        await page.selectOption(tid('report-year'), '2023');
+        await page.selectOption(tid('report-period'), 'Q2');
+        await page.waitForURL(/ky=Q2/);
+        expect(await text(page, tid('report-dates'))).toContain(`số liệu tính đến ngày ${formatVnDate(q2.cutoff)}`);
+
+        // the figures as the API computes them
+        await page.click(tid('report-preview'));
+        await page.locator(tid('report-summary')).waitFor();
+        const preview = await api(reporter, `/api/plans/${ids.planId}/reports/preview?period=Q2&year=2023`);
+        expect(await text(page, tid('report-summary'))).toBe(`${preview.unit.name} ${preview.figures.summary}.`);
+        expect(await page.locator(`${tid('report-completed')} tbody tr`).count()).toBe(preview.lists.completedInPeriod.length);
+
+        // an entered row of Phụ lục 01b, and the version stored
+        await page.click(`${tid('annex-entry')} summary`);
+        await page.fill(tid('annex-3.3.1'), '1.237');
+        await page.click(tid('report-store'));
+        await page.locator(tid('report-notice')).waitFor();
+        const versions = (await reporter.get(`/api/plans/${ids.planId}/reports`).expect(200)).body;
+        expect(versions.length).toBe(before + 1);
+        const mine = versions.find((v: { period: string; year: number; version: number }) => v.period === 'Q2' && v.year === 2023 && v.version === before + 1)
+          ?? versions[0];
+        const stored = (await reporter.get(`/api/reports/${mine.id}`).expect(200)).body;
+        expect(stored.data.annex01b.find((r: { code: string }) => r.code === '3.3.1').value).toBe(1237);
+        const row = page.locator(`${tid('versions')} [data-report-id="${mine.id}"]`);
+        await row.waitFor();
+
+        // the Word file, through the page
+        const [download] = await Promise.all([page.waitForEvent('download'), row.locator(tid('report-docx')).click()]);
+        expect(download.suggestedFilename()).toMatch(/\.docx$/);
+        const file = readFileSync((await download.path())!);
+        expect(file.subarray(0, 2).toString()).toBe('PK');
+        expect(file.length).toBeGreaterThan(5000);
+        await finish('bao-cao-quy-2', page, w, screen);
+      } finally {
+        await done();
+      }
+    });
+  }
+
+  const api = async (client: Awaited<ReturnType<BrowserServer['api']>>, path: string) => (await client.get(path).expect(200)).body;
+  const text = async (scope: Page | ReturnType<Page['locator']>, selector: string) => ((await scope.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+});

@@ -1,0 +1,190 @@
+import { useState } from 'preact/hooks';
+import { get, patch, post } from '../api.js';
+import { Form, SelectField, Submit, TextField, FieldErrors, useForm } from '../components/form.js';
+import { Alert, DataTable, Notice, Pill, useData } from '../components/ui.js';
+import { ROLE_LABELS, type Role } from '../server.js';
+import { useSession } from '../session.js';
+import {
+  OFFICIAL_ROLE_LABELS, REMINDER_MODE_LABELS, newPassword, passwordFromBytes, passwordProblem, type Account, type OfficialRow,
+} from './back-office.js';
+
+/**
+ * A unit's people: its officials (add, edit, contact details) and their
+ * accounts (give one, lock or unlock, reset a password). Shared by the
+ * chairman's Đơn vị and the administrator's Quản trị; what each may do is what
+ * the server granted them (me.grants, and the reset only for the administrator).
+ */
+export function UnitPeople(p: { unitId: number; unitName: string }) {
+  const { me } = useSession();
+  const officials = useData(() => get<OfficialRow[]>(`/officials?unitId=${p.unitId}`), [p.unitId]);
+  const accounts = useData(() => get<Account[]>(`/users?unitId=${p.unitId}`), [p.unitId]);
+  const [editing, setEditing] = useState<OfficialRow | null>(null);
+  const [shown, setShown] = useState<{ username: string; password: string } | null>(null);
+  if (!me) return null;
+  const reload = async () => {
+    await Promise.all([officials.reload(), accounts.reload()]);
+  };
+  const accountOf = (o: OfficialRow) => (accounts.data ?? []).find((a) => a.officialId === o.id);
+  const nameOf = (id: number | null) => (officials.data ?? []).find((o) => o.id === id)?.fullName ?? '—';
+  return (
+    <div data-testid="unit-people">
+      {shown ? (
+        <div class="msg ok once" role="status" data-testid="password-once">
+          Mật khẩu ban đầu của tài khoản <code>{shown.username}</code>: <code class="pw" data-testid="password-value">{shown.password}</code>
+          <br />Hãy chép lại và trao cho người dùng ngay: mật khẩu này chỉ hiện một lần, người dùng phải đổi khi đăng nhập lần đầu.
+          <div class="actions"><button type="button" class="sec" onClick={() => setShown(null)} data-testid="password-once-close">Đã chép, ẩn mật khẩu</button></div>
+        </div>
+      ) : null}
+      <h2>Cán bộ, công chức của {p.unitName}</h2>
+      {officials.error ? <Alert>{officials.error}</Alert> : null}
+      <DataTable testid="officials" rows={officials.data ?? []} rowKey={(o) => o.id} rowProps={(o) => ({ 'data-official-id': o.id })}
+        empty="Đơn vị chưa có cán bộ nào." caption="Cán bộ, công chức"
+        columns={[
+          { label: 'Họ và tên', cell: (o) => <b>{o.fullName}</b> },
+          { label: 'Chức vụ', cell: (o) => o.position },
+          { label: 'Vai trò', cell: (o) => OFFICIAL_ROLE_LABELS[o.role] },
+          { label: 'Thư điện tử', cell: (o) => (o.email ? <code>{o.email}</code> : <span class="muted">chưa có</span>) },
+          { label: 'Nhận nhắc việc', cell: (o) => REMINDER_MODE_LABELS[o.reminderMode] },
+          { label: 'Tài khoản', cell: (o) => { const a = accountOf(o); return a ? <code>{a.username}</code> : <span class="muted">chưa có</span>; } },
+          { label: 'Thao tác', srOnly: true, cell: (o) => <button type="button" class="sec" data-testid="official-edit" onClick={() => setEditing(o)}>Sửa</button> },
+        ]} />
+      {editing ? (
+        <OfficialForm key={editing.id} unitId={p.unitId} official={editing} onDone={async () => { setEditing(null); await reload(); }} onCancel={() => setEditing(null)} />
+      ) : (
+        <OfficialForm key="new" unitId={p.unitId} onDone={reload} />
+      )}
+      <h2>Tài khoản</h2>
+      {accounts.error ? <Alert>{accounts.error}</Alert> : null}
+      <DataTable testid="accounts" rows={accounts.data ?? []} rowKey={(a) => a.id} rowProps={(a) => ({ 'data-username': a.username })}
+        empty="Đơn vị chưa có tài khoản nào." caption="Tài khoản"
+        columns={[
+          { label: 'Tên đăng nhập', cell: (a) => <code>{a.username}</code> },
+          { label: 'Vai trò', cell: (a) => ROLE_LABELS[a.role] },
+          { label: 'Cán bộ', cell: (a) => (a.officialId ? nameOf(a.officialId) : <span class="muted">không gắn với cán bộ</span>) },
+          { label: 'Trạng thái', cell: (a) => (a.active ? <Pill kind="issued">Đang dùng</Pill> : <Pill kind="closed">Đã khóa</Pill>) },
+          { label: 'Thao tác', srOnly: true, cell: (a) => <AccountActions account={a} onShown={setShown} onDone={reload} /> },
+        ]} />
+      {me.grants.length ? (
+        <AccountForm unitId={p.unitId} officials={(officials.data ?? []).filter((o) => o.active && !accountOf(o))} onCreated={async (shownOnce) => { if (shownOnce) setShown(shownOnce); await reload(); }} />
+      ) : null}
+    </div>
+  );
+}
+
+function AccountActions(p: { account: Account; onShown: (s: { username: string; password: string }) => void; onDone: () => Promise<void> }) {
+  const { me } = useSession();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (!me || p.account.id === me.id) return null;
+  const mayChange = p.account.role === 'admin' ? false : me.grants.some((g) => g.role === p.account.role);
+  const run = (fn: () => Promise<void>) => async () => {
+    if (busy) return;
+    setBusy(true);
+    setError('');
+    try {
+      await fn();
+      await p.onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Đã có lỗi, hãy thử lại.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="actions">
+      {mayChange ? (
+        <button type="button" class="sec" disabled={busy} data-testid={p.account.active ? 'account-lock' : 'account-unlock'}
+          onClick={run(() => patch(`/users/${p.account.id}`, { active: !p.account.active, version: p.account.version }))}>
+          {p.account.active ? 'Khóa' : 'Mở khóa'}
+        </button>
+      ) : null}
+      {me.role === 'admin' ? (
+        <button type="button" class="sec" disabled={busy} data-testid="account-reset"
+          onClick={run(async () => {
+            const r = await post<{ password?: string }>(`/users/${p.account.id}/reset-password`, {});
+            if (r.password) p.onShown({ username: p.account.username, password: r.password });
+          })}>
+          Đặt lại mật khẩu
+        </button>
+      ) : null}
+      {error ? <small class="error" role="alert">{error}</small> : null}
+    </div>
+  );
+}
+
+function OfficialForm(p: { unitId: number; official?: OfficialRow; onDone: () => Promise<void>; onCancel?: () => void }) {
+  const o = p.official;
+  const f = useForm({
+    fullName: o?.fullName ?? '', position: o?.position ?? '', role: o?.role ?? 'official', email: o?.email ?? '',
+    reminderMode: o?.reminderMode ?? 'digest', active: o ? (o.active ? 'yes' : 'no') : 'yes',
+  });
+  return (
+    <details class="card sub" open={!!o} data-testid={o ? 'official-edit-form' : 'official-add'}>
+      <summary>{o ? `Sửa thông tin: ${o.fullName}` : 'Thêm cán bộ, công chức'}</summary>
+      <Form form={f} class="form inline" label={o ? 'Sửa cán bộ' : 'Thêm cán bộ'} onSubmit={async (v) => {
+        const body = {
+          fullName: v.fullName, position: v.position, role: v.role, email: v.email.trim() || null, reminderMode: v.reminderMode,
+          ...(o ? { active: v.active === 'yes', version: o.version } : { unitId: p.unitId }),
+        };
+        if (o) await patch(`/officials/${o.id}`, body);
+        else await post('/officials', body);
+        if (!o) f.reset({ fullName: '', position: '', role: 'official', email: '', reminderMode: 'digest', active: 'yes' });
+        await p.onDone();
+        return o ? 'Đã lưu thông tin cán bộ.' : `Đã thêm ${v.fullName}.`;
+      }}>
+        <TextField form={f} name="fullName" label="Họ và tên" testid="official-name" input={{ autoComplete: 'off' }} />
+        <TextField form={f} name="position" label="Chức vụ" testid="official-position" />
+        <SelectField form={f} name="role" label="Vai trò trong đơn vị" testid="official-role"
+          options={Object.entries(OFFICIAL_ROLE_LABELS).map(([value, label]) => ({ value, label }))} />
+        <TextField form={f} name="email" label="Thư điện tử (nhận nhắc việc)" type="email" testid="official-email" input={{ autoComplete: 'off' }} />
+        <SelectField form={f} name="reminderMode" label="Cách nhận nhắc việc" testid="official-reminder-mode"
+          options={Object.entries(REMINDER_MODE_LABELS).map(([value, label]) => ({ value, label }))} />
+        {o ? <SelectField form={f} name="active" label="Còn công tác" options={[{ value: 'yes', label: 'Còn công tác' }, { value: 'no', label: 'Đã nghỉ, chuyển công tác' }]} /> : null}
+        <div class="actions wide">
+          <Submit form={f} testid="official-submit">{o ? 'Lưu' : 'Thêm cán bộ'}</Submit>
+          {p.onCancel ? <button type="button" class="sec" onClick={p.onCancel}>Thôi</button> : null}
+        </div>
+      </Form>
+    </details>
+  );
+}
+
+function AccountForm(p: { unitId: number; officials: OfficialRow[]; onCreated: (shown: { username: string; password: string } | null) => Promise<void> }) {
+  const { me } = useSession();
+  const grants = me?.grants ?? [];
+  const f = useForm({ username: '', role: grants[0]?.role ?? '', officialId: '', password: '' });
+  const grant = grants.find((g) => g.role === f.values.role);
+  return (
+    <details class="card sub" data-testid="account-add">
+      <summary>Cấp tài khoản</summary>
+      <Form form={f} class="form inline" label="Cấp tài khoản" onSubmit={async (v) => {
+        const g = grants.find((x) => x.role === v.role);
+        if (g?.needsOfficial && !v.officialId) throw new FieldErrors({ officialId: 'Hãy chọn cán bộ dùng tài khoản này.' });
+        const generated = !v.password;
+        const password = generated ? newPassword(passwordFromBytes) : v.password;
+        if (!generated && v.username) {
+          const problem = passwordProblem(password, v.username);
+          if (problem) throw new FieldErrors({ password: problem.charAt(0).toUpperCase() + problem.slice(1) + '.' });
+        }
+        await post('/users', {
+          username: v.username, password, role: v.role as Role, unitId: p.unitId,
+          officialId: g?.needsOfficial ? Number(v.officialId) : null,
+        });
+        f.reset({ username: '', role: v.role, officialId: '', password: '' });
+        await p.onCreated(generated ? { username: v.username, password } : null);
+        return `Đã cấp tài khoản ${v.username}.`;
+      }}>
+        <TextField form={f} name="username" label="Tên đăng nhập" testid="account-username" hint="Chữ không dấu, số và . _ -"
+          input={{ autoComplete: 'off', autoCapitalize: 'none', spellcheck: false }} />
+        <SelectField form={f} name="role" label="Vai trò" testid="account-role" options={grants.map((g) => ({ value: g.role, label: g.label }))} />
+        {grant?.needsOfficial ? (
+          <SelectField form={f} name="officialId" label="Cán bộ dùng tài khoản" testid="account-official"
+            options={[{ value: '', label: '— Chọn cán bộ —' }, ...p.officials.map((o) => ({ value: String(o.id), label: `${o.fullName} (${o.position})` }))]} />
+        ) : null}
+        <TextField form={f} name="password" label="Mật khẩu ban đầu" type="password" testid="account-password"
+          hint="Bỏ trống để tạo mật khẩu ngẫu nhiên (hiện một lần). Người dùng phải đổi khi đăng nhập lần đầu." input={{ autoComplete: 'new-password' }} />
+        <div class="actions wide"><Submit form={f} testid="account-submit">Cấp tài khoản</Submit></div>
+      </Form>
+    </details>
+  );
+}
