@@ -9,10 +9,10 @@
  *   load-demo.ts) may import anything; nothing imports it.
  * - No cycles.
  */
-const INFRASTRUCTURE = ['config', 'database', 'redis', 'queue', 'events', 'common'];
+const INFRASTRUCTURE = ['config', 'database', 'redis', 'queue', 'events', 'common', 'storage'];
 /** Lowest first. */
 const FEATURES = [
-  'access', 'audit', 'deadlines', 'organization', 'accounts', 'sessions', 'plans', 'tasks', 'progress',
+  'access', 'audit', 'deadlines', 'organization', 'accounts', 'sessions', 'plans', 'tasks', 'progress', 'evidence',
   'notifications', 'reminders', 'reports', 'demo', 'health', 'web',
 ];
 const ROOT = '^src/(app\\.module|app|api-document|main|worker|schema|load-demo)\\.ts$';

@@ -15,6 +15,7 @@ import { ProgressModule } from './progress/progress.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
 import { ENTITIES } from './schema.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         PlansModule,
         TasksModule,
         ProgressModule,
+        EvidenceModule,
         NotificationsModule,
         RemindersModule,
         ReportsModule,

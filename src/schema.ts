@@ -8,6 +8,8 @@ import { PhuLuc } from './plans/entities/phu-luc.entity.js';
 import { Plan } from './plans/entities/plan.entity.js';
 import { Report } from './reports/entities/report.entity.js';
 import { Session } from './sessions/entities/session.entity.js';
+import { EvidenceFile } from './evidence/entities/evidence-file.entity.js';
+import { FileBlob } from './storage/entities/file-blob.entity.js';
 import { TaskDueDate } from './tasks/entities/task-due-date.entity.js';
 import { TaskNote } from './tasks/entities/task-note.entity.js';
 import { Task } from './tasks/entities/task.entity.js';
@@ -19,4 +21,4 @@ export { MIGRATIONS } from './database/migrations/index.js';
  * of the composition root (with app.module.ts): the database layer is handed
  * this list and imports no feature itself.
  */
-export const ENTITIES = [Unit, Official, Plan, PhuLuc, Task, TaskDueDate, TaskNote, Notification, DeliveryClaim, Report, User, Session, AuditEntry];
+export const ENTITIES = [Unit, Official, Plan, PhuLuc, Task, TaskDueDate, TaskNote, Notification, DeliveryClaim, Report, User, Session, AuditEntry, EvidenceFile, FileBlob];

@@ -22,7 +22,9 @@ import { answerProblems } from './support/openapi-shape.js';
  */
 
 type Caller = Role | 'none' | 'expired' | 'tampered';
-type Req = { path: string; body?: object; client?: Client };
+type Req = { path: string; body?: object; client?: Client; file?: { name: string; bytes: Buffer } };
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 interface Row {
   /** METHOD and path as the OpenAPI document names it, e.g. POST /api/tasks/:id/complete */
   route: string;
@@ -55,6 +57,8 @@ describe('permission matrix: every endpoint × every role', () => {
   let taskB: any;
   let reportA: number;
   let reportB: number;
+  let fileA: number;
+  let fileB: number;
   let noteA: number;
   let noteB: number;
   let userA: number;
@@ -221,6 +225,22 @@ describe('permission matrix: every endpoint × every role', () => {
       },
       foreign: async () => ({ path: `/api/tasks/${taskB.id}` }),
     },
+    // evidence files: read with the task, added and removed by its lead official and the leaders
+    { route: 'GET /api/tasks/:id/evidence', ok: all(200, READERS), call: async () => ({ path: `/api/tasks/${taskA.id}/evidence` }), foreign: async () => ({ path: `/api/tasks/${taskB.id}/evidence` }) },
+    {
+      route: 'GET /api/tasks/:id/evidence/:fileId', ok: all(200, READERS),
+      call: async () => ({ path: `/api/tasks/${taskA.id}/evidence/${fileA}` }), foreign: async () => ({ path: `/api/tasks/${taskB.id}/evidence/${fileB}` }),
+    },
+    {
+      route: 'POST /api/tasks/:id/evidence', ok: { chairman: 201, vice_chairman: 201, official: 201 }, notThisOne: ['reporter'],
+      call: async () => ({ path: `/api/tasks/${taskA.id}/evidence`, file: { name: 'bien-ban.pdf', bytes: PDF } }),
+      foreign: async () => ({ path: `/api/tasks/${taskB.id}/evidence`, file: { name: 'bien-ban.pdf', bytes: PDF } }),
+    },
+    {
+      route: 'DELETE /api/tasks/:id/evidence/:fileId', ok: { chairman: 204, vice_chairman: 204, official: 204 }, notThisOne: ['reporter'],
+      call: async () => ({ path: `/api/tasks/${taskA.id}/evidence/${(await A.chair.post(`/api/tasks/${taskA.id}/evidence`).attach('file', PDF, 'x.pdf').expect(201)).body.id}` }),
+      foreign: async () => ({ path: `/api/tasks/${taskB.id}/evidence/${fileB}` }),
+    },
     { route: 'GET /api/tasks/:id/reminders', ok: all(200, READERS), call: async () => ({ path: `/api/tasks/${taskA.id}/reminders` }), foreign: async () => ({ path: `/api/tasks/${taskB.id}/reminders` }) },
     // notifications: one's own; anybody else's does not exist
     { route: 'GET /api/notifications', ok: all(200), call: async () => ({ path: '/api/notifications' }) },
@@ -245,6 +265,26 @@ describe('permission matrix: every endpoint × every role', () => {
       // a draft version goes; the chairman alone decides (automatic, final versions: test/report-limits.e2e-spec.ts)
       route: 'DELETE /api/reports/:id', ok: { chairman: 204 },
       call: async () => ({ path: `/api/reports/${await freshReportA()}` }), foreign: async () => ({ path: `/api/reports/${reportB}` }),
+    },
+    {
+      route: 'PATCH /api/reports/:id', ok: { chairman: 200, vice_chairman: 200, reporter: 200 },
+      // A's draft stays a draft (the finalize row below uses fresh ones)
+      call: async () => ({ path: `/api/reports/${reportA}`, body: { narrative: { kienNghi: 'Không có.' } } }),
+      foreign: async () => ({ path: `/api/reports/${reportB}`, body: { narrative: { kienNghi: 'Không có.' } } }),
+    },
+    {
+      route: 'POST /api/reports/:id/finalize', ok: all(200, LEADERS),
+      // a fresh draft for each role that may finalise; the others are refused before anything changes
+      call: async (r) => ({ path: `/api/reports/${LEADERS.includes(r) ? await freshReportA() : reportA}/finalize`, body: {} }),
+      foreign: async () => ({ path: `/api/reports/${reportB}/finalize`, body: {} }),
+    },
+    {
+      route: 'POST /api/reports/:id/drafts', ok: { chairman: 201, vice_chairman: 201, reporter: 201 },
+      call: async () => ({ path: `/api/reports/${reportA}/drafts`, body: {} }), foreign: async () => ({ path: `/api/reports/${reportB}/drafts`, body: {} }),
+    },
+    {
+      route: 'GET /api/reports/:id/evidence.zip', ok: all(200, REPORT_READERS),
+      call: async () => ({ path: `/api/reports/${reportA}/evidence.zip` }), foreign: async () => ({ path: `/api/reports/${reportB}/evidence.zip` }),
     },
     { route: 'GET /api/reports/:id.docx', ok: all(200, REPORT_READERS), call: async () => ({ path: `/api/reports/${reportA}.docx` }), foreign: async () => ({ path: `/api/reports/${reportB}.docx` }) },
     { route: 'GET /api/reports/:id.xlsx', ok: all(200, REPORT_READERS), call: async () => ({ path: `/api/reports/${reportA}.xlsx` }), foreign: async () => ({ path: `/api/reports/${reportB}.xlsx` }) },
@@ -281,6 +321,8 @@ describe('permission matrix: every endpoint × every role', () => {
     taskB = (await B.chair.post(`/api/plans/${planB.id}/tasks`).send({ phuLuc: 1, content: 'Việc của xã B', assigneeId: B.people.tuphap, deadlineText: 'Tháng 3/2023' }).expect(201)).body.task;
     reportA = (await A.chair.post(`/api/plans/${planA.id}/reports`).send({ period: 'Q1', year: 2023 }).expect(201)).body.id;
     reportB = (await B.chair.post(`/api/plans/${planB.id}/reports`).send({ period: 'Q1', year: 2023 }).expect(201)).body.id;
+    fileA = (await A.chair.post(`/api/tasks/${taskA.id}/evidence`).attach('file', PDF, 'bien-ban.pdf').expect(201)).body.id;
+    fileB = (await B.chair.post(`/api/tasks/${taskB.id}/evidence`).attach('file', PDF, 'bien-ban.pdf').expect(201)).body.id;
     noteA = await notificationFor(A.people.tuphap);
     noteB = await notificationFor(B.people.tuphap);
   });
@@ -289,6 +331,7 @@ describe('permission matrix: every endpoint × every role', () => {
   const send = (client: Client | ReturnType<typeof request>, method: string, req: Req) => {
     const m = method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
     const r = (client as any)[m](req.path);
+    if (req.file) return r.attach('file', req.file.bytes, req.file.name);
     return req.body !== undefined ? r.send(req.body) : r;
   };
 
@@ -321,7 +364,8 @@ describe('permission matrix: every endpoint × every role', () => {
     expect(seen.filter((s) => s.includes('want'))).toEqual([]);
     // the response DTOs say exactly what the routes send: npm run api:types regenerates the page's types from them
     expect([...shapes]).toEqual([]);
-  });
+    // some 300 calls, each answer checked against the document: on a loaded two-core machine more than the default minute
+  }, 180_000);
 
   it('answers 404 for another commune\'s resource to every role but the administrator, the same as a missing one', async () => {
     const seen: string[] = [];

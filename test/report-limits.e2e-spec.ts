@@ -178,14 +178,15 @@ describe('deleting report versions', () => {
     const list = (await t.http.get(`/api/plans/${planId}/reports`).expect(200)).body;
     expect(list.map((r: any) => r.version)).toEqual([1]);
     expect(Object.keys(list[0]).sort()).toEqual(
-      ['autoKey', 'cutoff', 'generatedAt', 'generatedBy', 'id', 'percent', 'period', 'planId', 'ratio', 'summary', 'trigger', 'unitId', 'version', 'year'],
+      ['autoKey', 'cutoff', 'finalAt', 'finalizedBy', 'generatedAt', 'generatedBy', 'id', 'percent', 'period', 'periodText', 'planId', 'ratio',
+        'revision', 'status', 'summary', 'trigger', 'unitId', 'version', 'year'],
     );
     // the next version is 3: a "v2" file that was passed around never names another report
     expect((await make()).version).toBe(3);
 
     const trail = (await t.http.get(`/api/audit?entity=report&entityId=${v2.id}`).expect(200)).body;
     expect(trail.map((e: any) => e.action)).toEqual(['deleted', 'generated']);
-    expect(trail[0]).toMatchObject({ actorName: 'Lê Văn Chủ', unitId, changes: { report: { to: null, from: { planId, period: 'H1', year: 2023, version: 2, trigger: 'manual' } } } });
+    expect(trail[0]).toMatchObject({ actorName: 'Lê Văn Chủ', unitId, changes: { report: { to: null, from: { planId, period: '6 tháng đầu năm 2023', version: 2, kind: 'do người lập', status: 'bản nháp' } } } });
     expect((await t.http.get(`/api/reports/${v1.id}`).expect(200)).body.data.version).toBe(1);
   });
 
@@ -193,7 +194,7 @@ describe('deleting report versions', () => {
     const auto = (await t.app.get(AutoReportsService).generateAuto(planId, 'Q2', 2023))!;
     const res = await t.http.delete(`/api/reports/${auto.id}`).expect(409);
     expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict' });
-    expect(res.body.message).toMatch(/tự động/);
+    expect(res.body.message).toMatch(/bản chính thức/);
     await t.http.get(`/api/reports/${auto.id}`).expect(200);
   });
 

@@ -46,6 +46,10 @@ export const PERMISSIONS = {
   'tasks.note': { chairman: 'unit', vice_chairman: 'unit', official: 'leadOrCoordinator', reporter: 'leadOrCoordinator' },
   'reports.read': only(REPORTERS),
   'reports.generate': only(['chairman', 'vice_chairman', 'reporter']),
+  /** writing a draft's narrative and entered rows, or starting a new draft from a version */
+  'reports.edit': only(['chairman', 'vice_chairman', 'reporter']),
+  /** marking a draft final: the leaders, who sign the reports */
+  'reports.finalize': only(LEADERS),
   /** deleting a draft version of a report: the chairman, who signs the reports */
   'reports.delete': only(['chairman']),
   'rollup.read': only(REPORTERS),

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsString, Max, MaxLength, Min,
+  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsString, Max, MaxLength, Min,
   ValidateIf, ValidateNested, registerDecorator, ValidationArguments,
 } from 'class-validator';
 import { isLocalDate } from './local-date.js';
@@ -91,6 +91,16 @@ export function IntField(o: Opt & { min?: number; max?: number; fromQuery?: bool
     ...presence(o, { type: Number, minimum: o.min, maximum: o.max }),
     ...(o.fromQuery ? [Type(() => Number)] : []),
     IsInt({ message: m.int }),
+    ...(o.min !== undefined ? [Min(o.min, { message: m.min })] : []),
+    ...(o.max !== undefined ? [Max(o.max, { message: m.max })] : []),
+  );
+}
+
+/** A finite number (decimals allowed), within [min, max]. */
+export function NumberField(o: Opt & { min?: number; max?: number } = {}) {
+  return applyDecorators(
+    ...presence(o, { type: Number, minimum: o.min, maximum: o.max }),
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: (a: ValidationArguments) => `${a.property}: phải là số` }),
     ...(o.min !== undefined ? [Min(o.min, { message: m.min })] : []),
     ...(o.max !== undefined ? [Max(o.max, { message: m.max })] : []),
   );

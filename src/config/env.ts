@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
 
 /**
  * Every setting the service reads from its environment, validated once at
@@ -130,6 +131,21 @@ export class EnvVars {
   @IsInt() @Min(1) @Max(16)
   REPORT_RENDER_THREADS: number = Math.max(1, Math.min(2, availableParallelism() - 1));
 
+  /**
+   * Where evidence files (tài liệu kiểm chứng) are kept: disk, in DATA_DIR/evidence; database, in the
+   * database itself, so that several servers behind one load balancer share them.
+   */
+  @IsIn(['disk', 'database'])
+  FILE_STORAGE: 'disk' | 'database' = 'disk';
+
+  /** The data folder for files: default the SQLite file's folder, or ./data on PostgreSQL. */
+  @IsOptional() @IsString()
+  DATA_DIR?: string;
+
+  /** The largest evidence file accepted, in bytes (default 20 MB). */
+  @IsInt() @Min(1024) @Max(1024 * 1024 * 1024)
+  EVIDENCE_MAX_BYTES: number = 20 * 1024 * 1024;
+
   /** Express's "trust proxy" (e.g. loopback, or 1) when behind a reverse proxy, so limits see the real address. */
   @IsOptional() @IsString()
   TRUST_PROXY?: string;
@@ -146,6 +162,8 @@ export interface AppConfig {
   jwtSecret: string;
   /** True when the secret was made up for this process (development only): tokens die with it. */
   jwtSecretGenerated: boolean;
+  /** The data folder: DATA_DIR, else the SQLite file's folder, else ./data. */
+  dataDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -176,6 +194,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { sign
     database,
     jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('base64url'),
     jwtSecretGenerated: !env.JWT_SECRET,
+    dataDir: env.DATA_DIR ?? (database.type === 'sqlite' && database.path !== ':memory:' ? dirname(database.path) : './data'),
   };
 }
 

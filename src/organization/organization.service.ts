@@ -12,8 +12,9 @@ import { OfficialChanged, UnitSettingsChanged } from './organization.events.js';
 import { MAX_DEPTH, OrganizationRepository } from './organization.repository.js';
 import { Actor, inScope, scopeOf } from '../access/actor.js';
 import { audit, diff } from '../audit/audit.js';
+import { cchcThresholdsProblem } from './cchc-thresholds.js';
 
-const UNIT_FIELDS = ['name', 'parentId', 'reportCutoff', 'reminderOffsets', 'reminderTime', 'overdueEveryDays'] as const;
+const UNIT_FIELDS = ['name', 'parentId', 'reportCutoff', 'reminderOffsets', 'reminderTime', 'overdueEveryDays', 'cchcThresholds', 'reportDueDay'] as const;
 /** What reminders and reports depend on. */
 const SETTINGS_FIELDS = ['reportCutoff', 'reminderOffsets', 'reminderTime', 'overdueEveryDays'] as const;
 const OFFICIAL_FIELDS = ['unitId', 'fullName', 'position', 'role', 'email', 'active', 'reminderMode'] as const;
@@ -66,7 +67,13 @@ export class OrganizationService {
           throw new Invalid('parentId: đơn vị cấp trên không thể là chính nó hoặc đơn vị cấp dưới của nó (kể cả cấp dưới nhiều tầng)', 'parentId');
         }
       }
-      const { version: _v, ...patch } = dto;
+      if (dto.cchcThresholds) {
+        const problem = cchcThresholdsProblem(dto.cchcThresholds);
+        if (problem) throw new Invalid(problem, 'cchcThresholds');
+      }
+      const { version: _v, ...rest } = dto;
+      // a plain object for the json column (the DTO is a class instance)
+      const patch = rest.cchcThresholds ? { ...rest, cchcThresholds: { ...rest.cchcThresholds } } : rest;
       const changes = diff(unit, { ...unit, ...patch }, UNIT_FIELDS);
       if (!Object.keys(changes).length) return unit;
       await updateVersioned(em, Unit, id, version, patch);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganizationModule } from '../organization/organization.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { PlanBookService } from './plan-book.service.js';
@@ -11,7 +12,7 @@ import { ProgressService } from './progress.service.js';
  * plans and tasks, so that neither of them depends on the other both ways.
  */
 @Module({
-  imports: [PlansModule, TasksModule],
+  imports: [OrganizationModule, PlansModule, TasksModule],
   controllers: [PlansController],
   providers: [PlanBookService, ProgressService],
   exports: [PlanBookService, ProgressService],

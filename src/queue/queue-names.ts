@@ -21,6 +21,8 @@ export const JOBS = {
   digest: 'digest',
   /** At 07:00: the periodic reports of every plan whose period was cut off the day before. */
   reports: 'reports',
+  /** At 08:00: remind the reporter and chairman of reports due in three days. */
+  reportReminders: 'report-reminders',
   /** At 03:00: forget sign-ins that ended (signed out, expired) more than a week ago. */
   pruneSessions: 'prune-sessions',
 } as const;
@@ -32,6 +34,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JOBS.reconcile]: QUEUES.reminders,
   [JOBS.digest]: QUEUES.reminders,
   [JOBS.reports]: QUEUES.reports,
+  [JOBS.reportReminders]: QUEUES.reports,
   [JOBS.pruneSessions]: QUEUES.maintenance,
 };
 
@@ -40,6 +43,7 @@ export const SCHEDULERS = {
   reconcileHourly: 'reminders-reconcile-hourly',
   digestDaily: 'reminders-digest-daily',
   reportsDaily: 'reports-daily',
+  reportRemindersDaily: 'report-reminders-daily',
   sessionsDaily: 'sessions-prune-daily',
 } as const;
 export type SchedulerId = (typeof SCHEDULERS)[keyof typeof SCHEDULERS];

@@ -1,4 +1,5 @@
 import type { AnnexRow } from './report-data.js';
+import { fillBlanks } from './report-wording.js';
 
 /** The rows of the statistics annex (Phụ lục 01b) that a person enters for each report. */
 export const ENTERED_ROWS: { code: string; label: string; unit: string | null }[] = [
@@ -32,7 +33,7 @@ export interface AnnexInput {
  */
 export function annex01b(a: AnnexInput): AnnexRow[] {
   const computed: AnnexRow[] = [
-    { code: '1.1', label: 'Kế hoạch CCHC', value: a.decision?.trim() || `Kế hoạch số ${a.planNumber}`, unit: null, source: 'computed' },
+    { code: '1.1', label: 'Kế hoạch CCHC', value: fillBlanks(a.decision ?? '') || `Kế hoạch số ${fillBlanks(a.planNumber)}`, unit: null, source: 'computed' },
     { code: '1.1.1', label: 'Số nhiệm vụ đề ra trong kế hoạch', value: a.planned, unit: 'Nhiệm vụ', source: 'computed' },
     { code: '1.1.2', label: 'Số nhiệm vụ đã hoàn thành', value: a.completed, unit: 'Nhiệm vụ', source: 'computed' },
     { code: '1.3.1', label: 'Tổng số nhiệm vụ được giao', value: a.planned, unit: 'Nhiệm vụ', source: 'computed' },

@@ -43,7 +43,8 @@ export class AutoReportsService {
         // one-writer queue (SQLite) lets one in at a time, and the second finds the report
         await this.plans.lock(em, planId);
         if (await this.repo.hasAuto(autoKey, em)) return null;
-        return this.reports.store(em, planId, code, year, entered, 'auto', SYSTEM);
+        // so is what they wrote in their draft: the automatic version is final at once
+        return this.reports.store(em, planId, code, year, entered, 'auto', SYSTEM, { narrative: manual?.data.narrative });
       });
     } catch (e) {
       if (isUniqueViolation(e)) return null;

@@ -54,6 +54,11 @@ export function reportPeriod(code: PeriodCode, year: number, convention: CutoffC
   };
 }
 
+/** A period in words, as reports, the audit trail and notices name it: "quý II năm 2023", "6 tháng đầu năm 2023", "năm 2023". */
+export function periodTitle(code: PeriodCode, year: number): string {
+  return SHAPES[code]?.title(year) ?? `kỳ báo cáo năm ${year}`;
+}
+
 /** The first day of the reporting year: cumulative figures count from here. */
 export function reportingYearStart(year: number, convention: CutoffConvention): string {
   return window(year, 1, 12, convention)[0];

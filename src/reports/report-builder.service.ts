@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotFound } from '../common/errors.js';
+import { EvidenceService } from '../evidence/evidence.service.js';
 import { OrganizationRepository } from '../organization/organization.repository.js';
 import { PlansRepository } from '../plans/plans.repository.js';
 import type { ProgressFigures } from '../progress/progress.js';
@@ -8,7 +9,7 @@ import { ProgressService } from '../progress/progress.service.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 import { annex01b } from './annex-01b.js';
 import { reportPeriod } from './periods.js';
-import type { Figures, PeriodCode, ReportData } from './report-data.js';
+import type { Figures, PeriodCode, ReportData, ReportTaskLine } from './report-data.js';
 import { reportLists } from './report-lines.js';
 
 /** "UBND xã Hoằng Tiến" → "Hoằng Tiến", for "Hoằng Tiến, ngày … tháng … năm …". */
@@ -33,7 +34,14 @@ export class ReportBuilder {
     private readonly organization: OrganizationRepository,
     private readonly progress: ProgressService,
     private readonly tasks: TasksRepository,
+    private readonly evidence: EvidenceService,
   ) {}
+
+  /** The period of a unit's report (its convention decides the cut-off). */
+  async period(unitId: number, code: PeriodCode, year: number, em: EntityManager = this.db.manager) {
+    const unit = await this.organization.unit(unitId, em);
+    return reportPeriod(code, year, unit?.reportCutoff ?? 'ministry');
+  }
 
   async build(planId: number, code: PeriodCode, year: number, entered: Record<string, string | number | null> = {}, em: EntityManager = this.db.manager): Promise<ReportData> {
     const plan = await this.plans.load(planId, em);
@@ -45,6 +53,14 @@ export class ReportBuilder {
     const progress = await this.progress.progress(planId, period.cutoff);
     const tasks = await this.tasks.views(em, { planId });
     const lists = reportLists(tasks, period, new Map(officials.map((o) => [o.id, o.fullName])));
+    // the evidence files attached so far, named on each task's line (the same line object in every list)
+    const files = await this.evidence.ofTasks(lists.tasks.map((t) => t.taskId), em);
+    const attach = (line: ReportTaskLine) => {
+      const own = files.get(line.taskId);
+      if (own?.length) line.files = own.map((f) => ({ id: f.id, name: f.name, size: f.size, dueOn: f.dueOn }));
+    };
+    lists.tasks.forEach(attach);
+    for (const list of [lists.completedInPeriod, lists.notCompleted, lists.overdue, lists.dueNextPeriod]) list.forEach(attach);
     const chairman = officials.find((o) => o.role === 'chairman' && o.active) ?? null;
     return {
       unit: { id: unit.id, name: unit.name, parentName: parent?.name ?? null, place: placeOf(unit.name) },
@@ -68,6 +84,7 @@ export class ReportBuilder {
         decision: plan.decision, planNumber: plan.number, planned: progress.planned, completed: progress.completed,
         completedOnTime: progress.completedOnTime, completedLate: progress.completedLate, entered,
       }),
+      cchc: progress.cchcPoints,
       signer: { title: 'CHỦ TỊCH', name: chairman?.fullName ?? null },
     };
   }

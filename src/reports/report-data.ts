@@ -3,6 +3,9 @@
  * stored as an immutable snapshot. The exporters (DOCX, XLSX, HTML) read only
  * this: a stored report prints the same in a year as on the day it was made.
  */
+import type { Narrative } from './narrative.js';
+import type { CchcPoints } from '../progress/cchc-points.js';
+
 export const PERIOD_CODES = ['Q1', 'Q2', 'H1', 'Q3', 'M9', 'Q4', 'YEAR'] as const;
 export type PeriodCode = (typeof PERIOD_CODES)[number];
 
@@ -61,6 +64,10 @@ export interface ReportTaskLine {
   completedOn: string | null;
   evidence: string | null;
   status: TaskLineStatus;
+  /** For a task with several due dates: how many were met by the cut-off, of how many. */
+  occurrences?: { done: number; total: number };
+  /** Evidence files attached to its completions (name and size), as of the report. */
+  files?: { id: number; name: string; size: number; dueOn: string | null }[];
 }
 
 export interface AnnexRow {
@@ -89,5 +96,9 @@ export interface ReportData {
   /** Every task of the plan, by Phụ lục then TT. */
   tasks: ReportTaskLine[];
   annex01b: AnnexRow[];
+  /** The sections people wrote (while the version was a draft); a missing one prints as a placeholder. */
+  narrative?: Narrative;
+  /** The self-assessed points of the CCHC index's plan criterion, from the completion rate. */
+  cchc?: CchcPoints;
   signer: { title: string; name: string | null };
 }

@@ -26,6 +26,13 @@ export class ReportExports {
     return { name: this.fileName(r), body: await this.renderer.render(kind, r.snapshot) };
   }
 
+  /** Counts a download that is not rendered (the evidence zip) against the same limits. */
+  async allow(actor: Actor, id: number): Promise<void> {
+    const r = await this.repo.withSnapshot(id);
+    if (!r) throw new NotFound('báo cáo', id);
+    await this.limits.take('export', actor, r.unitId);
+  }
+
   async html(actor: Actor, id: number): Promise<string> {
     return (await this.file(actor, id, 'html')).body.toString('utf8');
   }

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { todayLocal } from '../common/local-date.js';
 import { IdParam } from '../common/id-param.js';
-import { GeneratePayload, PreviewReportQuery, RollupQuery } from './dto/report.dto.js';
+import { FinalizePayload, GeneratePayload, PreviewReportQuery, RollupQuery, UpdateReportPayload } from './dto/report.dto.js';
+import { attachmentDisposition } from '../evidence/evidence-files.js';
 import { ReportExports } from './report-exports.service.js';
 import { ReportsService } from './reports.service.js';
 import { RollupService } from './rollup.service.js';
@@ -20,7 +21,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService, private readonly exports: ReportExports, private readonly rollups: RollupService) {}
 
   @Post('plans/:id/reports')
-  @ApiOperation({ summary: 'Lập và lưu một phiên bản báo cáo của kỳ' })
+  @ApiOperation({ summary: 'Lập và lưu một phiên bản báo cáo của kỳ (bản nháp; lời văn điền sẵn từ báo cáo chính thức kỳ trước)' })
   @ApiCreatedResponse({ type: StoredReportDto })
   @ApiErrors(400, 413, [429, 'Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ'])
   @Access('reports.generate', 'plan')
@@ -78,6 +79,19 @@ export class ReportsController {
     return this.exports.html(actor, id);
   }
 
+  @Get('reports/:id/evidence.zip')
+  @ApiOperation({ summary: 'Tải mọi tài liệu kiểm chứng mà báo cáo liệt kê, theo thư mục Phụ lục / nhiệm vụ (ZIP)' })
+  @ApiFile('application/zip', 'Tệp ZIP: Phụ lục 01/TT 03 - <nhiệm vụ>/<tệp>')
+  @ApiErrors(400, [429, 'Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ'])
+  @Access('reports.read', 'report')
+  async evidenceZip(@CurrentActor() actor: UserActor, @IdParam() id: number) {
+    await this.exports.allow(actor, id);
+    const { name, body } = await this.reports.evidenceZip(id);
+    const out = new StreamableFile(body, { type: 'application/zip', disposition: attachmentDisposition(name) });
+    out.setErrorHandler(() => undefined);
+    return out;
+  }
+
   // after the .docx/.xlsx/.html routes, which it would otherwise shadow
   @Get('reports/:id')
   @ApiOperation({ summary: 'Một phiên bản báo cáo đã lưu, với toàn bộ nội dung' })
@@ -88,11 +102,40 @@ export class ReportsController {
     return this.reports.get(id);
   }
 
-  /** A draft (a version a person made) goes; an automatic report is final (409). */
+  /** Edits a draft's narrative and entered rows; a final version answers 409. */
+  @Patch('reports/:id')
+  @ApiOperation({ summary: 'Sửa bản nháp báo cáo: các phần lời văn và các dòng nhập tay của Phụ lục 01b' })
+  @ApiOkResponse({ type: StoredReportDto })
+  @ApiErrors(400, [409, 'Báo cáo đã là bản chính thức (không sửa được nữa), hoặc đã được người khác sửa từ lần sửa (revision) bạn gửi'])
+  @Access('reports.edit', 'report')
+  update(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: UpdateReportPayload) {
+    return this.reports.update(actor, id, dto);
+  }
+
+  @Post('reports/:id/finalize')
+  @ApiOperation({ summary: 'Chốt bản nháp thành bản chính thức (từ đó không sửa, không xóa được)' })
+  @ApiOkResponse({ type: StoredReportDto })
+  @ApiErrors(400, [409, 'Báo cáo đã là bản chính thức, hoặc đã được người khác sửa từ lần sửa (revision) bạn gửi'])
+  @Access('reports.finalize', 'report')
+  @HttpCode(200)
+  finalize(@CurrentActor() actor: UserActor, @IdParam() id: number, @Body() dto: FinalizePayload) {
+    return this.reports.finalize(actor, id, dto);
+  }
+
+  @Post('reports/:id/drafts')
+  @ApiOperation({ summary: 'Tạo bản nháp mới từ một phiên bản (số liệu tính lại, giữ lời văn và các dòng nhập tay)' })
+  @ApiCreatedResponse({ type: StoredReportDto })
+  @ApiErrors(400, [429, 'Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ'])
+  @Access('reports.edit', 'report')
+  draftFrom(@CurrentActor() actor: UserActor, @IdParam() id: number) {
+    return this.reports.draftFrom(actor, id);
+  }
+
+  /** A draft goes; a final version (automatic, or marked final) answers 409. */
   @Delete('reports/:id')
-  @ApiOperation({ summary: 'Xóa một bản nháp báo cáo (báo cáo tự động là bản chính thức, không xóa được)' })
+  @ApiOperation({ summary: 'Xóa một bản nháp báo cáo (bản chính thức không xóa được)' })
   @ApiNoContentResponse({ description: 'Đã xóa' })
-  @ApiErrors(400, [409, 'Báo cáo tự động là bản chính thức, không xóa được'])
+  @ApiErrors(400, [409, 'Báo cáo đã là bản chính thức, không xóa được'])
   @Access('reports.delete', 'report')
   @HttpCode(204)
   async remove(@CurrentActor() actor: UserActor, @IdParam() id: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { EvidenceModule } from '../evidence/evidence.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrganizationModule } from '../organization/organization.module.js';
 import { PlansModule } from '../plans/plans.module.js';
@@ -11,6 +12,7 @@ import { ReportRenderer } from './export/report-renderer.js';
 import { ReportBuilder } from './report-builder.service.js';
 import { ReportExports } from './report-exports.service.js';
 import { ReportLimits } from './report-limits.js';
+import { ReportRemindersService } from './report-reminders.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsProcessor } from './reports.processor.js';
 import { ReportsRepository } from './reports.repository.js';
@@ -24,10 +26,10 @@ import { RollupService } from './rollup.service.js';
  * unit (report-limits), and the superior level's rollup.
  */
 @Module({
-  imports: [AccountsModule, NotificationsModule, OrganizationModule, PlansModule, ProgressModule, RateLimitsModule, TasksModule],
+  imports: [AccountsModule, EvidenceModule, NotificationsModule, OrganizationModule, PlansModule, ProgressModule, RateLimitsModule, TasksModule],
   controllers: [ReportsController],
   providers: [
-    ReportBuilder, ReportsService, AutoReportsService, ReportExports, ReportLimits, ReportRenderer, RollupService, ReportsProcessor, ReportsRepository,
+    ReportBuilder, ReportsService, AutoReportsService, ReportExports, ReportLimits, ReportRenderer, RollupService, ReportsProcessor, ReportsRepository, ReportRemindersService,
   ],
   exports: [ReportsService],
 })

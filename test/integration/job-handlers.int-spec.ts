@@ -50,10 +50,12 @@ describe('job handlers at start-up', () => {
     class Rest {
       @OnJob(JOBS.digest) digest() { return Promise.resolve(); }
       @OnJob(JOBS.reports) reports() { return Promise.resolve(); }
+      @OnJob(JOBS.reportReminders) reportReminders() { return Promise.resolve(); }
       @OnJob(JOBS.pruneSessions) prune() { return Promise.resolve(); }
     }
     expect((await start([SomeHandlers, Rest])).sort()).toEqual([
-      'digest:Rest.digest', 'prune-sessions:Rest.prune', 'reconcile:SomeHandlers.reconcile', 'remind:SomeHandlers.remind', 'reports:Rest.reports',
+      'digest:Rest.digest', 'prune-sessions:Rest.prune', 'reconcile:SomeHandlers.reconcile', 'remind:SomeHandlers.remind',
+      'report-reminders:Rest.reportReminders', 'reports:Rest.reports',
     ]);
   });
 

@@ -5,9 +5,11 @@ import { AccountsAudit1764100000000 } from './1764100000000-accounts-audit.js';
 import { AuditAppendOnly1764200000000 } from './1764200000000-audit-append-only.js';
 import { InstallInfo1764300000000 } from './1764300000000-install-info.js';
 import { ReportSnapshots1764400000000 } from './1764400000000-report-snapshots.js';
+import { ReportDrafts1764612000000 } from './1764612000000-report-drafts.js';
+import { EvidenceFiles1764613000000 } from './1764613000000-evidence-files.js';
 
 /** Every migration, in order, listed by class so the build needs no globs. */
 export const MIGRATIONS = [
   InitialSchema1763900000000, Reminders1763990000000, Reports1764000000000, AccountsAudit1764100000000, AuditAppendOnly1764200000000,
-  InstallInfo1764300000000, ReportSnapshots1764400000000,
+  InstallInfo1764300000000, ReportSnapshots1764400000000, ReportDrafts1764612000000, EvidenceFiles1764613000000,
 ];

@@ -3,6 +3,14 @@ import { VersionedRecordDto } from '../../common/record.dto.js';
 import { OFFICIAL_ROLES, REMINDER_MODES, type OfficialRole, type ReminderMode } from '../entities/official.entity.js';
 import { REPORT_CUTOFFS, type ReportCutoff } from '../entities/unit.entity.js';
 
+/** The thresholds of the CCHC index's plan criterion (organization/cchc-thresholds.ts). */
+export class CchcThresholdsAnswerDto {
+  @ApiProperty({ example: 90, description: 'Tỷ lệ hoàn thành trên ngưỡng này (%) được điểm tối đa' }) fullAbove: number;
+  @ApiProperty({ example: 70, description: 'Tỷ lệ hoàn thành từ ngưỡng này (%) được điểm mức dưới' }) partialFrom: number;
+  @ApiProperty({ example: 2, description: 'Điểm tối đa' }) fullPoints: number;
+  @ApiProperty({ example: 1, description: 'Điểm mức dưới' }) partialPoints: number;
+}
+
 /** Đơn vị, as the API answers it. */
 export class UnitDto extends VersionedRecordDto {
   @ApiProperty({ example: 2 })
@@ -25,6 +33,12 @@ export class UnitDto extends VersionedRecordDto {
 
   @ApiProperty({ description: 'Nhắc quá hạn mỗi bao nhiêu ngày', example: 7 })
   overdueEveryDays: number;
+
+  @ApiProperty({ type: () => CchcThresholdsAnswerDto, nullable: true, description: 'Ngưỡng điểm tiêu chí kế hoạch CCHC cho các đơn vị cấp dưới; null: mặc định' })
+  cchcThresholds: CchcThresholdsAnswerDto | null;
+
+  @ApiProperty({ description: 'Ngày hạn nộp báo cáo định kỳ trong tháng khóa số liệu', example: 18 })
+  reportDueDay: number;
 }
 
 /** Cán bộ, công chức, as the API answers it. */

@@ -1,5 +1,7 @@
-import { PickType } from '@nestjs/swagger';
-import { EnumField, IdField, IntField, TextField, TimeOfDayField, IntArrayField } from '../../common/fields.js';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsObject, IsOptional, ValidateNested, type ValidationArguments } from 'class-validator';
+import { EnumField, NumberField, IdField, IntField, TextField, TimeOfDayField, IntArrayField } from '../../common/fields.js';
 import { REPORT_CUTOFFS, type ReportCutoff } from '../entities/unit.entity.js';
 
 export class CreateUnitDto {
@@ -11,6 +13,20 @@ export class CreateUnitDto {
 
   @EnumField(REPORT_CUTOFFS, { optional: true, description: 'ministry: số liệu tính đến ngày 14; calendar: theo quý dương lịch' })
   reportCutoff?: ReportCutoff;
+}
+
+export class CchcThresholdsDto {
+  @NumberField({ min: 0, max: 100, example: 90, description: 'Tỷ lệ hoàn thành trên ngưỡng này (%) được điểm tối đa' })
+  fullAbove: number;
+
+  @NumberField({ min: 0, max: 100, example: 70, description: 'Tỷ lệ hoàn thành từ ngưỡng này (%) được điểm mức dưới' })
+  partialFrom: number;
+
+  @NumberField({ min: 0, max: 100, example: 2, description: 'Điểm tối đa' })
+  fullPoints: number;
+
+  @NumberField({ min: 0, max: 100, example: 1, description: 'Điểm mức dưới' })
+  partialPoints: number;
 }
 
 export class UpdateUnitDto {
@@ -31,6 +47,16 @@ export class UpdateUnitDto {
 
   @IntField({ optional: true, min: 1, max: 60, description: 'Nhắc quá hạn mỗi bao nhiêu ngày' })
   overdueEveryDays?: number;
+
+  @ApiProperty({ type: () => CchcThresholdsDto, required: false, nullable: true, description: 'Ngưỡng điểm tiêu chí kế hoạch CCHC cho các đơn vị cấp dưới; null: mặc định (trên 90%: 2 điểm, 70–90%: 1 điểm)' })
+  @IsOptional()
+  @IsObject({ message: (a: ValidationArguments) => `${a.property}: phải là một đối tượng` })
+  @ValidateNested()
+  @Type(() => CchcThresholdsDto)
+  cchcThresholds?: CchcThresholdsDto | null;
+
+  @IntField({ optional: true, min: 1, max: 28, description: 'Ngày hạn nộp báo cáo định kỳ trong tháng khóa số liệu (mặc định 18)' })
+  reportDueDay?: number;
 
   @IntField({ optional: true, min: 1, description: 'Phiên bản đã đọc; sai lệch trả 409' })
   version?: number;

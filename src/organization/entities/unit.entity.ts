@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { VersionedRecord } from '../../database/versioned-record.js';
+import type { CchcThresholds } from '../cchc-thresholds.js';
 
 import type { ReportCutoff } from '../organization-labels.js';
 
@@ -37,4 +38,12 @@ export class Unit extends VersionedRecord {
 
   @Column({ name: 'overdue_every_days', type: 'integer', default: 7 })
   overdueEveryDays: number;
+
+  /** Thresholds of the CCHC index's plan criterion for the units beneath this one; null: the default (90 % / 70 %). */
+  @Column({ name: 'cchc_thresholds', type: 'json', nullable: true })
+  cchcThresholds: CchcThresholds | null;
+
+  /** Day of the cut-off month the unit's periodic reports are due (reminders go out before it). */
+  @Column({ name: 'report_due_day', type: 'integer', default: 18 })
+  reportDueDay: number;
 }

@@ -1,3 +1,4 @@
+import { CchcThresholdsAnswerDto } from '../../organization/dto/organization-response.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { LOCAL_DATE } from '../../common/record.dto.js';
 import { PlanDto } from '../../plans/dto/plan-response.dto.js';
@@ -71,6 +72,19 @@ export class PhuLucProgressDto extends ProgressFiguresDto {
   title: string;
 }
 
+/** The plan criterion of the CCHC index (progress/cchc-points.ts). */
+export class CchcPointsDto {
+  @ApiProperty({ example: 2, description: 'Điểm đạt được' }) points: number;
+  @ApiProperty({ example: 2, description: 'Điểm tối đa của tiêu chí' }) maxPoints: number;
+  @ApiProperty({ example: '93,75%' }) percent: string;
+  @ApiProperty({ type: () => CchcThresholdsAnswerDto, description: 'Ngưỡng đã dùng' }) thresholds: CchcThresholdsAnswerDto;
+  @ApiProperty({ type: String, nullable: true, description: 'Đơn vị cấp trên đặt ngưỡng; null: ngưỡng mặc định', example: 'UBND huyện Hoằng Hóa' })
+  thresholdsFrom: string | null;
+
+  @ApiProperty({ example: 'Mức độ thực hiện kế hoạch CCHC: đạt 93,75% (trên 90%), tự đánh giá 2/2 điểm' }) text: string;
+  @ApiProperty({ example: 'trên 90%: 2 điểm; từ 70% đến 90%: 1 điểm; dưới 70%: 0 điểm' }) rule: string;
+}
+
 export class PlanProgressDto extends ProgressFiguresDto {
   @ApiProperty({ example: 1 })
   planId: number;
@@ -80,4 +94,7 @@ export class PlanProgressDto extends ProgressFiguresDto {
 
   @ApiProperty({ type: [PhuLucProgressDto] })
   phuLucs: PhuLucProgressDto[];
+
+  @ApiProperty({ type: () => CchcPointsDto, description: 'Điểm tự đánh giá tiêu chí "mức độ thực hiện kế hoạch CCHC"' })
+  cchcPoints: CchcPointsDto;
 }

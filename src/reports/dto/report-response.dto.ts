@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CchcPointsDto } from '../../progress/dto/progress-response.dto.js';
+import { NarrativeDto } from './report.dto.js';
 import { LOCAL_DATE } from '../../common/record.dto.js';
 import { REPORT_CUTOFFS, type ReportCutoff } from '../../organization/entities/unit.entity.js';
 import { PERIOD_CODES, TASK_LINE_STATUSES, type PeriodCode, type TaskLineStatus } from '../report-data.js';
@@ -93,6 +95,18 @@ export class ReportTotalFiguresDto extends ReportFiguresDto {
   phuLucs: ReportPhuLucFiguresDto[];
 }
 
+export class OccurrencesDto {
+  @ApiProperty({ example: 1 }) done: number;
+  @ApiProperty({ example: 4 }) total: number;
+}
+
+export class ReportFileDto {
+  @ApiProperty({ description: 'Mã tệp (GET /api/tasks/{taskId}/evidence/{id})' }) id: number;
+  @ApiProperty({ example: 'Biên bản kiểm tra.pdf' }) name: string;
+  @ApiProperty({ description: 'Số byte' }) size: number;
+  @ApiProperty({ ...LOCAL_DATE, nullable: true, description: 'Hạn mà tệp chứng minh; null: cả nhiệm vụ' }) dueOn: string | null;
+}
+
 /** A task as a report lists it. */
 export class ReportTaskLineDto {
   @ApiProperty() taskId: number;
@@ -108,7 +122,13 @@ export class ReportTaskLineDto {
   @ApiProperty({ ...LOCAL_DATE, nullable: true }) completedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) evidence: string | null;
   @ApiProperty({ enum: TASK_LINE_STATUSES }) status: TaskLineStatus;
+  @ApiPropertyOptional({ type: () => OccurrencesDto, description: 'Nhiệm vụ nhiều hạn: số lần đã hoàn thành đến ngày chốt, trên tổng số lần' })
+  occurrences?: OccurrencesDto;
+
+  @ApiPropertyOptional({ type: () => [ReportFileDto], description: 'Tài liệu kiểm chứng đã đính kèm' })
+  files?: ReportFileDto[];
 }
+
 
 export class ReportListsDto {
   @ApiProperty({ type: [ReportTaskLineDto] }) completedInPeriod: ReportTaskLineDto[];
@@ -145,6 +165,8 @@ export class ReportDataDto {
   @ApiProperty({ type: ReportListsDto }) lists: ReportListsDto;
   @ApiProperty({ type: [ReportTaskLineDto], description: 'Mọi nhiệm vụ của kế hoạch, theo Phụ lục rồi TT' }) tasks: ReportTaskLineDto[];
   @ApiProperty({ type: [AnnexRowDto], description: 'Phụ lục 01b' }) annex01b: AnnexRowDto[];
+  @ApiPropertyOptional({ type: () => NarrativeDto, description: 'Các phần lời văn đã viết (chỉ có phần đã viết)' }) narrative?: NarrativeDto;
+  @ApiPropertyOptional({ type: () => CchcPointsDto, description: 'Điểm tiêu chí kế hoạch CCHC (báo cáo lập trước khi có tiêu chí này thì không có)' }) cchc?: CchcPointsDto;
   @ApiProperty({ type: ReportSignerDto }) signer: ReportSignerDto;
 }
 
@@ -157,12 +179,17 @@ class ReportHeaderDto {
   @ApiProperty({ example: 2023 }) year: number;
   @ApiProperty({ description: 'Phiên bản của báo cáo kỳ này', example: 1 }) version: number;
   @ApiProperty({ ...LOCAL_DATE, description: 'Ngày chốt số liệu' }) cutoff: string;
-  @ApiProperty({ enum: ['auto', 'manual'], description: 'auto: hệ thống tự lập (bản chính thức); manual: người lập (bản nháp)' })
+  @ApiProperty({ enum: ['auto', 'manual'], description: 'auto: hệ thống tự lập (bản chính thức ngay); manual: người lập (bản nháp đến khi chốt)' })
   trigger: 'auto' | 'manual';
 
   @ApiProperty({ type: String, nullable: true, description: 'Khóa của báo cáo tự động' }) autoKey: string | null;
   @ApiProperty({ format: 'date-time' }) generatedAt: string;
   @ApiProperty({ example: 'Lê Văn Chủ' }) generatedBy: string;
+  @ApiProperty({ enum: ['draft', 'final'], description: 'draft: bản nháp, sửa được; final: bản chính thức, không đổi nữa' }) status: 'draft' | 'final';
+  @ApiProperty({ example: 'quý II năm 2023', description: 'Kỳ báo cáo bằng chữ' }) periodText: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Thời điểm chốt thành bản chính thức' }) finalAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Người chốt' }) finalizedBy: string | null;
+  @ApiProperty({ example: 1, description: 'Lần sửa của bản nháp; gửi lại khi sửa hay chốt, sai lệch trả 409' }) revision: number;
 }
 
 export class ReportVersionDto extends ReportHeaderDto {

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, ArrayMaxSize, IsIn, IsOptional, ValidateIf, ValidateNested, registerDecorator, ValidationArguments } from 'class-validator';
-import { EnumField, IntField, LocalDateField } from '../../common/fields.js';
+import { IsArray, ArrayMaxSize, IsIn, IsObject, IsOptional, ValidateIf, ValidateNested, registerDecorator, ValidationArguments } from 'class-validator';
+import { EnumField, IntField, LocalDateField, TextField } from '../../common/fields.js';
+import { NARRATIVE_MAX_CHARS } from '../narrative.js';
 import { ENTERED_CODES } from '../annex-01b.js';
 import { PERIOD_CODES, type PeriodCode } from '../report-data.js';
 
@@ -43,6 +44,63 @@ export class GeneratePayload {
   @ValidateNested({ each: true })
   @Type(() => AnnexEntryDto)
   annex?: AnnexEntryDto[];
+}
+
+/** The narrative sections of a draft: each one sent replaces the stored text; null or "" clears it. */
+export class NarrativeDto {
+  @TextField({ optional: true, nullable: true, allowEmpty: true, max: NARRATIVE_MAX_CHARS, description: 'I.1 Công tác chỉ đạo, điều hành' })
+  chiDaoDieuHanh?: string | null;
+  @TextField({ optional: true, nullable: true, allowEmpty: true, max: NARRATIVE_MAX_CHARS, description: 'I.2 Công tác kiểm tra, tuyên truyền' })
+  kiemTraTuyenTruyen?: string | null;
+  @TextField({ optional: true, nullable: true, allowEmpty: true, max: NARRATIVE_MAX_CHARS, description: 'II.1 Kết quả cải cách thể chế' })
+  ketQua1?: string | null;
+  @TextField({ optional: true, nullable: true, allowEmpty: true, max: NARRATIVE_MAX_CHARS, description: 'II.2 Kết quả cải cách thủ tục hành chính' })
+  ketQua2?: string | null;
+  @TextField({ optional: true, nullable: true, allowEmpty: true, max: NARRATIVE_MAX_CHARS, description: 'II.3 Kết quả cải cách tổ chức bộ máy' })
+  ketQua3?: string | null;
+  @TextField({ optional: true, nullable: true, allowEmpty: true, max: NARRATIVE_MAX_CHARS, description: 'II.4 Kết quả cải cách chế độ công vụ' })
+  ketQua4?: string | null;
+  @TextField({ optional: true, nullable: true, allowEmpty: true, max: NARRATIVE_MAX_CHARS, description: 'II.5 Kết quả cải cách tài chính công' })
+  ketQua5?: string | null;
+  @TextField({ optional: true, nullable: true, allowEmpty: true, max: NARRATIVE_MAX_CHARS, description: 'II.6 Kết quả xây dựng chính quyền điện tử, chính quyền số' })
+  ketQua6?: string | null;
+  @TextField({ optional: true, nullable: true, allowEmpty: true, max: NARRATIVE_MAX_CHARS, description: 'II.7 Kết quả các nội dung khác' })
+  ketQua7?: string | null;
+  @TextField({ optional: true, nullable: true, allowEmpty: true, max: NARRATIVE_MAX_CHARS, description: 'III.1 Ưu điểm' })
+  uuDiem?: string | null;
+  @TextField({ optional: true, nullable: true, allowEmpty: true, max: NARRATIVE_MAX_CHARS, description: 'III.2 Tồn tại, hạn chế' })
+  hanChe?: string | null;
+  @TextField({ optional: true, nullable: true, allowEmpty: true, max: NARRATIVE_MAX_CHARS, description: 'III.2 Nguyên nhân' })
+  nguyenNhan?: string | null;
+  @TextField({ optional: true, nullable: true, allowEmpty: true, max: NARRATIVE_MAX_CHARS, description: 'IV. Phương hướng, nhiệm vụ kỳ tới' })
+  phuongHuong?: string | null;
+  @TextField({ optional: true, nullable: true, allowEmpty: true, max: NARRATIVE_MAX_CHARS, description: 'V. Kiến nghị, đề xuất' })
+  kienNghi?: string | null;
+}
+
+export class UpdateReportPayload {
+  @ApiProperty({ type: () => NarrativeDto, required: false, description: 'Các phần lời văn của báo cáo (chỉ gửi phần cần sửa)' })
+  @IsOptional()
+  @IsObject({ message: (a: ValidationArguments) => `${a.property}: phải là một đối tượng` })
+  @ValidateNested()
+  @Type(() => NarrativeDto)
+  narrative?: NarrativeDto;
+
+  @ApiProperty({ type: [AnnexEntryDto], required: false, description: 'Các dòng nhập tay của Phụ lục 01b (chỉ gửi dòng cần sửa; value null để xóa)' })
+  @IsOptional()
+  @IsArray({ message: (a: ValidationArguments) => `${a.property}: phải là một danh sách` })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AnnexEntryDto)
+  annex?: AnnexEntryDto[];
+
+  @IntField({ optional: true, min: 1, description: 'Lần sửa đã đọc (revision); sai lệch trả 409' })
+  revision?: number;
+}
+
+export class FinalizePayload {
+  @IntField({ optional: true, min: 1, description: 'Lần sửa đã đọc (revision); sai lệch trả 409' })
+  revision?: number;
 }
 
 export class PreviewReportQuery {

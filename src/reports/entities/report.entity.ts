@@ -69,6 +69,17 @@ export class Report {
   @Column({ type: 'blob', nullable: true })
   snapshot: Buffer | null;
 
+  /** When the version was marked final (automatic versions: when made); null while a draft. */
+  @Column({ name: 'final_at', type: Date, nullable: true })
+  finalAt: Date | null;
+
+  @Column({ name: 'finalized_by', type: 'varchar', length: 255, nullable: true })
+  finalizedBy: string | null;
+
+  /** Bumped on every edit of a draft: a client that sends the revision it read gets 409 if someone edited since. */
+  @Column({ type: 'integer', default: 1 })
+  revision: number;
+
   @Column({ name: 'deleted_at', type: Date, nullable: true })
   deletedAt: Date | null;
 }

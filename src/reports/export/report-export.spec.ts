@@ -6,7 +6,7 @@ import { completionSentence, formatPercent, formatRatio } from '../../common/vie
 import type { AnnexRow, Figures, ReportData, ReportTaskLine, TaskLineStatus } from '../report-data.js';
 import { reportDocx } from './report-docx.js';
 import { reportHtml } from './report-html.js';
-import { ANNEX_SHEET, TASK_SHEET, reportXlsx } from './report-xlsx.js';
+import { ANNEX_SHEET, LISTS_SHEET, TASK_SHEET, reportXlsx } from './report-xlsx.js';
 import { unitNames } from './report-text.js';
 
 // ── Fixture: Hoằng Tiến's 2023 plan, 32 tasks, annual report cut off on 14/12/2023 ──
@@ -291,8 +291,8 @@ describe('reportDocx', () => {
     const iv = text.slice(text.indexOf('IV. PHƯƠNG HƯỚNG'), text.indexOf('V. KIẾN NGHỊ'));
     expect(iv).toContain('từ ngày 15/12/2023 đến ngày 14/03/2024');
     expect(iv).toContain(`- ${SCRIPT_CONTENT} (Phụ lục 06; chủ trì: Công chức Văn hóa – Xã hội (Phạm Văn Tuấn); hạn: 31/12/2023).`);
-    // places to write: one per area, plus I, III (×2), IV, V
-    expect(text.match(/\[Nội dung cần bổ sung: /g)).toHaveLength(7 + 2 + 2 + 1 + 1);
+    // places to write: one per area, plus I (×2), III (×3: ưu điểm, hạn chế, nguyên nhân), IV, V
+    expect(text.match(/\[Nội dung cần bổ sung: /g)).toHaveLength(7 + 2 + 3 + 1 + 1);
     expect(xml).toContain('<w:highlight w:val="yellow"/>');
   });
 
@@ -355,7 +355,7 @@ describe('reportXlsx', () => {
   });
 
   it('has the two sheets', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([TASK_SHEET, ANNEX_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([TASK_SHEET, LISTS_SHEET, ANNEX_SHEET]);
     expect(TASK_SHEET).toBe('Nhiệm vụ');
     expect(ANNEX_SHEET).toBe('Phụ lục 01b');
   });
@@ -377,6 +377,7 @@ describe('reportXlsx', () => {
       'Trạng thái',
       'Ngày hoàn thành',
       'Minh chứng',
+      'Tệp minh chứng',
     ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: header.number });
     expect(header.getCell(1).font?.name).toBe('Times New Roman');
@@ -397,6 +398,7 @@ describe('reportXlsx', () => {
       'Hoàn thành quá hạn',
       '10/04/2023',
       'Báo cáo số 15/BC-UBND ngày 10/04/2023',
+      '',
     ]);
     expect(late.getCell(2).alignment?.wrapText).toBe(true);
     const overdue = findRow(ws, (r) => cellText(r, 2) === 'Xây dựng vị trí việc làm của công chức')!;
@@ -470,7 +472,7 @@ describe('reportHtml', () => {
     ]) {
       expect(html).toContain(s);
     }
-    expect(html.match(/class="to-write"/g)).toHaveLength(13);
+    expect(html.match(/class="to-write"/g)).toHaveLength(14);
     expect(html).toContain(
       '<td class="c">1.1.1</td><td>Số nhiệm vụ đề ra trong kế hoạch</td><td class="c">Nhiệm vụ</td><td class="c">32</td>',
     );

@@ -9,6 +9,8 @@ import { TIME_ZONE, formatVnDate, isLocalDate, localDateOf, yearOf } from '../..
 import { reportingYearStart } from '../periods.js';
 import { formatCount } from '../../common/vietnamese-format.js';
 import type { AnnexRow, Figures, ReportData, ReportPeriod, ReportTaskLine, TaskLineStatus } from '../report-data.js';
+import { areaKey, narrativeParagraphs, type NarrativeKey } from '../narrative.js';
+import { cellText, fillBlanks, occurrencesText, oneLine, tidyPunctuation } from '../report-wording.js';
 
 // ── Small formatting helpers ─────────────────────────────────────────────────
 
@@ -147,7 +149,7 @@ export function decisionCitation(decision: string | null): string | null {
   let d = decision.replace(/\s+/g, ' ').trim();
   if (d.startsWith('(') && d.endsWith(')')) d = d.slice(1, -1).trim();
   d = d.replace(/^ban hành kèm theo\s+/iu, '');
-  return d.length > 0 ? d : null;
+  return d.length > 0 ? fillBlanks(d) : null;
 }
 
 /** "Kế hoạch số 08/KH-UBND ngày 30/01/2023 của Ủy ban nhân dân xã Hoằng Tiến về cải cách hành chính năm 2023" */
@@ -155,8 +157,10 @@ export function planCitation(data: ReportData, withIssuer = true): string {
   const names = unitNames(data.unit.name);
   const issued = data.plan.issuedOn ? ` ngày ${vnDate(data.plan.issuedOn)}` : '';
   const issuer = withIssuer ? ` của ${names.fullName}` : '';
-  return `Kế hoạch số ${data.plan.number}${issued}${issuer} về ${planSubject(data.plan.title)}`;
+  return `Kế hoạch số ${fillBlanks(data.plan.number) || BLANK_NUMBER}${issued}${issuer} về ${planSubject(data.plan.title)}`;
 }
+
+const BLANK_NUMBER = '…/KH-UBND';
 
 export function introText(data: ReportData): string {
   const names = unitNames(data.unit.name);
@@ -198,6 +202,12 @@ export function placeholder(what: string): Block {
   return { kind: 'placeholder', text: `[${PLACEHOLDER_PREFIX}: ${what}]` };
 }
 
+/** What people wrote for a section, as paragraphs; the placeholder when nothing was. */
+export function written(data: ReportData, key: NarrativeKey, what: string): Block[] {
+  const paragraphs = narrativeParagraphs(data.narrative?.[key]);
+  return paragraphs.length ? paragraphs.map((p) => para(p)) : [placeholder(what)];
+}
+
 export const TASK_TABLE_TITLE = 'BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH';
 export const ANNEX_01B_LABEL = 'Phụ lục 01b';
 
@@ -234,6 +244,16 @@ function count(n: number): string {
  */
 export function headlineText(figures: Figures): string {
   return `Tổng số nhiệm vụ đề ra trong kế hoạch: ${formatCount(figures.planned)}; ${figures.summary}`;
+}
+
+/**
+ * "Tiêu chí mức độ thực hiện kế hoạch CCHC: đạt 93,75% (trên 90%), tự đánh giá 2/2 điểm
+ * (thang điểm: trên 90%: 2 điểm; …)." Null for a report made before the criterion was computed.
+ */
+export function cchcText(data: ReportData): string | null {
+  if (!data.cchc) return null;
+  const from = data.cchc.thresholdsFrom ? ` của ${data.cchc.thresholdsFrom}` : '';
+  return `${data.cchc.text} (thang điểm${from}: ${data.cchc.rule}).`;
 }
 
 export function breakdownText(figures: Figures): string {
@@ -279,34 +299,58 @@ export function phuLucGroups(data: ReportData): PhuLucGroup[] {
 
 /** The due date a line shows: the date that matters, or the deadline as written when there is none. */
 export function dueText(t: ReportTaskLine): string {
-  return t.dueOn ? vnDate(t.dueOn) : t.deadlineText;
+  return t.dueOn ? vnDate(t.dueOn) : cellText(t.deadlineText);
 }
 
+/** The lead cell (its lines kept), then the assigned official in brackets. */
 export function leadWithAssignee(t: ReportTaskLine): string {
-  return t.assigneeName ? `${t.leadText} (${t.assigneeName})` : t.leadText;
+  const lead = cellText(t.leadText);
+  return t.assigneeName ? `${lead} (${t.assigneeName})` : lead;
 }
 
-/** One task in a narrative list: the content, then who and when in brackets. */
+/** The same in one line, for a sentence: "Văn phòng UBND xã; UBND xã (Trần Thị Văn)". */
+export function leadInLine(t: ReportTaskLine): string {
+  const lead = oneLine(t.leadText);
+  return t.assigneeName ? `${lead} (${t.assigneeName})` : lead;
+}
+
+/** "minh chứng: Báo cáo số 3/BC-UBND; tệp: bien-ban.pdf" */
+export function evidenceText(t: ReportTaskLine): string {
+  const parts = [oneLine(t.evidence), ...(t.files ?? []).map((f) => f.name)].filter(Boolean);
+  return parts.join('; ');
+}
+
+/** One task in a narrative list: the content, then who and when in brackets, in one line each. */
 function taskLine(t: ReportTaskLine, details: string[]): Block {
-  const content = t.content.replace(/\s*\n\s*/g, '; ').replace(/[.;:,\s]+$/u, '');
-  return item(`- ${content}`, { text: ` (${details.filter(Boolean).join('; ')}).`, italic: true });
+  const content = oneLine(t.content);
+  const said = details.map((d) => d.trim()).filter(Boolean).join('; ');
+  return item(`- ${content}`, { text: tidyPunctuation(` (${said}).`), italic: true });
 }
 
+/** A line of a task met in the period: all of it, or (a recurring task) one of its due dates. */
 function completedLine(t: ReportTaskLine): Block {
+  const partial = t.completedOn !== null && t.status !== 'completed_on_time' && t.status !== 'completed_late';
   return taskLine(t, [
-    `chủ trì: ${leadWithAssignee(t)}`,
-    t.completedOn ? `hoàn thành ngày ${vnDate(t.completedOn)}` : '',
+    `chủ trì: ${leadInLine(t)}`,
+    occurrencesText(t.occurrences) ?? '',
+    t.completedOn ? `${partial ? 'lần gần nhất hoàn thành ngày' : 'hoàn thành ngày'} ${vnDate(t.completedOn)}` : '',
     t.status === 'completed_late' && t.dueOn ? `quá hạn so với hạn ${vnDate(t.dueOn)}` : '',
-    `minh chứng: ${t.evidence?.trim() || 'chưa cập nhật'}`,
+    `minh chứng: ${evidenceText(t) || 'chưa cập nhật'}`,
   ]);
 }
 
 function openLine(t: ReportTaskLine, withPhuLuc: boolean): Block {
   return taskLine(t, [
     withPhuLuc ? phuLucLabel(t.phuLuc) : '',
-    `chủ trì: ${leadWithAssignee(t)}`,
-    t.dueOn ? `hạn: ${vnDate(t.dueOn)}` : `thời hạn: ${t.deadlineText}`,
+    `chủ trì: ${leadInLine(t)}`,
+    t.dueOn ? `hạn: ${vnDate(t.dueOn)}` : `thời hạn: ${oneLine(t.deadlineText)}`,
+    t.occurrences && t.occurrences.done > 0 ? (occurrencesText(t.occurrences) ?? '') : '',
   ]);
+}
+
+/** A task all of whose due dates were met by the cut-off (a partial line of a recurring task is not). */
+export function isCompletedLine(t: ReportTaskLine): boolean {
+  return t.status === 'completed_on_time' || t.status === 'completed_late';
 }
 
 function areaBlocks(data: ReportData, index: number, group: PhuLucGroup): Block[] {
@@ -327,14 +371,21 @@ function areaBlocks(data: ReportData, index: number, group: PhuLucGroup): Block[
   } else {
     out.push(para('Kế hoạch không đề ra nhiệm vụ thuộc lĩnh vực này.'));
   }
-  const done = data.lists.completedInPeriod.filter((t) => t.phuLuc === group.phuLuc);
+  const met = data.lists.completedInPeriod.filter((t) => t.phuLuc === group.phuLuc);
+  // counted as the figures count: a task is completed when all its due dates are met
+  const done = met.filter(isCompletedLine);
+  const partly = met.filter((t) => !isCompletedLine(t));
   if (done.length > 0) {
-    out.push(para(`Các nhiệm vụ hoàn thành trong kỳ (${formatCount(done.length)}):`));
+    out.push(para(`Các nhiệm vụ hoàn thành trong kỳ (${count(done.length)}):`));
     for (const t of done) out.push(completedLine(t));
   } else if (f && f.planned > 0) {
     out.push(para('Trong kỳ không có nhiệm vụ hoàn thành.'));
   }
-  out.push(placeholder(`kết quả cụ thể trong kỳ — ${AREA_HINTS[group.phuLuc] ?? 'kết quả thực hiện'}.`));
+  if (partly.length > 0) {
+    out.push(para(`Các nhiệm vụ thực hiện nhiều lần, đã thực hiện trong kỳ nhưng chưa hoàn thành hết các lần (${count(partly.length)}):`));
+    for (const t of partly) out.push(completedLine(t));
+  }
+  out.push(...written(data, areaKey(group.phuLuc), `kết quả cụ thể trong kỳ — ${AREA_HINTS[group.phuLuc] ?? 'kết quả thực hiện'}.`));
   return out;
 }
 
@@ -355,19 +406,21 @@ export function bodyBlocks(data: ReportData): Block[] {
         'phân công công chức chuyên môn chủ trì thực hiện từng nhiệm vụ, có sản phẩm và thời hạn hoàn thành cụ thể.',
     ),
   );
-  out.push(placeholder('các văn bản chỉ đạo, điều hành cải cách hành chính đã ban hành trong kỳ (số, ngày, trích yếu).'));
+  out.push(...written(data, 'chiDaoDieuHanh', 'các văn bản chỉ đạo, điều hành cải cách hành chính đã ban hành trong kỳ (số, ngày, trích yếu).'));
   out.push(heading(2, '2. Công tác kiểm tra, tuyên truyền cải cách hành chính'));
-  out.push(placeholder('kế hoạch tự kiểm tra, số bộ phận đã kiểm tra, vấn đề phát hiện và kết quả xử lý; hình thức và kết quả tuyên truyền.'));
+  out.push(...written(data, 'kiemTraTuyenTruyen', 'kế hoạch tự kiểm tra, số bộ phận đã kiểm tra, vấn đề phát hiện và kết quả xử lý; hình thức và kết quả tuyên truyền.'));
 
   out.push(heading(1, 'II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH'));
   out.push(para({ text: `${headlineText(figures)}.`, bold: true }));
   out.push(para(breakdownText(figures)));
+  const cchc = cchcText(data);
+  if (cchc) out.push(para({ text: cchc, bold: true }));
   out.push(para({ text: `(Chi tiết tại Biểu tổng hợp kết quả thực hiện nhiệm vụ và ${ANNEX_01B_LABEL} kèm theo.)`, italic: true }));
   phuLucGroups(data).forEach((g, i) => out.push(...areaBlocks(data, i + 1, g)));
 
   out.push(heading(1, 'III. ĐÁNH GIÁ CHUNG'));
   out.push(heading(2, '1. Ưu điểm'));
-  out.push(placeholder('những mặt tích cực, kết quả nổi bật trong kỳ.'));
+  out.push(...written(data, 'uuDiem', 'những mặt tích cực, kết quả nổi bật trong kỳ.'));
   out.push(heading(2, '2. Tồn tại, hạn chế và nguyên nhân'));
   if (data.lists.overdue.length > 0) {
     out.push(para(`Đến ngày ${vnDate(period.cutoff)}, còn ${count(data.lists.overdue.length)} quá hạn chưa hoàn thành:`));
@@ -382,14 +435,16 @@ export function bodyBlocks(data: ReportData): Block[] {
       out.push(
         taskLine(t, [
           phuLucLabel(t.phuLuc),
-          `chủ trì: ${leadWithAssignee(t)}`,
+          `chủ trì: ${leadInLine(t)}`,
           t.dueOn ? `hạn: ${vnDate(t.dueOn)}` : '',
           t.completedOn ? `hoàn thành ngày ${vnDate(t.completedOn)}` : '',
         ]),
       );
     }
   }
-  out.push(placeholder('các tồn tại, hạn chế khác và nguyên nhân (chủ quan, khách quan).'));
+  out.push(...written(data, 'hanChe', 'các tồn tại, hạn chế khác.'));
+  out.push(para({ text: 'Nguyên nhân:', italic: true }));
+  out.push(...written(data, 'nguyenNhan', 'nguyên nhân của tồn tại, hạn chế (chủ quan, khách quan).'));
 
   out.push(heading(1, 'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'));
   const next = data.lists.dueNextPeriod;
@@ -412,10 +467,10 @@ export function bodyBlocks(data: ReportData): Block[] {
   if (data.lists.overdue.length > 0) {
     out.push(para(`Tập trung hoàn thành ${count(data.lists.overdue.length)} đã quá hạn nêu tại mục III.`));
   }
-  out.push(placeholder('các nhiệm vụ, giải pháp trọng tâm kỳ tới.'));
+  out.push(...written(data, 'phuongHuong', 'các nhiệm vụ, giải pháp trọng tâm kỳ tới.'));
 
   out.push(heading(1, 'V. KIẾN NGHỊ, ĐỀ XUẤT'));
-  out.push(placeholder('kiến nghị, đề xuất với cấp trên (nếu không có, ghi "Không có").'));
+  out.push(...written(data, 'kienNghi', 'kiến nghị, đề xuất với cấp trên (nếu không có, ghi "Không có").'));
 
   out.push(
     para(
@@ -454,6 +509,17 @@ export function signature(data: ReportData): Signature {
 
 // ── Tables ──────────────────────────────────────────────────────────────────
 
+/** The report's lists with the titles the body gives them, for the tables that list them one by one. */
+export function reportListSections(data: ReportData): { key: keyof ReportData['lists']; title: string; lines: ReportTaskLine[] }[] {
+  const p = data.period;
+  return [
+    { key: 'completedInPeriod', title: `Nhiệm vụ có kết quả trong kỳ (từ ngày ${vnDate(p.windowStart)} đến ngày ${vnDate(p.windowEnd)})`, lines: data.lists.completedInPeriod },
+    { key: 'notCompleted', title: `Nhiệm vụ chưa hoàn thành đến ngày ${vnDate(p.cutoff)}`, lines: data.lists.notCompleted },
+    { key: 'overdue', title: `Nhiệm vụ quá hạn chưa hoàn thành đến ngày ${vnDate(p.cutoff)}`, lines: data.lists.overdue },
+    { key: 'dueNextPeriod', title: `Nhiệm vụ đến hạn trong kỳ tới (từ ngày ${vnDate(p.nextWindowStart)} đến ngày ${vnDate(p.nextWindowEnd)})`, lines: data.lists.dueNextPeriod },
+  ];
+}
+
 /** Columns of the task table in the DOCX and HTML documents. */
 export const TASK_TABLE_HEADERS = [
   'TT',
@@ -465,15 +531,17 @@ export const TASK_TABLE_HEADERS = [
   'Minh chứng',
 ] as const;
 
+/** A task's cells: multi-line cells keep their lines ("\n"), which each exporter lays out as lines. */
 export function taskTableCells(t: ReportTaskLine): string[] {
+  const occurrences = occurrencesText(t.occurrences);
   return [
     String(t.ordinal),
-    t.content,
+    cellText(t.content),
     leadWithAssignee(t),
     dueText(t),
-    statusLabel(t.status),
+    occurrences ? `${statusLabel(t.status)}\n(${occurrences})` : statusLabel(t.status),
     vnDate(t.completedOn),
-    t.evidence ?? '',
+    [cellText(t.evidence), ...(t.files ?? []).map((f) => `Tệp: ${f.name}`)].filter(Boolean).join('\n'),
   ];
 }
 

@@ -11,10 +11,14 @@ import {
   ANNEX_SOURCE_LABELS,
   annex01bTitle,
   attachedToText,
+  cchcText,
   dataWindowText,
   generatedAtText,
   isAnnexGroup,
+  leadWithAssignee,
   phuLucGroups,
+  phuLucLabel,
+  reportListSections,
   planCitation,
   reportSubject,
   statusLabel,
@@ -22,6 +26,7 @@ import {
   unitNames,
   vnDate,
 } from './report-text.js';
+import { cellText, occurrencesText } from '../report-wording.js';
 
 const FONT = 'Times New Roman';
 const SIZE = 12;
@@ -41,6 +46,19 @@ const TASK_COLUMNS: { header: string; width: number }[] = [
   { header: 'Trạng thái', width: 22 },
   { header: 'Ngày hoàn thành', width: 13 },
   { header: 'Minh chứng', width: 36 },
+  { header: 'Tệp minh chứng', width: 36 },
+];
+
+export const LISTS_SHEET = 'Danh sách trong kỳ';
+
+const LIST_COLUMNS: { header: string; width: number }[] = [
+  { header: 'Phụ lục', width: 10 },
+  { header: 'TT', width: 5 },
+  { header: 'Nhiệm vụ', width: 52 },
+  { header: 'Chủ trì', width: 30 },
+  { header: 'Hạn', width: 12 },
+  { header: 'Kết quả', width: 30 },
+  { header: 'Ngày hoàn thành', width: 13 },
 ];
 
 const ANNEX_COLUMNS: { header: string; width: number }[] = [
@@ -138,23 +156,54 @@ function taskSheet(wb: ExcelJS.Workbook, data: ReportData): void {
   for (const g of phuLucGroups(data)) {
     spanRow(ws, width, g.heading, { fill: GROUP_FILL, bold: true });
     for (const t of g.tasks) {
+      const occurrences = occurrencesText(t.occurrences);
       const row = ws.addRow([
         t.ordinal,
-        t.content,
-        t.products.join('\n'),
-        t.leadText,
+        cellText(t.content),
+        t.products.map(cellText).filter(Boolean).join('\n'),
+        cellText(t.leadText),
         t.assigneeName ?? '',
-        t.deadlineText,
+        cellText(t.deadlineText),
         vnDate(t.dueOn),
-        statusLabel(t.status),
+        occurrences ? `${statusLabel(t.status)}\n(${occurrences})` : statusLabel(t.status),
         vnDate(t.completedOn),
-        t.evidence ?? '',
+        cellText(t.evidence),
+        (t.files ?? []).map((f) => f.name).join('\n'),
       ]);
       boxed(row, width, [1, 7, 9]);
     }
   }
   spanRow(ws, width, taskTableTotal(data.figures), { bold: true });
+  const cchc = cchcText(data);
+  if (cchc) spanRow(ws, width, cchc, { bold: true });
   ws.autoFilter = { from: { row: header.number, column: 1 }, to: { row: header.number, column: width } };
+  pageSetup(ws, 'landscape', header.number);
+}
+
+/** The four lists of the report, each line with the due date that puts the task in the list. */
+function listsSheet(wb: ExcelJS.Workbook, data: ReportData): void {
+  const ws = wb.addWorksheet(LISTS_SHEET);
+  const width = LIST_COLUMNS.length;
+  ws.columns = LIST_COLUMNS.map((c) => ({ width: c.width }));
+  titleRow(ws, width, reportSubject(data.period), { bold: true, size: 14 });
+  titleRow(ws, width, dataWindowText(data.period), { italic: true });
+  const header = headerRow(ws, LIST_COLUMNS.map((c) => c.header));
+  for (const list of reportListSections(data)) {
+    spanRow(ws, width, `${list.title} (${list.lines.length})`, { fill: GROUP_FILL, bold: true });
+    for (const t of list.lines) {
+      const occurrences = occurrencesText(t.occurrences);
+      const row = ws.addRow([
+        phuLucLabel(t.phuLuc),
+        t.ordinal,
+        cellText(t.content),
+        leadWithAssignee(t),
+        vnDate(t.dueOn),
+        occurrences ? `${statusLabel(t.status)}\n(${occurrences})` : statusLabel(t.status),
+        vnDate(t.completedOn),
+      ]);
+      boxed(row, width, [1, 2, 5, 7]);
+    }
+  }
   pageSetup(ws, 'landscape', header.number);
 }
 
@@ -188,6 +237,7 @@ export async function reportXlsx(data: ReportData): Promise<Buffer> {
   const created = new Date(data.generatedAt);
   if (!Number.isNaN(created.getTime())) wb.created = created;
   taskSheet(wb, data);
+  listsSheet(wb, data);
   annexSheet(wb, data);
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);

@@ -509,6 +509,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các tài liệu kiểm chứng của nhiệm vụ */
+        get: operations["Evidence_list"];
+        put?: never;
+        /** Tải lên tài liệu kiểm chứng của nhiệm vụ (PDF, ảnh, Word, Excel) */
+        post: operations["Evidence_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/evidence/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải về một tài liệu kiểm chứng (tệp đính kèm) */
+        get: operations["Evidence_download"];
+        put?: never;
+        post?: never;
+        /** Gỡ một tài liệu kiểm chứng khỏi nhiệm vụ */
+        delete: operations["Evidence_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -570,7 +606,7 @@ export interface paths {
         /** Các phiên bản báo cáo đã lưu của kế hoạch */
         get: operations["Reports_list"];
         put?: never;
-        /** Lập và lưu một phiên bản báo cáo của kỳ */
+        /** Lập và lưu một phiên bản báo cáo của kỳ (bản nháp; lời văn điền sẵn từ báo cáo chính thức kỳ trước) */
         post: operations["Reports_generate"];
         delete?: never;
         options?: never;
@@ -646,6 +682,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/{id}/evidence.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải mọi tài liệu kiểm chứng mà báo cáo liệt kê, theo thư mục Phụ lục / nhiệm vụ (ZIP) */
+        get: operations["Reports_evidenceZip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/{id}": {
         parameters: {
             query?: never;
@@ -657,8 +710,43 @@ export interface paths {
         get: operations["Reports_get"];
         put?: never;
         post?: never;
-        /** Xóa một bản nháp báo cáo (báo cáo tự động là bản chính thức, không xóa được) */
+        /** Xóa một bản nháp báo cáo (bản chính thức không xóa được) */
         delete: operations["Reports_remove"];
+        options?: never;
+        head?: never;
+        /** Sửa bản nháp báo cáo: các phần lời văn và các dòng nhập tay của Phụ lục 01b */
+        patch: operations["Reports_update"];
+        trace?: never;
+    };
+    "/api/reports/{id}/finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chốt bản nháp thành bản chính thức (từ đó không sửa, không xóa được) */
+        post: operations["Reports_finalize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tạo bản nháp mới từ một phiên bản (số liệu tính lại, giữ lời văn và các dòng nhập tay) */
+        post: operations["Reports_draftFrom"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -818,6 +906,28 @@ export interface components {
             /** @description Lý do (mở lại, hủy…) */
             note: string | null;
         };
+        CchcThresholdsAnswerDto: {
+            /**
+             * @description Tỷ lệ hoàn thành trên ngưỡng này (%) được điểm tối đa
+             * @example 90
+             */
+            fullAbove: number;
+            /**
+             * @description Tỷ lệ hoàn thành từ ngưỡng này (%) được điểm mức dưới
+             * @example 70
+             */
+            partialFrom: number;
+            /**
+             * @description Điểm tối đa
+             * @example 2
+             */
+            fullPoints: number;
+            /**
+             * @description Điểm mức dưới
+             * @example 1
+             */
+            partialPoints: number;
+        };
         UnitDto: {
             /**
              * Format: date-time
@@ -857,6 +967,13 @@ export interface components {
              * @example 7
              */
             overdueEveryDays: number;
+            /** @description Ngưỡng điểm tiêu chí kế hoạch CCHC cho các đơn vị cấp dưới; null: mặc định */
+            cchcThresholds: components["schemas"]["CchcThresholdsAnswerDto"] | null;
+            /**
+             * @description Ngày hạn nộp báo cáo định kỳ trong tháng khóa số liệu
+             * @example 18
+             */
+            reportDueDay: number;
         };
         CreateUnitDto: {
             /** @example UBND xã Hoằng Tiến */
@@ -869,6 +986,28 @@ export interface components {
              */
             reportCutoff?: "ministry" | "calendar";
         };
+        CchcThresholdsDto: {
+            /**
+             * @description Tỷ lệ hoàn thành trên ngưỡng này (%) được điểm tối đa
+             * @example 90
+             */
+            fullAbove: number;
+            /**
+             * @description Tỷ lệ hoàn thành từ ngưỡng này (%) được điểm mức dưới
+             * @example 70
+             */
+            partialFrom: number;
+            /**
+             * @description Điểm tối đa
+             * @example 2
+             */
+            fullPoints: number;
+            /**
+             * @description Điểm mức dưới
+             * @example 1
+             */
+            partialPoints: number;
+        };
         UpdateUnitDto: {
             name?: string;
             parentId?: number | null;
@@ -880,6 +1019,10 @@ export interface components {
             reminderTime?: string;
             /** @description Nhắc quá hạn mỗi bao nhiêu ngày */
             overdueEveryDays?: number;
+            /** @description Ngưỡng điểm tiêu chí kế hoạch CCHC cho các đơn vị cấp dưới; null: mặc định (trên 90%: 2 điểm, 70–90%: 1 điểm) */
+            cchcThresholds?: components["schemas"]["CchcThresholdsDto"] | null;
+            /** @description Ngày hạn nộp báo cáo định kỳ trong tháng khóa số liệu (mặc định 18) */
+            reportDueDay?: number;
             /** @description Phiên bản đã đọc; sai lệch trả 409 */
             version?: number;
         };
@@ -1540,6 +1683,31 @@ export interface components {
             /** @example Cải cách thể chế */
             title: string;
         };
+        CchcPointsDto: {
+            /**
+             * @description Điểm đạt được
+             * @example 2
+             */
+            points: number;
+            /**
+             * @description Điểm tối đa của tiêu chí
+             * @example 2
+             */
+            maxPoints: number;
+            /** @example 93,75% */
+            percent: string;
+            /** @description Ngưỡng đã dùng */
+            thresholds: components["schemas"]["CchcThresholdsAnswerDto"];
+            /**
+             * @description Đơn vị cấp trên đặt ngưỡng; null: ngưỡng mặc định
+             * @example UBND huyện Hoằng Hóa
+             */
+            thresholdsFrom: string | null;
+            /** @example Mức độ thực hiện kế hoạch CCHC: đạt 93,75% (trên 90%), tự đánh giá 2/2 điểm */
+            text: string;
+            /** @example trên 90%: 2 điểm; từ 70% đến 90%: 1 điểm; dưới 70%: 0 điểm */
+            rule: string;
+        };
         PlanProgressDto: {
             /**
              * @description Số nhiệm vụ theo kế hoạch
@@ -1577,6 +1745,39 @@ export interface components {
              */
             asOf: string;
             phuLucs: components["schemas"]["PhuLucProgressDto"][];
+            /** @description Điểm tự đánh giá tiêu chí "mức độ thực hiện kế hoạch CCHC" */
+            cchcPoints: components["schemas"]["CchcPointsDto"];
+        };
+        EvidenceUploadBody: {
+            /**
+             * Format: binary
+             * @description Tệp minh chứng: PDF, ảnh, Word hoặc Excel; tối đa EVIDENCE_MAX_BYTES (mặc định 20 MB)
+             */
+            file: string;
+            /**
+             * @description Hạn (lần thực hiện) mà tệp chứng minh, dạng YYYY-MM-DD; bỏ trống: cả nhiệm vụ
+             * @example 2023-03-31
+             */
+            dueOn?: string;
+        };
+        EvidenceAnswer: {
+            id: number;
+            taskId: number;
+            /** @example 2023-03-31 */
+            dueOn: string | null;
+            /** @example Biên bản kiểm tra.pdf */
+            name: string;
+            /**
+             * @description Loại tệp nhận ra từ nội dung
+             * @example application/pdf
+             */
+            mime: string;
+            /** @description Số byte */
+            size: number;
+            sha256: string;
+            uploadedBy: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         NotificationDto: {
             /** @example 6 */
@@ -1764,6 +1965,26 @@ export interface components {
             summary: string;
             phuLucs: components["schemas"]["ReportPhuLucFiguresDto"][];
         };
+        OccurrencesDto: {
+            /** @example 1 */
+            done: number;
+            /** @example 4 */
+            total: number;
+        };
+        ReportFileDto: {
+            /** @description Mã tệp (GET /api/tasks/{taskId}/evidence/{id}) */
+            id: number;
+            /** @example Biên bản kiểm tra.pdf */
+            name: string;
+            /** @description Số byte */
+            size: number;
+            /**
+             * Format: date
+             * @description Hạn mà tệp chứng minh; null: cả nhiệm vụ
+             * @example 2023-06-30
+             */
+            dueOn: string | null;
+        };
         ReportTaskLineDto: {
             taskId: number;
             phuLuc: number;
@@ -1788,6 +2009,10 @@ export interface components {
             evidence: string | null;
             /** @enum {string} */
             status: "completed_on_time" | "completed_late" | "in_progress" | "overdue";
+            /** @description Nhiệm vụ nhiều hạn: số lần đã hoàn thành đến ngày chốt, trên tổng số lần */
+            occurrences?: components["schemas"]["OccurrencesDto"];
+            /** @description Tài liệu kiểm chứng đã đính kèm */
+            files?: components["schemas"]["ReportFileDto"][];
         };
         ReportListsDto: {
             completedInPeriod: components["schemas"]["ReportTaskLineDto"][];
@@ -1805,6 +2030,36 @@ export interface components {
             unit: string | null;
             /** @enum {string} */
             source: "computed" | "entered";
+        };
+        NarrativeDto: {
+            /** @description I.1 Công tác chỉ đạo, điều hành */
+            chiDaoDieuHanh?: string | null;
+            /** @description I.2 Công tác kiểm tra, tuyên truyền */
+            kiemTraTuyenTruyen?: string | null;
+            /** @description II.1 Kết quả cải cách thể chế */
+            ketQua1?: string | null;
+            /** @description II.2 Kết quả cải cách thủ tục hành chính */
+            ketQua2?: string | null;
+            /** @description II.3 Kết quả cải cách tổ chức bộ máy */
+            ketQua3?: string | null;
+            /** @description II.4 Kết quả cải cách chế độ công vụ */
+            ketQua4?: string | null;
+            /** @description II.5 Kết quả cải cách tài chính công */
+            ketQua5?: string | null;
+            /** @description II.6 Kết quả xây dựng chính quyền điện tử, chính quyền số */
+            ketQua6?: string | null;
+            /** @description II.7 Kết quả các nội dung khác */
+            ketQua7?: string | null;
+            /** @description III.1 Ưu điểm */
+            uuDiem?: string | null;
+            /** @description III.2 Tồn tại, hạn chế */
+            hanChe?: string | null;
+            /** @description III.2 Nguyên nhân */
+            nguyenNhan?: string | null;
+            /** @description IV. Phương hướng, nhiệm vụ kỳ tới */
+            phuongHuong?: string | null;
+            /** @description V. Kiến nghị, đề xuất */
+            kienNghi?: string | null;
         };
         ReportSignerDto: {
             /** @example CHỦ TỊCH */
@@ -1826,6 +2081,10 @@ export interface components {
             tasks: components["schemas"]["ReportTaskLineDto"][];
             /** @description Phụ lục 01b */
             annex01b: components["schemas"]["AnnexRowDto"][];
+            /** @description Các phần lời văn đã viết (chỉ có phần đã viết) */
+            narrative?: components["schemas"]["NarrativeDto"];
+            /** @description Điểm tiêu chí kế hoạch CCHC (báo cáo lập trước khi có tiêu chí này thì không có) */
+            cchc?: components["schemas"]["CchcPointsDto"];
             signer: components["schemas"]["ReportSignerDto"];
         };
         StoredReportDto: {
@@ -1851,7 +2110,7 @@ export interface components {
              */
             cutoff: string;
             /**
-             * @description auto: hệ thống tự lập (bản chính thức); manual: người lập (bản nháp)
+             * @description auto: hệ thống tự lập (bản chính thức ngay); manual: người lập (bản nháp đến khi chốt)
              * @enum {string}
              */
             trigger: "auto" | "manual";
@@ -1861,6 +2120,28 @@ export interface components {
             generatedAt: string;
             /** @example Lê Văn Chủ */
             generatedBy: string;
+            /**
+             * @description draft: bản nháp, sửa được; final: bản chính thức, không đổi nữa
+             * @enum {string}
+             */
+            status: "draft" | "final";
+            /**
+             * @description Kỳ báo cáo bằng chữ
+             * @example quý II năm 2023
+             */
+            periodText: string;
+            /**
+             * Format: date-time
+             * @description Thời điểm chốt thành bản chính thức
+             */
+            finalAt: string | null;
+            /** @description Người chốt */
+            finalizedBy: string | null;
+            /**
+             * @description Lần sửa của bản nháp; gửi lại khi sửa hay chốt, sai lệch trả 409
+             * @example 1
+             */
+            revision: number;
             data: components["schemas"]["ReportDataDto"];
         };
         ReportVersionDto: {
@@ -1886,7 +2167,7 @@ export interface components {
              */
             cutoff: string;
             /**
-             * @description auto: hệ thống tự lập (bản chính thức); manual: người lập (bản nháp)
+             * @description auto: hệ thống tự lập (bản chính thức ngay); manual: người lập (bản nháp đến khi chốt)
              * @enum {string}
              */
             trigger: "auto" | "manual";
@@ -1896,12 +2177,46 @@ export interface components {
             generatedAt: string;
             /** @example Lê Văn Chủ */
             generatedBy: string;
+            /**
+             * @description draft: bản nháp, sửa được; final: bản chính thức, không đổi nữa
+             * @enum {string}
+             */
+            status: "draft" | "final";
+            /**
+             * @description Kỳ báo cáo bằng chữ
+             * @example quý II năm 2023
+             */
+            periodText: string;
+            /**
+             * Format: date-time
+             * @description Thời điểm chốt thành bản chính thức
+             */
+            finalAt: string | null;
+            /** @description Người chốt */
+            finalizedBy: string | null;
+            /**
+             * @description Lần sửa của bản nháp; gửi lại khi sửa hay chốt, sai lệch trả 409
+             * @example 1
+             */
+            revision: number;
             /** @example 12/34 */
             ratio: string;
             /** @example 35,29% */
             percent: string;
             /** @example đã hoàn thành 12/34 nhiệm vụ, đạt 35,29% kế hoạch */
             summary: string;
+        };
+        UpdateReportPayload: {
+            /** @description Các phần lời văn của báo cáo (chỉ gửi phần cần sửa) */
+            narrative?: components["schemas"]["NarrativeDto"];
+            /** @description Các dòng nhập tay của Phụ lục 01b (chỉ gửi dòng cần sửa; value null để xóa) */
+            annex?: components["schemas"]["AnnexEntryDto"][];
+            /** @description Lần sửa đã đọc (revision); sai lệch trả 409 */
+            revision?: number;
+        };
+        FinalizePayload: {
+            /** @description Lần sửa đã đọc (revision); sai lệch trả 409 */
+            revision?: number;
         };
         RollupRowDto: {
             unitId: number;
@@ -4598,6 +4913,259 @@ export interface operations {
             };
         };
     };
+    Evidence_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceAnswer"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Evidence_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["EvidenceUploadBody"];
+            };
+        };
+        responses: {
+            /** @description Đã tạo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceAnswer"];
+                };
+            };
+            /** @description Không có tệp, loại tệp (xét theo nội dung) không được nhận, hoặc hạn không thuộc nhiệm vụ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Tệp lớn hơn giới hạn (EVIDENCE_MAX_BYTES, mặc định 20 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Evidence_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+                /** @description Mã (số nguyên dương) */
+                fileId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nội dung tệp, với Content-Type là loại nhận ra khi tải lên (PDF, ảnh, Word, Excel) */
+            200: {
+                headers: {
+                    /** @description Tên tệp khi tải về */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Evidence_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+                /** @description Mã (số nguyên dương) */
+                fileId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã gỡ */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     Notifications_list: {
         parameters: {
             query?: {
@@ -5200,6 +5768,78 @@ export interface operations {
             };
         };
     };
+    Reports_evidenceZip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp ZIP: Phụ lục 01/TT 03 - <nhiệm vụ>/<tệp> */
+            200: {
+                headers: {
+                    /** @description Tên tệp khi tải về */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ */
+            429: {
+                headers: {
+                    /** @description Số giây phải chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     Reports_get: {
         parameters: {
             query?: never;
@@ -5314,9 +5954,223 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Báo cáo tự động là bản chính thức, không xóa được */
+            /** @description Báo cáo đã là bản chính thức, không xóa được */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Reports_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReportPayload"];
+            };
+        };
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredReportDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Báo cáo đã là bản chính thức (không sửa được nữa), hoặc đã được người khác sửa từ lần sửa (revision) bạn gửi */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Reports_finalize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinalizePayload"];
+            };
+        };
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredReportDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Báo cáo đã là bản chính thức, hoặc đã được người khác sửa từ lần sửa (revision) bạn gửi */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Reports_draftFrom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã tạo */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredReportDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Quá nhiều lần lập hoặc tải báo cáo trong một khoảng thời gian; header `Retry-After` cho biết số giây phải chờ */
+            429: {
+                headers: {
+                    /** @description Số giây phải chờ trước khi thử lại */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
