@@ -148,7 +148,7 @@ describe("each role's flows at 1366 and 360 px", () => {
       }
     });
 
-    it(`the reporter makes the Q2 report and downloads it as Word at ${screen.width} px`, async () => {
+    it(`the reporter makes the Q2 report, writes a narrative section and downloads it as Word at ${screen.width} px`, async () => {
       const reporter = await s.api('reporter');
       const before = (await reporter.get(`/api/plans/${ids.planId}/reports`).expect(200)).body.length;
       const { page, w, done } = await open('reporter', screen, VIEW_PATHS.reports);
@@ -180,6 +180,19 @@ describe("each role's flows at 1366 and 360 px", () => {
         expect(stored.data.annex01b.find((r: { code: string }) => r.code === '3.3.1').value).toBe(1237);
         const row = page.locator(`${tid('versions')} [data-report-id="${mine.id}"]`);
         await row.waitFor();
+
+        // the draft opens for its narrative: a section written and saved
+        await page.waitForURL(new RegExp(`sua=${mine.id}`));
+        await page.locator(tid('report-draft')).waitFor();
+        const words = `Trong quý II, UBND xã ban hành 3 văn bản chỉ đạo cải cách hành chính (${screen.width}).`;
+        await page.fill(tid('narrative-chiDaoDieuHanh'), words);
+        expect(await page.locator(tid('draft-finalize')).count()).toBe(0); // the leaders finalise, not the reporter
+        await page.click(tid('draft-save'));
+        await page.locator(tid('draft-notice')).waitFor();
+        const saved = (await reporter.get(`/api/reports/${mine.id}`).expect(200)).body;
+        expect(saved.data.narrative.chiDaoDieuHanh).toBe(words);
+        expect(saved.status).toBe('draft');
+        expect((await reporter.get(`/api/reports/${mine.id}.html`).expect(200)).text).toContain(words);
 
         // the Word file, through the page
         const [download] = await Promise.all([page.waitForEvent('download'), row.locator(tid('report-docx')).click()]);
