@@ -370,7 +370,7 @@ function Draft(p: { id: number; onChanged: () => Promise<void> }) {
   }), 'Đã lưu bản nháp.');
   const finalize = act('final', () => post<Stored>(`/reports/${p.id}/finalize`, { revision: rev }), 'Đã chốt: báo cáo này là bản chính thức, không sửa được nữa.');
   return (
-    <section class="card sub" aria-labelledby="draft-title" data-testid="report-draft" data-status={r.status}>
+    <section class="subcard" aria-labelledby="draft-title" data-testid="report-draft" data-status={r.status}>
       <h2 id="draft-title">Báo cáo {r.periodText}, phiên bản {formatCount(r.version)}: {final ? 'bản chính thức' : 'bản nháp'}</h2>
       {error ? <Alert testid="draft-error">{error}</Alert> : null}
       {notice ? <Notice testid="draft-notice">{notice}</Notice> : null}
