@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ROLE_LABELS } from '../../src/access/roles.js';
 import { planPath, VIEW_PATHS } from '../../src/common/web-paths.js';
 import { reportPeriod } from '../../src/reports/periods.js';
-import { formatVnDate } from '../../src/common/local-date.js';
+import { formatVnDate, todayLocal } from '../../src/common/local-date.js';
 import { auditPage, expectNoProblems } from './support/audit.js';
 import { BOTH_SCREENS, launchBrowser, screenshot, watch, type DemoRole, type Screen, type Watch } from './support/browser.js';
 import { demoIds, startBrowserServer, type BrowserServer } from './support/server.js';
@@ -107,6 +107,46 @@ describe("each role's flows at 1366 and 360 px", () => {
       }
     });
 
+    it(`an official completes a task at ${screen.width} px, and the chairman's percentage changes`, async () => {
+      const chairman = await s.api('chairman');
+      const official = await s.api('official');
+      const plan = (await chairman.get(`/api/plans/${ids.planId}`).expect(200)).body;
+      type T = { id: number; assigneeId: number | null; status: string; dueDates: { completedOn: string | null }[] };
+      // a task of theirs with one due date, still open: completing it completes the task
+      const task: T = plan.phuLucs.flatMap((p: { tasks: T[] }) => p.tasks)
+        .find((x: T) => x.assigneeId === official.me.officialId && x.id !== ids.ownTaskId && x.dueDates.length === 1 && !x.dueDates[0].completedOn);
+      const before = (await chairman.get(`/api/plans/${ids.planId}/progress`).expect(200)).body;
+
+      const { page, w, done } = await open('official', screen, VIEW_PATHS.myTasks);
+      try {
+        const card = page.locator(`${tid('task-row')}[data-task-id="${task.id}"]`);
+        await card.locator(tid('complete-open')).click();
+        await card.locator(tid('complete-date')).fill(formatVnDate(todayLocal()));
+        await card.locator(tid('complete-evidence')).fill('Biên bản kiểm tra số 05/BB-UBND');
+        await card.locator(tid('complete-submit')).click();
+        await page.locator(tid('notice')).waitFor();
+        await finish('viec-cua-toi-hoan-thanh', page, w, screen);
+      } finally {
+        await done();
+      }
+      const stored = (await official.get(`/api/tasks/${task.id}`).expect(200)).body;
+      expect(stored.dueDates[0]).toMatchObject({ completedOn: todayLocal(), evidence: 'Biên bản kiểm tra số 05/BB-UBND' });
+      const after = (await chairman.get(`/api/plans/${ids.planId}/progress`).expect(200)).body;
+      expect(after.completed).toBe(before.completed + 1);
+
+      // the chairman's overview says so
+      const c = await open('chairman', screen, VIEW_PATHS.overview);
+      try {
+        await c.page.locator(tid('summary')).waitFor();
+        expect(await text(c.page, tid('summary'))).toBe(after.summary);
+        expect(after.summary).not.toBe(before.summary);
+      } finally {
+        await c.done();
+      }
+      // reopened, so the same task serves the other screen's run
+      await chairman.post(`/api/tasks/${task.id}/reopen`).send({ reason: 'Kiểm thử trên màn hình khác' }).expect(200);
+    });
+
     it(`the viewer reads the rollup and opens a commune's plan at ${screen.width} px`, async () => {
       const viewer = await s.api('viewer');
       const unitId = viewer.me.unitId!;
@@ -148,7 +188,7 @@ describe("each role's flows at 1366 and 360 px", () => {
       }
     });
 
-    it(`the reporter makes the Q2 report and downloads it as Word at ${screen.width} px`, async () => {
+    it(`the reporter makes the Q2 report, writes a narrative section and downloads it as Word at ${screen.width} px`, async () => {
       const reporter = await s.api('reporter');
       const before = (await reporter.get(`/api/plans/${ids.planId}/reports`).expect(200)).body.length;
       const { page, w, done } = await open('reporter', screen, VIEW_PATHS.reports);
@@ -180,6 +220,19 @@ describe("each role's flows at 1366 and 360 px", () => {
         expect(stored.data.annex01b.find((r: { code: string }) => r.code === '3.3.1').value).toBe(1237);
         const row = page.locator(`${tid('versions')} [data-report-id="${mine.id}"]`);
         await row.waitFor();
+
+        // the draft opens for its narrative: a section written and saved
+        await page.waitForURL(new RegExp(`sua=${mine.id}`));
+        await page.locator(tid('report-draft')).waitFor();
+        const words = `Trong quý II, UBND xã ban hành 3 văn bản chỉ đạo cải cách hành chính (${screen.width}).`;
+        await page.fill(tid('narrative-chiDaoDieuHanh'), words);
+        expect(await page.locator(tid('draft-finalize')).count()).toBe(0); // the leaders finalise, not the reporter
+        await page.click(tid('draft-save'));
+        await page.locator(tid('draft-notice')).waitFor();
+        const saved = (await reporter.get(`/api/reports/${mine.id}`).expect(200)).body;
+        expect(saved.data.narrative.chiDaoDieuHanh).toBe(words);
+        expect(saved.status).toBe('draft');
+        expect((await reporter.get(`/api/reports/${mine.id}.html`).expect(200)).text).toContain(words);
 
         // the Word file, through the page
         const [download] = await Promise.all([page.waitForEvent('download'), row.locator(tid('report-docx')).click()]);

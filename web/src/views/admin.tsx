@@ -27,7 +27,7 @@ export function Admin() {
         <DataTable testid="units" rows={units.data} rowKey={(u) => u.id} rowProps={(u) => ({ 'data-unit-id': u.id, class: u.id === chosen ? 'chosen' : undefined })}
           caption="Các đơn vị" empty="Chưa có đơn vị nào."
           columns={[
-            { label: 'Đơn vị', cell: (u) => <a class="tap" href={`${VIEW_PATHS.admin}?don-vi=${u.id}`} data-testid="unit-open" aria-current={u.id === chosen ? 'true' : undefined}>{u.name}</a> },
+            { label: 'Đơn vị', cell: (u) => <a class="btn sec small" href={`${VIEW_PATHS.admin}?don-vi=${u.id}`} data-testid="unit-open" aria-current={u.id === chosen ? 'true' : undefined}>{u.name}</a> },
             { label: 'Cấp trên', cell: (u) => nameOf(u.parentId) ?? <span class="muted">không có</span> },
             { label: 'Kỳ báo cáo', cell: (u) => REPORT_CUTOFF_LABELS[u.reportCutoff] },
           ]} />
@@ -41,7 +41,7 @@ export function Admin() {
 function NewUnit(p: { units: Unit[]; onDone: (id: number) => Promise<void> }) {
   const f = useForm({ name: '', parentId: '', reportCutoff: 'ministry' });
   return (
-    <details class="card sub" data-testid="unit-add">
+    <details class="subcard" data-testid="unit-add">
       <summary>Thêm đơn vị</summary>
       <Form form={f} class="form inline" label="Thêm đơn vị" onSubmit={async (v) => {
         const u = await post<Unit>('/units', { name: v.name, parentId: v.parentId ? Number(v.parentId) : null, reportCutoff: v.reportCutoff });

@@ -7,6 +7,7 @@ export { passwordFromBytes, passwordProblem } from '../../../src/accounts/passwo
 export { reportPeriod } from '../../../src/reports/periods.js';
 export { PERIOD_CODES, type PeriodCode, type ReportData, type ReportTaskLine } from '../../../src/reports/report-data.js';
 export { ENTERED_ROWS } from '../../../src/reports/annex-01b.js';
+export { NARRATIVE_SECTIONS, NARRATIVE_MAX_CHARS } from '../../../src/reports/narrative.js';
 export { STATUS_LABELS as REPORT_LINE_STATUS_LABELS } from '../../../src/reports/export/report-text.js';
 export { AUDIT_ENTITY_LABELS, AUDIT_FIELD_LABELS, auditActionLabel, auditEntityLabel } from '../../../src/audit/audit-labels.js';
 export { DEFAULT_REMINDER_SETTINGS } from '../../../src/reminders/reminder-plan.js';

@@ -119,7 +119,7 @@ function OfficialForm(p: { unitId: number; official?: OfficialRow; onDone: () =>
     reminderMode: o?.reminderMode ?? 'digest', active: o ? (o.active ? 'yes' : 'no') : 'yes',
   });
   return (
-    <details class="card sub" open={!!o} data-testid={o ? 'official-edit-form' : 'official-add'}>
+    <details class="subcard" open={!!o} data-testid={o ? 'official-edit-form' : 'official-add'}>
       <summary>{o ? `Sửa thông tin: ${o.fullName}` : 'Thêm cán bộ, công chức'}</summary>
       <Form form={f} class="form inline" label={o ? 'Sửa cán bộ' : 'Thêm cán bộ'} onSubmit={async (v) => {
         const body = {
@@ -155,7 +155,7 @@ function AccountForm(p: { unitId: number; officials: OfficialRow[]; onCreated: (
   const f = useForm({ username: '', role: grants[0]?.role ?? '', officialId: '', password: '' });
   const grant = grants.find((g) => g.role === f.values.role);
   return (
-    <details class="card sub" data-testid="account-add">
+    <details class="subcard" data-testid="account-add">
       <summary>Cấp tài khoản</summary>
       <Form form={f} class="form inline" label="Cấp tài khoản" onSubmit={async (v) => {
         const g = grants.find((x) => x.role === v.role);

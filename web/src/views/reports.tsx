@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { ApiError, csrfToken, get, post } from '../api.js';
+import { ApiError, csrfToken, get, patch, post } from '../api.js';
 import { Alert, DataTable, Loading, Notice, Pill, useData } from '../components/ui.js';
 import { setQuery, useRoute } from '../router.js';
-import { formatCount, formatVnDate, mayTake, todayLocal } from '../server.js';
+import { formatCount, formatVnDate, mayTake, todayLocal, VIEW_PATHS } from '../server.js';
 import { useSession } from '../session.js';
 import type { PlanSummary } from '../types.js';
 import {
-  ENTERED_ROWS, PERIOD_CODES, REPORT_LINE_STATUS_LABELS, reportPeriod, type PeriodCode, type ReportData, type ReportTaskLine, type Unit,
+  ENTERED_ROWS, NARRATIVE_MAX_CHARS, NARRATIVE_SECTIONS, PERIOD_CODES, REPORT_LINE_STATUS_LABELS, reportPeriod, type PeriodCode, type ReportData, type ReportTaskLine, type Unit,
 } from './back-office.js';
 
 interface Version {
@@ -22,6 +22,15 @@ interface Version {
   ratio: string;
   percent: string;
   summary: string;
+  status: 'draft' | 'final';
+  revision: number;
+  periodText: string;
+  finalAt: string | null;
+  finalizedBy: string | null;
+}
+
+interface Stored extends Version {
+  data: ReportData & { narrative?: Record<string, string> };
 }
 
 /** The period a report is most likely wanted for: the last one whose cut-off has passed, else the first of the year. */
@@ -98,7 +107,8 @@ export function Reports() {
     try {
       const r = await post<{ id: number; version: number }>(`/plans/${plan.id}/reports`, { period, year, annex: entries });
       await versions.reload();
-      setNotice(`Đã lưu báo cáo ${p.titleText}, phiên bản ${formatCount(r.version)}.`);
+      setNotice(`Đã lưu báo cáo ${p.titleText}, phiên bản ${formatCount(r.version)} (bản nháp): hãy viết các phần lời văn bên dưới.`);
+      setQuery({ sua: String(r.id) });
     } catch (e) {
       setPreviewError(e instanceof Error ? e.message : 'Không lưu được báo cáo.');
     } finally {
@@ -106,6 +116,7 @@ export function Reports() {
     }
   };
 
+  const editing = Number(route.query.get('sua')) || null;
   const ofPeriod = (versions.data ?? []).filter((v) => v.period === period && v.year === year);
   const others = (versions.data ?? []).filter((v) => !(v.period === period && v.year === year));
   return (
@@ -171,6 +182,7 @@ export function Reports() {
               </button>
             </div>
           ) : null}
+          {editing ? <Draft key={editing} id={editing} onChanged={versions.reload} /> : null}
           <h2>Các phiên bản đã lưu</h2>
           {versions.error ? <Alert>{versions.error}</Alert> : null}
           <VersionList rows={ofPeriod} empty={`Chưa có phiên bản nào của báo cáo ${p.titleText}.`} testid="versions" />
@@ -187,12 +199,14 @@ export function Reports() {
 }
 
 function VersionList(p: { rows: Version[]; empty: string; testid: string }) {
+  const { me } = useSession();
+  const mayEdit = !!me && mayTake(me.role, 'reports.edit');
   const withYear = (v: Version) => reportPeriod(v.period, v.year, 'ministry').titleText;
   return (
     <DataTable testid={p.testid} rows={p.rows} rowKey={(v) => v.id} rowProps={(v) => ({ 'data-report-id': v.id })} empty={p.empty} caption="Các phiên bản báo cáo"
       columns={[
         { label: 'Kỳ', cell: (v) => <span>Báo cáo {withYear(v)}</span> },
-        { label: 'Phiên bản', cell: (v) => <span>{formatCount(v.version)} {v.trigger === 'auto' ? <Pill kind="issued">Tự động</Pill> : <Pill kind="draft">Lập tay</Pill>}</span> },
+        { label: 'Phiên bản', cell: (v) => <span>{formatCount(v.version)} {v.status === 'final' ? <Pill kind="issued">Chính thức</Pill> : <Pill kind="draft">Bản nháp</Pill>}</span> },
         { label: 'Số liệu đến ngày', cell: (v) => formatVnDate(v.cutoff) },
         { label: 'Kết quả', cell: (v) => v.summary },
         { label: 'Người lập', cell: (v) => <span>{v.generatedBy}, {vnDateTime(v.generatedAt)}</span> },
@@ -201,6 +215,7 @@ function VersionList(p: { rows: Version[]; empty: string; testid: string }) {
             <Download id={v.id} kind="docx" label="Word" />
             <Download id={v.id} kind="xlsx" label="Excel" />
             <a class="btn sec" href={`/api/reports/${v.id}.html`} target="_blank" rel="noopener" data-testid="report-html">Bản để in</a>
+            {v.status === 'draft' && mayEdit ? <a class="btn sec" href={`${VIEW_PATHS.reports}?ky=${v.period}&nam=${v.year}&sua=${v.id}`} data-testid="report-edit">Viết lời văn</a> : null}
           </div>
         ) },
       ]} />
@@ -298,5 +313,106 @@ function Preview(p: { data: ReportData }) {
       <Lines title="Chưa hoàn thành" rows={d.lists.notCompleted} testid="report-not-completed" />
       <Lines title="Đến hạn trong kỳ tới" rows={d.lists.dueNextPeriod} testid="report-next" />
     </div>
+  );
+}
+
+/**
+ * A draft being written: each narrative section of the report, the 01b rows
+ * entered by hand, saved as a whole (the server keeps what was not sent);
+ * the chairman or vice-chairman finalises it, after which it no longer changes.
+ */
+function Draft(p: { id: number; onChanged: () => Promise<void> }) {
+  const { me } = useSession();
+  const report = useData(() => get<Stored>(`/reports/${p.id}`), [p.id]);
+  const [text, setText] = useState<Record<string, string> | null>(null);
+  const [rows, setRows] = useState<Record<string, string> | null>(null);
+  const [revision, setRevision] = useState(0);
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState('');
+  if (!me) return null;
+  if (report.error) return <Alert>{report.error}</Alert>;
+  if (!report.data) return <Loading />;
+  const r = report.data;
+  const narrative = text ?? { ...(r.data.narrative ?? {}) };
+  const entered = rows ?? Object.fromEntries(r.data.annex01b.filter((a) => a.source === 'entered').map((a) => [a.code, a.value === null ? '' : typeof a.value === 'number' ? formatCount(a.value) : a.value]));
+  const rev = revision || r.revision;
+  const final = r.status === 'final';
+  const act = (what: string, fn: () => Promise<Stored>, done: string) => async () => {
+    if (busy) return;
+    setBusy(what);
+    setError('');
+    setErrors({});
+    setNotice('');
+    try {
+      const after = await fn();
+      setRevision(after.revision);
+      await Promise.all([report.reload(), p.onChanged()]);
+      setText(null);
+      setRows(null);
+      setRevision(0);
+      setNotice(done);
+    } catch (e) {
+      if (e instanceof ApiError) setErrors(e.fields);
+      setError(e instanceof Error ? e.message : 'Không lưu được.');
+    } finally {
+      setBusy('');
+    }
+  };
+  const save = act('save', () => patch<Stored>(`/reports/${p.id}`, {
+    narrative: Object.fromEntries(NARRATIVE_SECTIONS.map((s) => [s.key, (narrative[s.key] ?? '').trim() || null])),
+    annex: ENTERED_ROWS.map((row) => {
+      const v = (entered[row.code] ?? '').toString().trim();
+      return { code: row.code, value: !v ? null : /^\d{1,3}(\.\d{3})*$|^\d+$/.test(v) ? Number(v.replace(/\./g, '')) : v };
+    }),
+    revision: rev,
+  }), 'Đã lưu bản nháp.');
+  const finalize = act('final', () => post<Stored>(`/reports/${p.id}/finalize`, { revision: rev }), 'Đã chốt: báo cáo này là bản chính thức, không sửa được nữa.');
+  return (
+    <section class="subcard" aria-labelledby="draft-title" data-testid="report-draft" data-status={r.status}>
+      <h2 id="draft-title">Báo cáo {r.periodText}, phiên bản {formatCount(r.version)}: {final ? 'bản chính thức' : 'bản nháp'}</h2>
+      {error ? <Alert testid="draft-error">{error}</Alert> : null}
+      {notice ? <Notice testid="draft-notice">{notice}</Notice> : null}
+      {final ? <p class="muted">Chốt bởi {r.finalizedBy}{r.finalAt ? `, ${vnDateTime(r.finalAt)}` : ''}.</p> : null}
+      <div class="form">
+        {NARRATIVE_SECTIONS.map((s) => {
+          const id = `narrative-${s.key}`;
+          const err = Object.entries(errors).find(([k]) => k.endsWith(s.key))?.[1];
+          return (
+            <div class={`field${err ? ' has-error' : ''}`} key={s.key}>
+              <label for={id}>{s.label}</label>
+              <textarea id={id} rows={4} maxLength={NARRATIVE_MAX_CHARS} readOnly={final} data-testid={id} value={narrative[s.key] ?? ''}
+                aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-err` : undefined}
+                onInput={(e) => setText({ ...narrative, [s.key]: (e.currentTarget as HTMLTextAreaElement).value })} />
+              {err ? <small id={`${id}-err`} class="error">{err}</small> : null}
+            </div>
+          );
+        })}
+        <details>
+          <summary>Các dòng nhập tay của Phụ lục 01b</summary>
+          <div class="form inline">
+            {ENTERED_ROWS.map((row) => {
+              const id = `draft-annex-${row.code.replace(/\./g, '-')}`;
+              return (
+                <div class="field" key={row.code}>
+                  <label for={id}>{row.code}. {row.label}{row.unit ? ` (${row.unit.toLowerCase()})` : ''}</label>
+                  <input id={id} data-testid={`draft-annex-${row.code}`} inputMode="numeric" readOnly={final} value={entered[row.code] ?? ''}
+                    onInput={(e) => setRows({ ...entered, [row.code]: (e.currentTarget as HTMLInputElement).value })} />
+                </div>
+              );
+            })}
+          </div>
+        </details>
+        {final ? null : (
+          <div class="actions">
+            <button type="button" disabled={!!busy} onClick={save} data-testid="draft-save">{busy === 'save' ? <span class="spin" aria-hidden="true" /> : null}Lưu bản nháp</button>
+            {mayTake(me.role, 'reports.finalize') ? (
+              <button type="button" class="sec" disabled={!!busy} onClick={finalize} data-testid="draft-finalize">{busy === 'final' ? <span class="spin" aria-hidden="true" /> : null}Chốt thành bản chính thức</button>
+            ) : <span class="muted">Chủ tịch hoặc Phó Chủ tịch chốt bản chính thức.</span>}
+          </div>
+        )}
+      </div>
+    </section>
   );
 }

@@ -44,7 +44,7 @@ export function Superior() {
   const planOf = (unitId: number) => (plans.data ?? []).filter((p) => p.unitId === unitId).sort((a, b) => Math.abs(a.year - year) - Math.abs(b.year - year))[0];
   const header = (key: SortKey, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.down ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" class="sort" data-testid={`sort-${key}`} onClick={() => setSort({ key, down: sort.key === key ? !sort.down : key !== 'name' })}>
+      <button type="button" class="sec small" data-testid={`sort-${key}`} onClick={() => setSort({ key, down: sort.key === key ? !sort.down : key !== 'name' })}>
         {label}<span aria-hidden="true">{sort.key === key ? (sort.down ? ' ▼' : ' ▲') : ''}</span>
       </button>
     </th>
@@ -106,7 +106,7 @@ export function Superior() {
                         <span class="pct" data-testid="rollup-percent">{r.percent}</span>
                         <span class="meter" aria-hidden="true"><span style={{ width: `${Math.round(share(r) * 100)}%` }} /></span>
                       </td>
-                      <td data-label="Kế hoạch">{plan ? <a class="tap" href={planPath(plan.id)} data-testid="rollup-plan">Xem kế hoạch</a> : <span class="muted">chưa có kế hoạch</span>}</td>
+                      <td data-label="Kế hoạch">{plan ? <a class="btn sec small" href={planPath(plan.id)} data-testid="rollup-plan">Xem kế hoạch</a> : <span class="muted">chưa có kế hoạch</span>}</td>
                     </tr>
                   );
                 })}

@@ -26,7 +26,7 @@ function Settings(p: { unit: Unit; onDone: () => Promise<void> }) {
   const offsets = u.reminderOffsets ?? DEFAULT_REMINDER_SETTINGS.offsetsDays;
   const f = useForm({ reminderOffsets: offsets.join(', '), reminderTime: u.reminderTime, overdueEveryDays: String(u.overdueEveryDays), reportCutoff: u.reportCutoff });
   return (
-    <details class="card sub" data-testid="unit-settings" open>
+    <details class="subcard" data-testid="unit-settings" open>
       <summary>Nhắc việc và kỳ báo cáo</summary>
       <Form form={f} class="form inline" label="Cài đặt của đơn vị" onSubmit={async (v) => {
         const errs: Record<string, string> = {};
