@@ -92,7 +92,8 @@ describe(`importing a plan from a file, on ${DB_KIND}`, () => {
     // confirmed under another number, with a row dropped and a cell corrected
     const dropKey = preview.phuLucs[6].tasks[3].key;
     const fixKey = preview.phuLucs[0].tasks[0].key;
-    const saved = await t.http.post(`/api/plans/import/${res.body.token}/confirm`).send({
+    // (at the address the issue names; the document describes the /confirm form, tested above)
+    const saved = await t.http.post(`/api/plans/import/${res.body.token}`).send({
       header: { number: '08a/KH-UBND' },
       corrections: [{ key: dropKey, drop: true }, { key: fixKey, field: 'deadlineText', value: 'Quý II/2023' }],
     }).expect(201);

@@ -242,7 +242,10 @@ describe('reports a commune can sign and send', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0].title).toBe('Sắp đến hạn nộp báo cáo CCHC quý II năm 2023, 6 tháng đầu năm 2023 (hạn 20/06/2023)');
     expect(mine[0].body).toContain('báo cáo phải nộp trước ngày 20/06/2023');
-    expect(mine[0].body).toContain(`/api/reports/${draft.id}`);
+    // the link opens the draft in the page's report view (it answers the page for that address)
+    expect(mine[0].body).toContain(`/bao-cao?ke-hoach=${planId}&ky=${draft.period}&nam=2023&sua=${draft.id}`);
+    const link = /(\/bao-cao\?\S+)/.exec(mine[0].body)![1];
+    expect((await t.http.get(link).expect(200)).text).toContain('<noscript>');
     expect(mine[0].body).toContain(`Bản nháp (phiên bản ${draft.version})`);
     // the job running again (a retry, a second worker) sends nothing more
     await processor.remindDue({ now: '2023-06-17T01:00:00Z' });

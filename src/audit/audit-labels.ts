@@ -17,6 +17,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   created: 'Tạo mới',
+  imported: 'Nhập từ tệp',
   updated: 'Sửa',
   assigned: 'Giao việc',
   completed: 'Hoàn thành',
@@ -37,9 +38,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   password_changed: 'Đổi mật khẩu',
   password_reset: 'Đặt lại mật khẩu',
   read: 'Đọc thông báo',
-  finalized: 'Chốt bản chính thức',
-  evidence_added: 'Thêm tệp minh chứng',
-  evidence_removed: 'Gỡ tệp minh chứng',
 };
 
 export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {

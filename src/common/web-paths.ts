@@ -30,6 +30,16 @@ export function planPath(planId: number): string {
   return `${VIEW_PATHS.plans}/${planId}`;
 }
 
+/**
+ * The report view of a plan for one period: what report mails link to. With a
+ * version id, the page opens that version (a draft opens for writing).
+ */
+export function reportPath(planId: number, period: string, year: number, reportId?: number | null): string {
+  const q = new URLSearchParams({ 'ke-hoach': String(planId), ky: period, nam: String(year) });
+  if (reportId) q.set('sua', String(reportId));
+  return `${VIEW_PATHS.reports}?${q.toString()}`;
+}
+
 const VIEW_PATH = new RegExp(`^(${Object.values(VIEW_PATHS).map((p) => p.replace(/[-/]/g, '\\$&')).join('|')})(/\\d{1,12})?/?$`);
 
 /** True for "/" and every address a view answers: the server sends the page for these. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, StreamableFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiFile } from '../common/api-errors.js';
 import type { Request } from 'express';
 import { Access, CurrentActor } from '../access/access.decorators.js';
@@ -66,6 +66,20 @@ export class PlanFilesController {
     413,
   )
   confirm(@CurrentActor() actor: UserActor, @Param('token') token: string, @Body() dto: ConfirmImportDto): Promise<ImportAnswer> {
+    return this.imports.confirm(actor, token, dto);
+  }
+
+  /**
+   * The confirmation at the address the import issue names (POST
+   * /api/plans/import/:token), the same handler. The document describes the
+   * /confirm form only: `redocly lint` reports /api/plans/import/{token} as
+   * ambiguous with /api/plans/{id}/tasks, though ids are digits and tokens are not.
+   */
+  @Post('import/:token')
+  @Access('plans.import')
+  @HttpCode(201)
+  @ApiExcludeEndpoint()
+  confirmAtIssuePath(@CurrentActor() actor: UserActor, @Param('token') token: string, @Body() dto: ConfirmImportDto): Promise<ImportAnswer> {
     return this.imports.confirm(actor, token, dto);
   }
 

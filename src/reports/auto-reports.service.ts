@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { SYSTEM } from '../access/actor.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { audit } from '../audit/audit.js';
 import { isUniqueViolation } from '../common/errors.js';
 import { addDays, formatVnDate, localDateOf } from '../common/local-date.js';
+import { reportPath } from '../common/web-paths.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/env.js';
 import { Transactions } from '../database/transactions.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrganizationRepository } from '../organization/organization.repository.js';
@@ -24,7 +27,12 @@ export class AutoReportsService {
     private readonly organization: OrganizationRepository,
     private readonly accounts: AccountsRepository,
     private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private get publicUrl(): string {
+    return (this.config.env.PUBLIC_URL ?? `http://localhost:${this.config.env.PORT}`).replace(/\/$/, '');
+  }
 
   /**
    * The automatic report of a plan for a period: made once, whatever the
@@ -91,7 +99,7 @@ export class AutoReportsService {
           });
         }
       },
-      mail: { to: recipients.filter((r) => r.email).map((r) => r.email!), subject: `[CCHC] ${title}`, text: `${body}\n\nTải báo cáo: /api/reports/${report.id}.docx` },
+      mail: { to: recipients.filter((r) => r.email).map((r) => r.email!), subject: `[CCHC] ${title}`, text: `${body}\n\nXem và tải báo cáo: ${this.publicUrl}${reportPath(report.planId, report.period, report.year, report.id)}` },
     });
   }
 }

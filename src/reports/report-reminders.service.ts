@@ -3,6 +3,7 @@ import { SYSTEM } from '../access/actor.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { audit } from '../audit/audit.js';
 import { formatVnDate, localDateOf } from '../common/local-date.js';
+import { reportPath } from '../common/web-paths.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -54,7 +55,7 @@ export class ReportRemindersService {
     const versions = await this.repo.ofPlanPeriods(planId, due.periods.map((p) => p.code), due.periods[0].year);
     const draft = versions.find((v) => !v.finalAt) ?? versions[0] ?? null;
     const title = reminderTitle(due);
-    const link = draft ? `${this.publicUrl}/api/reports/${draft.id}` : `${this.publicUrl}/api/plans/${planId}/reports`;
+    const link = `${this.publicUrl}${draft ? reportPath(planId, draft.period, draft.year, draft.id) : reportPath(planId, due.periods[0].code, due.periods[0].year)}`;
     const what = draft
       ? `${draft.finalAt ? 'Bản báo cáo mới nhất' : 'Bản nháp'} (phiên bản ${draft.version}) đã có; hãy hoàn thiện phần lời văn và chốt báo cáo`
       : 'Chưa có bản báo cáo nào; hãy lập bản nháp';
