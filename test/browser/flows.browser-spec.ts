@@ -140,6 +140,9 @@ describe("each role's flows at 1366 and 360 px", () => {
         await c.page.locator(tid('summary')).waitFor();
         expect(await text(c.page, tid('summary'))).toBe(after.summary);
         expect(after.summary).not.toBe(before.summary);
+        // the plan criterion of the CCHC index, as the server scores it
+        expect(await text(c.page, tid('cchc-text'))).toBe(after.cchcPoints.text);
+        expect(after.cchcPoints.text).toMatch(/^Mức độ thực hiện kế hoạch CCHC: đạt [\d,]+% .*tự đánh giá \d\/2 điểm$/);
       } finally {
         await c.done();
       }

@@ -70,6 +70,10 @@ function Figures(p: { detail: Plan; progress: Progress; asOf: string }) {
       <p class="headline" data-testid="headline">
         Tính đến ngày <span data-testid="as-of-text">{vnDate(pr.asOf)}</span>, <strong data-testid="summary">{pr.summary}</strong>.
       </p>
+      <p class="cchc" data-testid="cchc-points">
+        <span data-testid="cchc-text">{pr.cchcPoints.text}</span>
+        <small> (thang điểm{pr.cchcPoints.thresholdsFrom ? ` của ${pr.cchcPoints.thresholdsFrom}` : ' mặc định'}: {pr.cchcPoints.rule})</small>
+      </p>
       <ul class="counts">
         <li class="k1"><b data-testid="count-on-time">{formatCount(pr.completedOnTime)}</b>hoàn thành đúng hạn</li>
         <li class="k2"><b data-testid="count-late">{formatCount(pr.completedLate)}</b>hoàn thành quá hạn</li>
