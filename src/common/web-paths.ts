@@ -8,6 +8,7 @@ export const VIEW_PATHS = {
   password: '/doi-mat-khau',
   overview: '/tong-quan',
   plans: '/ke-hoach',
+  importPlan: '/nhap-ke-hoach',
   task: '/nhiem-vu',
   myTasks: '/viec-cua-toi',
   notifications: '/thong-bao',

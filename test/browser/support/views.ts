@@ -17,6 +17,7 @@ export interface View {
 export const VIEWS: View[] = [
   { name: 'tong-quan', title: 'Tổng quan', path: () => VIEW_PATHS.overview, roles: ['chairman', 'vice_chairman', 'viewer'] },
   { name: 'cac-ke-hoach', title: 'Các kế hoạch', path: () => VIEW_PATHS.plans, roles: ['chairman'] },
+  { name: 'nhap-ke-hoach', title: 'Nhập kế hoạch từ tệp', path: () => VIEW_PATHS.importPlan, roles: ['chairman'] },
   { name: 'ke-hoach', title: 'Kế hoạch', path: (i) => planPath(i.planId), roles: ['chairman', 'official', 'viewer'] },
   { name: 'nhiem-vu', title: 'Nhiệm vụ', path: (i) => taskPath(i.taskId), roles: ['chairman'] },
   { name: 'nhiem-vu-cua-minh', title: 'Nhiệm vụ mình chủ trì', path: (i) => taskPath(i.ownTaskId), roles: ['official'] },

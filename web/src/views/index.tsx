@@ -43,6 +43,7 @@ export const VIEWS: Record<ViewName, View> = {
   password: Password,
   overview: lazy(() => import('./overview.js').then((m) => m.Overview)),
   plans: lazy(() => import('./plans.js').then((m) => m.Plans)),
+  importPlan: lazy(() => import('./import.js').then((m) => m.ImportPlan)),
   task: lazy(() => import('./task.js').then((m) => m.TaskPage)),
   myTasks: lazy(() => import('./my-tasks.js').then((m) => m.MyTasks)),
   notifications: lazy(() => import('./notifications.js').then((m) => m.Notifications)),

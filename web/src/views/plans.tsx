@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, get, patch, post } from '../api.js';
 import { DeadlinePreview } from '../components/deadline.js';
 import { DateField, FieldErrors, Form, SelectField, Submit, TextArea, TextField, dateValue, useForm, vnFromIso } from '../components/form.js';
-import { Alert, DataTable, Loading, Notice, Pill, useData } from '../components/ui.js';
+import { Alert, DataTable, Loading, Pill, useData } from '../components/ui.js';
 import { nameOf, officialsOf, phuLucName, plansList, vnDate } from '../data.js';
 import { navigate, setQuery, useRoute } from '../router.js';
 import {
@@ -18,7 +18,6 @@ export function Plans(p: { id: number | null }) {
 
 function PlanList() {
   const { me } = useSession();
-  const route = useRoute();
   const plans = useData(plansList, []);
   const year = Number(todayLocal().slice(0, 4));
   const f = useForm({ number: '', title: `Kế hoạch cải cách hành chính năm ${year}`, year: String(year), decision: '', issuedOn: '' });
@@ -34,8 +33,7 @@ function PlanList() {
             { label: 'Trạng thái', cell: (x) => <Pill kind={x.status}>{PLAN_STATUS_LABELS[x.status]}</Pill> },
           ]} />
         )}
-        {may('plans.write') ? <p class="no-print"><a href={`${VIEW_PATHS.plans}?nhap-tep=1`} class="btn sec" data-testid="import-link">Nhập kế hoạch từ tệp</a></p> : null}
-        {route.query.get('nhap-tep') ? <Notice testid="import-soon">Chức năng nhập kế hoạch từ tệp Word hoặc Excel đang được hoàn thiện. Trong lúc chờ, hãy tạo kế hoạch và thêm nhiệm vụ bằng tay.</Notice> : null}
+        {may('plans.import') ? <p class="no-print"><a href={VIEW_PATHS.importPlan} class="btn sec" data-testid="import-link">Nhập kế hoạch từ tệp</a></p> : null}
       </section>
       {may('plans.write') && me?.unitId ? (
         <section class="card" aria-labelledby="np-title" data-testid="plan-create">
