@@ -138,7 +138,7 @@ function Preview(p: { answer: Answer; again: () => void }) {
       <section class="card" aria-labelledby="pv-title" data-testid="import-preview">
         <h1 id="pv-title">Xem trước kế hoạch từ tệp</h1>
         <p>Tệp <strong>{answer.fileName}</strong>: {formatCount(pv.taskCount)} nhiệm vụ trong {formatCount(pv.phuLucs.length)} phụ lục.
-          {answer.expiresAt ? <> Bản xem trước được giữ đến {new Date(answer.expiresAt).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' })} ngày {vnDate(answer.expiresAt.slice(0, 10))}.</> : null}</p>
+          {answer.expiresAt ? <> Bản xem trước được giữ đến {localTime(answer.expiresAt)}.</> : null}</p>
         <p data-testid="import-summary" class={errors.length ? 'msg alert' : warnings.length ? 'msg warn' : 'msg ok'}>
           {errors.length ? `${formatCount(errors.length)} lỗi phải sửa hoặc bỏ dòng trước khi lưu` : 'Không có lỗi'}
           {`; ${formatCount(warnings.length)} cảnh báo cần xem lại.`}
@@ -192,10 +192,10 @@ function Preview(p: { answer: Answer; again: () => void }) {
             }}
             columns={[
               ...FIELDS.map((c) => ({
-                label: c.label, class: c.field === 'ordinalText' ? 'tt' : c.field === 'content' ? 'c-content' : undefined,
+                label: c.label, class: c.field === 'ordinalText' ? 'tt' : c.field === 'content' ? 'c-content' : 'c-mid',
                 cell: (t: PreviewTask) => <Cell pl={pl} task={t} field={c.field} fix={fixes[t.key]} problems={pv.problems} />,
               })),
-              { label: 'Thao tác', srOnly: true, cell: (t: PreviewTask) => (
+              { label: 'Thao tác', srOnly: true, class: 'c-actions', cell: (t: PreviewTask) => (
                 <div class="actions">
                   {fixes[t.key]?.drop ? (
                     <button type="button" class="sec small" data-testid="import-keep" onClick={() => setFix(t.key, { drop: false })}>Giữ lại dòng</button>
@@ -216,6 +216,14 @@ function Preview(p: { answer: Answer; again: () => void }) {
       ))}
     </>
   );
+}
+
+/** "2026-11-30T15:25:00Z" → "22:25 ngày 30/11/2026", at the commune's time. */
+function localTime(iso: string): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric', hourCycle: 'h23',
+  }).formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${parts.hour}:${parts.minute} ngày ${parts.day}/${parts.month}/${parts.year}`;
 }
 
 function placeOf(x: Problem): string {
