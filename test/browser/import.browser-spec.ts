@@ -66,6 +66,7 @@ describe('importing a plan from a file at 1366 and 360 px', () => {
         expectRefused(w, 400, /\/api\/plans\/import\)$/);
 
         await page.setInputFiles(tid('import-file'), { name: 'Kế hoạch CCHC 2023.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(demoDocx()) });
+        expect(await page.locator(tid('import-file-name')).textContent()).toBe('Kế hoạch CCHC 2023.docx');
         await page.click(tid('import-upload'));
         await page.locator(tid('import-preview')).waitFor();
         expect(await page.locator(tid('import-row')).count()).toBe(34);
