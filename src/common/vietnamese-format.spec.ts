@@ -1,4 +1,4 @@
-import { completionSentence, formatCount, formatPercent, formatRatio } from './vietnamese-format.js';
+import { completionSentence, formatCount, formatPercent, formatRatio, formatFileSize } from './vietnamese-format.js';
 
 describe('Vietnamese number format', () => {
   it.each([
@@ -31,5 +31,16 @@ describe('Vietnamese number format', () => {
 
   it('builds the report sentence', () => {
     expect(completionSentence(30, 32)).toBe('đã hoàn thành 30/32 nhiệm vụ, đạt 93,75% kế hoạch');
+  });
+});
+
+describe('formatFileSize', () => {
+  it('writes kilobytes whole and megabytes to one decimal with a comma', () => {
+    expect(formatFileSize(0)).toBe('1 KB');
+    expect(formatFileSize(870_400)).toBe('850 KB');
+    expect(formatFileSize(1024 * 1024)).toBe('1 MB');
+    expect(formatFileSize(1.5 * 1024 * 1024)).toBe('1,5 MB');
+    expect(formatFileSize(20 * 1024 * 1024 - 1)).toBe('20 MB');
+    expect(formatFileSize(1234 * 1024 * 1024)).toBe('1.234 MB');
   });
 });

@@ -29,3 +29,13 @@ export function formatRatio(completed: number, planned: number): string {
 export function completionSentence(completed: number, planned: number): string {
   return `đã hoàn thành ${formatRatio(completed, planned)} nhiệm vụ, đạt ${formatPercent(completed, planned)} kế hoạch`;
 }
+
+/** A file's size as people read it: "850 KB", "1,5 MB" (one decimal, decimal comma; at least 1 KB). */
+export function formatFileSize(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1) {
+    const tenths = Math.round(mb * 10);
+    return `${formatCount(Math.floor(tenths / 10))}${tenths % 10 ? `,${tenths % 10}` : ''} MB`;
+  }
+  return `${formatCount(Math.max(1, Math.round(bytes / 1024)))} KB`;
+}

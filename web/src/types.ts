@@ -18,5 +18,6 @@ export type Official = S['OfficialDto'];
 export type Notice = S['NotificationDto'];
 export type TaskHistoryEntry = S['TaskHistoryEntryDto'];
 export type TaskNote = S['TaskNoteDto'];
+export type EvidenceFile = S['EvidenceAnswer'];
 export type ScheduledReminder = S['ScheduledReminderDto'];
 export type ParsedDeadline = S['ScheduleDto'];

@@ -1,16 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { get, patch, post } from '../api.js';
+import { api, get, patch, post, upload } from '../api.js';
 import { DeadlinePreview } from '../components/deadline.js';
 import { DateField, FieldErrors, Form, SelectField, Submit, TextArea, TextField, dateValue, useForm, vnFromIso } from '../components/form.js';
 import { Alert, DataTable, Loading, Pill, useData } from '../components/ui.js';
 import { nameOf, officialsOf, phuLucName, plansList, vnDate } from '../data.js';
 import {
-  DUE_STATE_LABELS, PLAN_STATUS_LABELS, REMINDER_STATE_LABELS, TASK_STATE_LABELS, dueStateOn, planPath, reminderKindLabel,
+  DUE_STATE_LABELS, PLAN_STATUS_LABELS, formatFileSize, REMINDER_STATE_LABELS, TASK_STATE_LABELS, dueStateOn, planPath, reminderKindLabel,
   taskActionLabel, taskFieldLabel, taskStateOn, todayLocal, type TaskState,
 } from '../server.js';
 import { may, refreshUnread } from '../session.js';
-import type { Official, PlanSummary, ScheduledReminder as Reminder, Task, TaskHistoryEntry as LogEntry, TaskNote as Note } from '../types.js';
+import type { EvidenceFile, Official, PlanSummary, ScheduledReminder as Reminder, Task, TaskHistoryEntry as LogEntry, TaskNote as Note } from '../types.js';
 
 const dateTime = (iso: string) => {
   const d = new Date(iso);
@@ -87,6 +87,7 @@ function TaskBody(p: { task: Task; plan: PlanSummary | undefined; officials: Off
       {canWrite ? <DeadlineForm task={task} year={p.plan?.year ?? Number(today.slice(0, 4))} reload={p.reload} /> : null}
       {canComplete && done.length ? <ReopenForm task={task} reload={p.reload} /> : null}
       {canWrite && task.status !== 'cancelled' ? <CancelForm task={task} reload={p.reload} /> : null}
+      <Evidence task={task} canAttach={canComplete} />
       <Notes task={task} canNote={canNote} />
       <Log task={task} officials={officials} />
       <Reminders task={task} />
@@ -196,6 +197,92 @@ function CancelForm(p: { task: Task; reload: () => void }) {
   );
 }
 
+/**
+ * The files that prove the task was done (tài liệu kiểm chứng): listed and
+ * downloaded by whoever reads the task; attached and removed by whoever may
+ * complete it. The server checks each file's type from its content.
+ */
+function Evidence(p: { task: Task; canAttach: boolean }) {
+  const [n, setN] = useState(0);
+  const files = useData(() => get<EvidenceFile[]>(`/tasks/${p.task.id}/evidence`), [p.task.id, n]);
+  const f = useForm({ dueOn: '' });
+  const [removing, setRemoving] = useState<number | null>(null);
+  const [chosen, setChosen] = useState('');
+  const [removeError, setRemoveError] = useState('');
+  const fileInput = `${f.idPrefix}-file`;
+  const dated = p.task.dueDates.filter((d) => d.dueOn);
+  return (
+    <Section title="Tài liệu kiểm chứng" testid="evidence">
+      {files.error ? <Alert>{files.error}</Alert> : !files.data ? <Loading /> : files.data.length ? (
+        <ul class="entries" data-testid="evidence-list">
+          {files.data.map((x) => (
+            <li key={x.id} data-testid="evidence-item" class="spread">
+              <span>
+                <a href={`/api/tasks/${p.task.id}/evidence/${x.id}`} download={x.name} data-testid="evidence-link">{x.name}</a>
+                <span class="muted"> · {formatFileSize(x.size)}{x.dueOn ? ` · hạn ${vnDate(x.dueOn)}` : ''} · {x.uploadedBy}, {dateTime(String(x.createdAt))}</span>
+              </span>
+              {p.canAttach ? (
+                <button type="button" class="sec small no-print" disabled={removing === x.id} data-testid="evidence-remove"
+                  aria-label={`Gỡ tệp ${x.name}`}
+                  onClick={async () => {
+                    if (removing !== null || !window.confirm(`Gỡ tệp "${x.name}" khỏi nhiệm vụ?`)) return;
+                    setRemoving(x.id);
+                    setRemoveError('');
+                    try {
+                      await api('DELETE', `/tasks/${p.task.id}/evidence/${x.id}`);
+                      setN((k) => k + 1);
+                    } catch (e) {
+                      setRemoveError(e instanceof Error ? e.message : 'Không gỡ được tệp, hãy thử lại.');
+                    } finally {
+                      setRemoving(null);
+                    }
+                  }}>Gỡ</button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : <p class="muted" data-testid="evidence-empty">Chưa có tệp nào.</p>}
+      {removeError ? <Alert testid="evidence-remove-error">{removeError}</Alert> : null}
+      {p.canAttach ? (
+        <Form form={f} class="form no-print" testid="evidence-form" label="Đính kèm tài liệu kiểm chứng" onSubmit={async (v) => {
+          const input = document.getElementById(fileInput) as HTMLInputElement | null;
+          const file = input?.files?.[0];
+          if (!file) throw new FieldErrors({ file: 'Hãy chọn một tệp (PDF, ảnh, Word hoặc Excel).' });
+          const form = new FormData();
+          form.append('file', file, file.name);
+          if (v.dueOn) form.append('dueOn', v.dueOn);
+          await upload(`/tasks/${p.task.id}/evidence`, form);
+          if (input) input.value = '';
+          setChosen('');
+          setN((k) => k + 1);
+          return `Đã đính kèm tệp "${file.name}".`;
+        }}>
+          <div class={`field${f.errors.file ? ' has-error' : ''}`}>
+            <span class="label" id={`${fileInput}-label`}>Tệp (PDF, ảnh, Word, Excel)</span>
+            {/* the browser's own file button speaks the browser's language ("Choose File"): it is hidden, and a
+                Vietnamese button (a label of the same input) opens the same picker, by click or keyboard */}
+            <div class="file-pick">
+              <input type="file" id={fileInput} name="file" class="file-input" data-testid="evidence-file"
+                accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.heic,.doc,.docx,.xls,.xlsx,application/pdf,image/*"
+                aria-labelledby={`${fileInput}-label`} aria-invalid={!!f.errors.file}
+                aria-describedby={f.errors.file ? `${fileInput}-err` : undefined}
+                onChange={(e) => setChosen((e.currentTarget as HTMLInputElement).files?.[0]?.name ?? '')} />
+              <label for={fileInput} class="btn sec">Chọn tệp…</label>
+              <span class="muted" data-testid="evidence-chosen">{chosen || 'Chưa chọn tệp nào'}</span>
+            </div>
+            {f.errors.file ? <small id={`${fileInput}-err`} class="error" data-testid="error-file">{f.errors.file}</small> : null}
+          </div>
+          {dated.length > 1 ? (
+            <SelectField form={f} name="dueOn" label="Cho lần thực hiện" testid="evidence-due"
+              options={[{ value: '', label: 'Cả nhiệm vụ' }, ...dated.map((d) => ({ value: d.dueOn!, label: `Hạn ${vnDate(d.dueOn)}` }))]} />
+          ) : null}
+          <div class="actions"><Submit form={f} class="sec" testid="evidence-submit">Đính kèm</Submit></div>
+        </Form>
+      ) : null}
+    </Section>
+  );
+}
+
 function Notes(p: { task: Task; canNote: boolean }) {
   const [n, setN] = useState(0);
   const notes = useData(() => get<Note[]>(`/tasks/${p.task.id}/notes`), [p.task.id, n]);
@@ -233,6 +320,8 @@ function show(field: string, v: unknown, officials: Official[]): string {
   if (Array.isArray(v)) return v.map((x) => show(field, x, officials)).join('; ');
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
+    // an evidence file added or removed: its name and size
+    if (typeof o.name === 'string' && typeof o.size === 'number') return `tệp "${o.name}" (${formatFileSize(o.size)})${o.dueOn ? `, hạn ${vnDate(String(o.dueOn))}` : ''}`;
     if ('dueOn' in o || 'completedOn' in o) return [o.dueOn ? `hạn ${vnDate(String(o.dueOn))}` : '', o.completedOn ? `xong ${vnDate(String(o.completedOn))}` : ''].filter(Boolean).join(', ') || '—';
     return '…';
   }
