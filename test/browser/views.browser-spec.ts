@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { auditPage, expectNoProblems } from './support/audit.js';
 import { BOTH_SCREENS, launchBrowser, loadMeasured, newContext, screenshot, type DemoRole, type Screen } from './support/browser.js';
@@ -34,6 +35,8 @@ describe('every view at 1366 and 360 px', () => {
 
   const check = async (name: string, role: DemoRole | null, path: string, screen: Screen, ready: (p: Page) => Promise<void>) => {
     const { context, page, watch, weight } = await openCold(role, path, screen);
+    // VIEW_WEIGHTS=<file>: each cold load's bytes appended there, one line a view (read by whoever measures)
+    if (process.env.VIEW_WEIGHTS) appendFileSync(process.env.VIEW_WEIGHTS, `${name}\t${role ?? '-'}\t${screen.width}\t${weight.bytes}\t${weight.scriptGzipBytes}\n`);
     try {
       await ready(page);
       await screenshot(page, role ? `${name}-${role}` : name, screen);
