@@ -118,15 +118,18 @@ describe('web app', () => {
     expect((await t.anon.get('/assets/app-00000000.js').expect(404)).body.message).toBe('Không tìm thấy tệp này');
   });
 
-  it('gives lists a compact plan: no parser items, no timestamps', async () => {
+  it('gives lists a compact plan: no parser items, no schedule dates apart from the due dates, no timestamps', async () => {
     const full = await api(`/api/plans/${planId}`);
     const compact = await api(`/api/plans/${planId}?compact=true`);
     const [f, c] = [full.phuLucs[1].tasks[0], compact.phuLucs[1].tasks[0]];
     expect(f.schedule.items.length).toBeGreaterThan(0);
     expect(c.schedule.items).toBeUndefined();
+    // the schedule's dates are the due dates' own, kept once
+    expect(c.schedule.dueDates).toBeUndefined();
+    expect(f.schedule.dueDates).toEqual(c.dueDates.map((d: any) => d.dueOn).filter(Boolean));
     expect(c.createdAt).toBeUndefined();
     expect(c.dueDates).toEqual(f.dueDates.map((d: any) => ({ dueOn: d.dueOn, completedOn: d.completedOn })));
-    expect({ ...c, schedule: { ...c.schedule, items: f.schedule.items }, dueDates: f.dueDates, createdAt: f.createdAt, updatedAt: f.updatedAt }).toEqual(f);
+    expect({ ...c, schedule: { ...c.schedule, items: f.schedule.items, dueDates: f.schedule.dueDates }, dueDates: f.dueDates, createdAt: f.createdAt, updatedAt: f.updatedAt }).toEqual(f);
     expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify(full).length * 0.85);
     await t.http.get(`/api/plans/${planId}?compact=yes`).expect(400);
   });

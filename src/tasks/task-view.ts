@@ -78,13 +78,14 @@ export function taskView(task: Task, phuLucNumber: number, dueDates: TaskDueDate
  * lighter, which keeps a view's cold load on a slow commune link small.
  */
 export type CompactTaskView = Omit<TaskView, 'createdAt' | 'updatedAt' | 'schedule' | 'dueDates'> & {
-  schedule: Omit<TaskView['schedule'], 'items'>;
+  schedule: Omit<TaskView['schedule'], 'items' | 'dueDates'>;
   /** each due date's day and completion: its label and evidence are on the task's own page */
   dueDates: Pick<DueDateView, 'dueOn' | 'completedOn'>[];
 };
 
 export function compactTaskView(t: TaskView): CompactTaskView {
   const { createdAt: _c, updatedAt: _u, schedule, dueDates, ...rest } = t;
-  const { items: _i, ...kept } = schedule;
+  // the schedule's dates repeat the due dates' own: the compact list keeps those only
+  const { items: _i, dueDates: _d, ...kept } = schedule;
   return { ...rest, schedule: kept, dueDates: dueDates.map((d) => ({ dueOn: d.dueOn, completedOn: d.completedOn })) };
 }

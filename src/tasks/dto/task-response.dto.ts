@@ -6,9 +6,12 @@ import { TASK_STATUSES, type TaskStatus } from '../entities/task.entity.js';
 
 /** One due date of a task, with its completion. */
 /** A task's schedule: the parser's items are left out of a plan's compact list (GET /api/plans/{id}?compact=true). */
-export class TaskScheduleDto extends OmitType(ScheduleDto, ['items'] as const) {
+export class TaskScheduleDto extends OmitType(ScheduleDto, ['items', 'dueDates'] as const) {
   @ApiPropertyOptional({ type: [ScheduleItemDto], description: 'Mỗi lần đến hạn một dòng, theo ngày rồi theo tên; không có trong bản gọn (compact=true)' })
   items?: ScheduleItemDto[];
+
+  @ApiPropertyOptional({ type: [String], example: ['2023-03-31'], description: 'Các ngày đến hạn đã hiểu được (YYYY-MM-DD); không có trong bản gọn (compact=true): các hạn của nhiệm vụ (dueDates) nói điều đó' })
+  dueDates?: string[];
 }
 
 export class DueDateDto {

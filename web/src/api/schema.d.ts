@@ -1402,19 +1402,19 @@ export interface components {
              * @enum {string}
              */
             kind: "date" | "ongoing" | "recurring" | "milestones" | "unspecified";
-            /**
-             * @description Các ngày đến hạn, không trùng, tăng dần
-             * @example [
-             *       "2023-06-30"
-             *     ]
-             */
-            dueDates: string[];
             /** @description Cần người xem lại thời hạn */
             needsReview: boolean;
             /** @description Vì sao cần xem lại (rỗng khi không cần) */
             notes: string[];
             /** @description Mỗi lần đến hạn một dòng, theo ngày rồi theo tên; không có trong bản gọn (compact=true) */
             items?: components["schemas"]["ScheduleItemDto"][];
+            /**
+             * @description Các ngày đến hạn đã hiểu được (YYYY-MM-DD); không có trong bản gọn (compact=true): các hạn của nhiệm vụ (dueDates) nói điều đó
+             * @example [
+             *       "2023-03-31"
+             *     ]
+             */
+            dueDates?: string[];
         };
         DueDateDto: {
             /**

@@ -172,7 +172,7 @@ function PlanBody(p: { plan: Plan; officials: Official[]; reload: () => void }) 
                 { label: 'Phối hợp', cell: (t) => <span class="pre">{t.coordinatorsText || '—'}</span> },
                 { label: 'Thời gian hoàn thành', cell: (t) => <>
                   <span class="pre">{t.deadlineText || '—'}</span>
-                  {t.schedule.dueDates.length ? <div class="muted">{t.schedule.dueDates.map(vnDate).join(', ')}</div> : null}
+                  {t.dueDates.some((d) => d.dueOn) ? <div class="muted">{t.dueDates.filter((d) => d.dueOn).map((d) => vnDate(d.dueOn)).join(', ')}</div> : null}
                   {t.schedule.needsReview ? <div><span class="badge" data-testid="needs-review">Cần xem lại</span></div> : null}
                 </> },
                 { label: 'Trạng thái', cell: (t) => { const s = taskStateOn(t, today); return <Pill kind={s} testid="task-status">{TASK_STATE_LABELS[s]}</Pill>; } },

@@ -258,17 +258,15 @@ function Evidence(p: { task: Task; canAttach: boolean }) {
           return `Đã đính kèm tệp "${file.name}".`;
         }}>
           <div class={`field${f.errors.file ? ' has-error' : ''}`}>
-            <span class="label" id={`${fileInput}-label`}>Tệp (PDF, ảnh, Word, Excel)</span>
-            {/* the browser's own file button speaks the browser's language ("Choose File"): it is hidden, and a
-                Vietnamese button (a label of the same input) opens the same picker, by click or keyboard */}
-            <div class="file-pick">
-              <input type="file" id={fileInput} name="file" class="file-input" data-testid="evidence-file"
-                accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.heic,.doc,.docx,.xls,.xlsx,application/pdf,image/*"
-                aria-labelledby={`${fileInput}-label`} aria-invalid={!!f.errors.file}
-                aria-describedby={f.errors.file ? `${fileInput}-err` : undefined}
-                onChange={(e) => setChosen((e.currentTarget as HTMLInputElement).files?.[0]?.name ?? '')} />
-              <label for={fileInput} class="btn sec">Chọn tệp…</label>
-              <span class="muted" data-testid="evidence-chosen">{chosen || 'Chưa chọn tệp nào'}</span>
+            <label for={fileInput}>Tệp (PDF, ảnh, Word, Excel)</label>
+            {/* the browser's own file button speaks the browser's language: hidden, a button of ours in its place (as on the import view) */}
+            <input id={fileInput} type="file" name="file" class="sr file" data-testid="evidence-file"
+              accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.heic,.doc,.docx,.xls,.xlsx,application/pdf,image/*"
+              aria-describedby={[`${fileInput}-name`, f.errors.file ? `${fileInput}-err` : ''].filter(Boolean).join(' ')} aria-invalid={!!f.errors.file || undefined}
+              onChange={(e) => setChosen((e.currentTarget as HTMLInputElement).files?.[0]?.name ?? '')} />
+            <div class="filepick">
+              <label for={fileInput} class="btn sec" aria-hidden="true">Chọn tệp…</label>
+              <span id={`${fileInput}-name`} data-testid="evidence-chosen">{chosen || 'Chưa chọn tệp nào'}</span>
             </div>
             {f.errors.file ? <small id={`${fileInput}-err`} class="error" data-testid="error-file">{f.errors.file}</small> : null}
           </div>
