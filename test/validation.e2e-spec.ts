@@ -343,7 +343,7 @@ describe('validation: ids and routes', () => {
   it('answers 404 in Vietnamese for an unknown route under /api', async () => {
     for (const req of [
       t.http.get('/api/khong-co'), t.http.post('/api/khong-co').send({}), t.http.get('/api/plans/1/khong-co'),
-      t.http.put(`/api/plans/${planId}`).send({}), t.http.delete(`/api/tasks/${task.id}`), t.http.get('/api'),
+      t.http.put(`/api/plans/${planId}`).send({}), t.http.delete(`/api/plans/${planId}/tasks`), t.http.get('/api'),
     ]) {
       expect(expectApiError(await req, 404).message).toBe('Không tìm thấy đường dẫn này');
     }

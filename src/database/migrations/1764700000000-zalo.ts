@@ -48,7 +48,9 @@ export class Zalo1764700000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropTable('zalo_account');
-    await q.dropColumns('reminder_delivery', ['channel', 'official_id', 'unit_id', 'outcome']);
-    await q.dropColumns('official', ['phone', 'notify_email', 'notify_zalo']);
+    // ALTER TABLE … DROP COLUMN on both (SQLite ≥ 3.35): TypeORM's dropColumns rebuilds a SQLite table,
+    // and rebuilding `official`, which other tables reference, fails the foreign keys
+    for (const c of ['channel', 'official_id', 'unit_id', 'outcome']) await q.query(`ALTER TABLE "reminder_delivery" DROP COLUMN "${c}"`);
+    for (const c of ['phone', 'notify_email', 'notify_zalo']) await q.query(`ALTER TABLE "official" DROP COLUMN "${c}"`);
   }
 }
