@@ -9,7 +9,7 @@ describe('compact task view', () => {
     version: 3, createdAt: new Date(0), updatedAt: new Date(0),
   };
 
-  it('drops the parser items, the schedule's dates (the due dates carry them) and timestamps, keeps every field a list shows', () => {
+  it('drops the parser items, the schedule dates (the due dates carry them) and timestamps, keeps every field a list shows', () => {
     const c = compactTaskView(task);
     expect(c).not.toHaveProperty('createdAt');
     expect(c).not.toHaveProperty('updatedAt');
