@@ -161,4 +161,23 @@ describe.each(['disk', 'database'] as const)('evidence files stored on %s', (sto
     expect((await notLead.get(`/api/tasks/${otherTaskId}/evidence`).expect(200)).body.map((f: any) => f.name)).toEqual(['Rà soát.pdf']);
     await notLead.get(`/api/tasks/${otherTaskId}/evidence/${mine.id}`).expect(200);
   });
+
+  it('still gives a whole zip when a file is gone from the store, and names the missing file in it', async () => {
+    const [pdf] = (await t.http.get(`/api/tasks/${taskId}/evidence`).expect(200)).body;
+    const key = (await t.db.query('SELECT storage_key AS k FROM evidence_file WHERE id = ' + Number(pdf.id)))[0].k;
+    // behind the product's back: a data folder cleaned by hand, a restore without the files
+    if (storage === 'disk') rmSync(join(dataDir, 'evidence', key));
+    else await t.db.query(`DELETE FROM file_blob WHERE ${t.db.options.type === 'postgres' ? '"key"' : 'key'} = '${key}'`);
+    const r = (await t.http.post(`/api/plans/${planId}/reports`).send({ period: 'Q2', year: 2023 }).expect(201)).body;
+    const zipRes = await t.http.get(`/api/reports/${r.id}/evidence.zip`).buffer(true).parse(binary).expect(200);
+    const zip = await JSZip.loadAsync(zipRes.body);
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+    expect(names).toContain('Tệp còn thiếu.txt');
+    expect(names).not.toContain(`Phụ lục 01/TT 01 - Báo cáo kết quả thực hiện CCHC/${pdf.name}`);
+    const note = await zip.file('Tệp còn thiếu.txt')!.async('string');
+    expect(note).toContain(`- Phụ lục 01/TT 01 - Báo cáo kết quả thực hiện CCHC/${pdf.name}`);
+    expect(note).toMatch(/^Hệ thống không còn giữ 1 tệp minh chứng/);
+    // every file that is there reads whole
+    for (const n of names) await zip.file(n)!.async('nodebuffer');
+  });
 });

@@ -120,6 +120,23 @@ export function zipPaths(entries: ZipEntryInput[]): { fileId: number; path: stri
   });
 }
 
+/** The name of the note a zip carries when some of its files are gone from the store. */
+export const MISSING_FILES_NOTE = 'Tệp còn thiếu.txt';
+
+/**
+ * The note's text: which files the list names that the store no longer holds
+ * (someone cleaned the data folder, a restore without it), so whoever sends the
+ * zip knows what to upload again. CRLF lines: read in Notepad.
+ */
+export function missingFilesNote(paths: string[]): string {
+  return [
+    `Hệ thống không còn giữ ${paths.length} tệp minh chứng dưới đây (thư mục lưu trữ đã bị xoá hoặc khôi phục thiếu).`,
+    'Cần tải lên lại ở trang của từng nhiệm vụ:',
+    ...paths.map((p) => `- ${p}`),
+    '',
+  ].join('\r\n');
+}
+
 /** "20 MB", "1,5 MB": a size limit as people read it. */
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);

@@ -16,7 +16,7 @@ import { PlansRepository } from '../plans/plans.repository.js';
 import { FILE_STORE, type FileStore } from '../storage/file-store.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 import { EvidenceFile } from './entities/evidence-file.entity.js';
-import { acceptEvidence, storedName, uploadedName, zipPaths, type ZipEntryInput } from './evidence-files.js';
+import { acceptEvidence, MISSING_FILES_NOTE, missingFilesNote, storedName, uploadedName, zipPaths, type ZipEntryInput } from './evidence-files.js';
 import { EvidenceRepository } from './evidence.repository.js';
 
 /** A file as the API lists it. */
@@ -153,19 +153,28 @@ export class EvidenceService {
 
   /**
    * A zip of these files, foldered by Phụ lục and task, streamed: each file is
-   * opened only when the zip reaches it. A file gone from the store is left out.
+   * opened only when the zip reaches it. A file the store no longer holds is
+   * left out and named in a note inside the zip (MISSING_FILES_NOTE).
    */
   async zip(entries: ZipEntryInput[]): Promise<Readable> {
     const rows = new Map((await this.repo.byIds(entries.map((e) => e.fileId))).map((r) => [r.id, r]));
+    const listed = entries.filter((e) => rows.has(e.fileId));
+    const held = await this.store.has(listed.map((e) => rows.get(e.fileId)!.storageKey));
     const zip = new yazl.ZipFile();
-    for (const { fileId, path } of zipPaths(entries.filter((e) => rows.has(e.fileId)))) {
+    const missing: string[] = [];
+    for (const { fileId, path } of zipPaths(listed)) {
       const row = rows.get(fileId)!;
+      if (!held.has(row.storageKey)) {
+        missing.push(path);
+        continue;
+      }
       // images and office files are compressed already
       const compress = !/^image\/|openxmlformats/.test(row.mime);
       zip.addReadStreamLazy(path, { compress, mtime: row.createdAt }, (cb) => {
         this.store.open(row.storageKey).then((s) => cb(s ? null : new Error(`evidence ${fileId} is gone`), s!), (e) => cb(e, null as never));
       });
     }
+    if (missing.length) zip.addBuffer(Buffer.from(missingFilesNote(missing), 'utf8'), MISSING_FILES_NOTE);
     zip.end();
     return zip.outputStream as Readable;
   }

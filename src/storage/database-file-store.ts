@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { FileBlob } from './entities/file-blob.entity.js';
 import { FileStore, isSafeKey } from './file-store.js';
 
@@ -23,6 +23,15 @@ export class DatabaseFileStore implements FileStore {
   async open(key: string): Promise<Readable | null> {
     const row = await this.db.manager.findOne(FileBlob, { where: { key } });
     return row ? Readable.from([Buffer.from(row.bytes)]) : null;
+  }
+
+  async has(keys: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const rows = await this.db.manager.find(FileBlob, { select: { key: true }, where: { key: In(keys.slice(i, i + 500)) } });
+      for (const r of rows) out.add(r.key);
+    }
+    return out;
   }
 
   async remove(key: string, em: EntityManager = this.db.manager): Promise<void> {

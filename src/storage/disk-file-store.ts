@@ -34,6 +34,11 @@ export class DiskFileStore implements FileStore {
     return createReadStream(path);
   }
 
+  async has(keys: string[]): Promise<Set<string>> {
+    const held = await Promise.all(keys.map((k) => stat(this.path(k)).then((st) => st.isFile(), () => false)));
+    return new Set(keys.filter((_, i) => held[i]));
+  }
+
   async remove(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
   }

@@ -18,6 +18,8 @@ export interface FileStore {
   put(key: string, sourcePath: string, em?: EntityManager): Promise<void>;
   /** The file's bytes as a stream; null when it is gone. */
   open(key: string): Promise<Readable | null>;
+  /** Which of these keys the store holds (a file may be gone from a folder someone cleaned by hand). */
+  has(keys: string[]): Promise<Set<string>>;
   /** Removes the file (in `em`'s transaction for the database store); no error when it is already gone. */
   remove(key: string, em?: EntityManager): Promise<void>;
 }
