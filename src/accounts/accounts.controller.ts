@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
 import type { UserActor } from '../access/actor.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
-import { AccountsService, TooManyRefusedNames } from './accounts.service.js';
+import { AccountsService } from './accounts.service.js';
 import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/account.dto.js';
 import { ApiErrors } from '../common/api-errors.js';
 import { ResetPasswordResultDto, UserDto } from './dto/account-response.dto.js';
@@ -37,13 +36,8 @@ export class AccountsController {
   @ApiCreatedResponse({ type: UserDto })
   @ApiErrors(400, [409, 'Tên đăng nhập đã có người dùng, hoặc cán bộ đã có tài khoản'], 413, [429, 'Đã thử quá nhiều tên đăng nhập không dùng được; header `Retry-After` cho biết số giây phải chờ'])
   @Access('users.write')
-  async create(@CurrentActor() actor: UserActor, @Body() dto: CreateUserDto, @Res({ passthrough: true }) res: Response) {
-    try {
-      return await this.users.create(actor, dto);
-    } catch (e) {
-      if (e instanceof TooManyRefusedNames) res.setHeader('Retry-After', String(e.retryAfterSeconds));
-      throw e;
-    }
+  create(@CurrentActor() actor: UserActor, @Body() dto: CreateUserDto) {
+    return this.users.create(actor, dto);
   }
 
   @Patch(':id')

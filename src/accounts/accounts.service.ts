@@ -1,8 +1,8 @@
-import { ForbiddenException, HttpException, HttpStatus, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { RateLimit, RateLimits } from '../redis/rate-limits.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { audit, diff } from '../audit/audit.js';
-import { Conflict, Invalid, isUniqueViolation, NotFound } from '../common/errors.js';
+import { Conflict, Invalid, isUniqueViolation, NotFound, TooManyRequests } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { Transactions } from '../database/transactions.js';
@@ -24,9 +24,9 @@ export class UsernameTaken extends Conflict {
   }
 }
 
-export class TooManyRefusedNames extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Đã thử quá nhiều tên đăng nhập không dùng được. Vui lòng thử lại sau ${retryAfterSeconds} giây.`, HttpStatus.TOO_MANY_REQUESTS);
+export class TooManyRefusedNames extends TooManyRequests {
+  constructor(retryAfterSeconds: number) {
+    super(`Đã thử quá nhiều tên đăng nhập không dùng được. Vui lòng thử lại sau ${retryAfterSeconds} giây.`, retryAfterSeconds);
   }
 }
 

@@ -5,7 +5,7 @@ import type { UserActor } from '../access/actor.js';
 import { Access, CurrentActor, Public } from '../access/access.decorators.js';
 import { clearTokenCookies, setTokenCookies } from './cookies.js';
 import { ChangePasswordDto, LoginDto } from './dto/sign-in.dto.js';
-import { SessionsService, TooManyAttempts } from './sessions.service.js';
+import { SessionsService } from './sessions.service.js';
 import { ApiErrors } from '../common/api-errors.js';
 import { LoginResultDto, MeDto, PasswordChangedDto, SignedOutDto } from './dto/session-response.dto.js';
 
@@ -23,14 +23,9 @@ export class SessionsController {
   @Public()
   @HttpCode(200)
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    try {
-      const result = await this.auth.login(dto, req.ip ?? 'unknown');
-      setTokenCookies(req, res, result);
-      return result;
-    } catch (e) {
-      if (e instanceof TooManyAttempts) res.setHeader('Retry-After', String(e.retryAfterSeconds));
-      throw e;
-    }
+    const result = await this.auth.login(dto, req.ip ?? 'unknown');
+    setTokenCookies(req, res, result);
+    return result;
   }
 
   @Post('logout')
@@ -59,12 +54,7 @@ export class SessionsController {
   @ApiErrors(400, [403, 'Đăng nhập bằng cookie mà thiếu mã chống giả mạo X-CSRF-Token'], 413, [429, 'Nhập sai mật khẩu hiện tại quá nhiều lần; header `Retry-After` cho biết số giây phải chờ'])
   @Access('self')
   @HttpCode(200)
-  async changePassword(@CurrentActor() actor: UserActor, @Body() dto: ChangePasswordDto, @Res({ passthrough: true }) res: Response) {
-    try {
-      return await this.auth.changePassword(actor, dto);
-    } catch (e) {
-      if (e instanceof TooManyAttempts) res.setHeader('Retry-After', String(e.retryAfterSeconds));
-      throw e;
-    }
+  changePassword(@CurrentActor() actor: UserActor, @Body() dto: ChangePasswordDto) {
+    return this.auth.changePassword(actor, dto);
   }
 }

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { UserActor } from '../access/actor.js';
 import { grantsOf, ROLE_LABELS, type Grant } from '../access/roles.js';
 import { AccountSignInsRevoked } from '../accounts/accounts.events.js';
@@ -6,7 +6,7 @@ import { AccountsRepository } from '../accounts/accounts.repository.js';
 import type { User } from '../accounts/entities/user.entity.js';
 import { hashPassword, passwordProblem, verifyNothing, verifyPassword } from '../accounts/passwords.js';
 import { audit } from '../audit/audit.js';
-import { Invalid } from '../common/errors.js';
+import { Invalid, TooManyRequests } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { Transactions } from '../database/transactions.js';
@@ -17,9 +17,9 @@ import { AttemptsExhausted, LoginLimiter } from './login-limiter.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { csrfTokenFor, signAccessToken, verifyAccessToken } from './tokens.js';
 
-export class TooManyAttempts extends HttpException {
-  constructor(readonly retryAfterSeconds: number, what = 'Đăng nhập sai') {
-    super(`${what} quá nhiều lần. Vui lòng thử lại sau ${retryAfterSeconds} giây.`, HttpStatus.TOO_MANY_REQUESTS);
+export class TooManyAttempts extends TooManyRequests {
+  constructor(retryAfterSeconds: number, what = 'Đăng nhập sai') {
+    super(`${what} quá nhiều lần. Vui lòng thử lại sau ${retryAfterSeconds} giây.`, retryAfterSeconds);
   }
 }
 
