@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { startApp, TestApp } from './support/app.js';
+import { eventually, startSmtp } from './support/smtp.js';
 import { ReportsProcessor } from '../src/reports/reports.processor.js';
 import { accountFor, createPlan, planOf32, seedUnit, TEST_PASSWORD } from './support/fixtures.js';
 
@@ -57,8 +58,11 @@ describe('reports a commune can sign and send', () => {
   let planId: number;
   const ids: Record<string, number> = {};
 
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+
   beforeAll(async () => {
-    t = await startApp();
+    smtp = await startSmtp();
+    t = await startApp({ env: { SMTP_URL: smtp.url } });
     const province = (await t.admin.post('/api/units').send({ name: 'UBND huyện Hoằng Hóa' }).expect(201)).body;
     ({ unitId, people } = await seedUnit(t, 'UBND xã Hoằng Lưu', { parentId: province.id }));
     const plan = await createPlan(t, unitId, {
@@ -83,7 +87,10 @@ describe('reports a commune can sign and send', () => {
     await t.http.post(`/api/tasks/${ids.quarterly}/complete`).send({ dueOn: '2023-03-31', completedOn: '2023-04-05', evidence: 'Báo cáo số 20/BC-UBND;' }).expect(200);
     await t.http.post(`/api/tasks/${ids.twoLines}/complete`).send({ completedOn: '2023-05-10', evidence: 'Báo cáo số 25/BC-UBND' }).expect(200);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
 
   it('Q2: every list shows the due date that puts the task in it, and the DOCX and XLSX say so in clean text', async () => {
     const r = (await t.http.post(`/api/plans/${planId}/reports`).send({ period: 'Q2', year: 2023 }).expect(201)).body;
@@ -231,6 +238,9 @@ describe('reports a commune can sign and send', () => {
 
   it('reminds the reporter and the chairman before the report is due, with a link to the draft, once', async () => {
     await t.admin.patch(`/api/units/${unitId}`).send({ reportDueDay: 20 }).expect(200);
+    // the chairman takes mail; the reporter has an address but turned mail off
+    await t.http.patch(`/api/officials/${people.chairman}`).send({ email: 'chutich.hoangluu@example.vn', notifyEmail: true }).expect(200);
+    await t.http.patch(`/api/officials/${people.vanphong}`).send({ email: 'vanphong.hoangluu@example.vn', notifyEmail: false }).expect(200);
     const processor = t.app.get(ReportsProcessor);
     // 17/06 at 08:00 local: the quý II and 6 tháng reports are due on 20/06
     expect((await processor.remindDue({ now: '2023-06-16T01:00:00Z' })).filter((r) => r.planId === planId)).toEqual([]);
@@ -252,6 +262,14 @@ describe('reports a commune can sign and send', () => {
     expect((await t.http.get('/api/notifications').expect(200)).body.filter((n: any) => n.kind === 'report_due')).toHaveLength(1);
     const reporter = await t.login('baocao.hoangluu', TEST_PASSWORD);
     expect((await reporter.get('/api/notifications').expect(200)).body.filter((n: any) => n.kind === 'report_due')).toHaveLength(1);
+    const mail = await eventually(async () => smtp.messages.find((m) => m.subject.includes('Sắp đến hạn nộp báo cáo CCHC quý II')), 15000, 'the report reminder mail');
+    expect(mail.to).toEqual(['chutich.hoangluu@example.vn']);
+    expect(smtp.messages.filter((m) => m.subject === mail.subject)).toHaveLength(1);
+    // the automatic reports made the day after the cut-off are announced by mail the same way
+    const made = (await processor.daily({ now: '2023-06-15T01:00:00Z' })).filter((r) => r.planId === planId);
+    expect(made.length).toBeGreaterThan(0);
+    const announced = await eventually(async () => smtp.messages.find((m) => m.subject.startsWith('[CCHC] Báo cáo CCHC') && m.subject.endsWith('đã được lập')), 15000, 'the report made mail');
+    expect(announced.to).toEqual(['chutich.hoangluu@example.vn']);
   });
 
   it('shows the plan criterion of the CCHC index: 30/32 (93,75%) gives 2 points, by the superior unit\'s thresholds', async () => {

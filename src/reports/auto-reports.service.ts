@@ -99,7 +99,7 @@ export class AutoReportsService {
           });
         }
       },
-      mail: { to: recipients.filter((r) => r.email).map((r) => r.email!), subject: `[CCHC] ${title}`, text: `${body}\n\nXem và tải báo cáo: ${this.publicUrl}${reportPath(report.planId, report.period, report.year, report.id)}` },
+      mail: { to: recipients.filter((r) => r.email && r.notifyEmail).map((r) => r.email!), subject: `[CCHC] ${title}`, text: `${body}\n\nXem và tải báo cáo: ${this.publicUrl}${reportPath(report.planId, report.period, report.year, report.id)}` },
     });
   }
 }

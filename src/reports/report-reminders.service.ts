@@ -72,7 +72,8 @@ export class ReportRemindersService {
           });
         }
       },
-      mail: { to: recipients.filter((r) => r.email).map((r) => r.email!), subject: `[CCHC] ${title}`, text: body },
+      // by e-mail to those who take mail (Zalo templates are for task reminders only)
+      mail: { to: recipients.filter((r) => r.email && r.notifyEmail).map((r) => r.email!), subject: `[CCHC] ${title}`, text: body },
     });
     return recipients.length;
   }
