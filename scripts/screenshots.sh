@@ -8,11 +8,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/services.sh
 ensure_node_modules || exit 1
-RUN_DIR=$(mktemp -d /tmp/cchc-shots.XXXXXX)
-chmod 755 "$RUN_DIR"
-cleanup() { stop_private_services; rm -rf "$RUN_DIR"; }
-trap cleanup EXIT
-ensure_redis "$RUN_DIR/redis" "$(free_port)" private || exit 1
+private_run cchc-shots || exit 1
 ensure_chromium || exit 1
 ensure_build || exit 1
 export SCREENSHOTS_OUT=${SCREENSHOTS_OUT:-docs/screenshots}

@@ -8,11 +8,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/services.sh
 ensure_node_modules || exit 1
-RUN_DIR=$(mktemp -d /tmp/cchc-one.XXXXXX)
-chmod 755 "$RUN_DIR"
-cleanup() { stop_private_services; rm -rf "$RUN_DIR"; }
-trap cleanup EXIT
-ensure_redis "$RUN_DIR/redis" "$(free_port)" private || exit 1
+private_run cchc-one || exit 1
 ensure_chromium || exit 1
 ensure_libreoffice || exit 1
 if [ -n "${TEST_PG_ADMIN_URL:-}" ]; then export PG_ADMIN_URL=$TEST_PG_ADMIN_URL

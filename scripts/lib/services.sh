@@ -193,6 +193,16 @@ stop_private_services() {
   fi
 }
 
+# private_run PREFIX: a scratch folder RUN_DIR for this script's own services
+# (readable by the postgres user), with its services stopped and the folder
+# removed when the script exits; then a private Redis in it.
+private_run() {
+  RUN_DIR=$(mktemp -d "/tmp/$1.XXXXXX")
+  chmod 755 "$RUN_DIR"
+  trap 'stop_private_services; rm -rf "$RUN_DIR"' EXIT
+  ensure_redis "$RUN_DIR/redis" "$(free_port)" private
+}
+
 # ensure_chromium: Debian's Chromium for the browser tests (no browser download
 # of a test tool's own). Exports CHROMIUM_PATH.
 ensure_chromium() {
