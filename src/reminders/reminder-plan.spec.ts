@@ -1,6 +1,8 @@
 import {
-  DEFAULT_REMINDER_SETTINGS, digestDue, localInstant, nextOverdue, overdueDate, parseReminderJobId, reminderJobId, remindersFor,
+  DEFAULT_REMINDER_SETTINGS, digestDue, lastDueDateWithin, localInstant, nextOverdue, overdueDate, parseReminderJobId, reminderJobId, remindersFor,
 } from './reminder-plan.js';
+import { addDays } from '../common/local-date.js';
+import { workingCalendar } from '../common/working-days.js';
 
 const S = DEFAULT_REMINDER_SETTINGS;
 const at = (iso: string) => new Date(iso);
@@ -117,5 +119,56 @@ describe('reminder plan', () => {
   it('reads its job ids back', () => {
     expect(parseReminderJobId(reminderJobId(42, '2023-06-30', 'overdue-12'))).toEqual({ taskId: 42, dueOn: '2023-06-30', kind: 'overdue-12' });
     expect(parseReminderJobId('reconcile')).toBeNull();
+  });
+
+  describe('the due dates the sweep reads: those that can have a reminder within the horizon', () => {
+    const H = 48 * 3_600_000;
+
+    it('is the horizon\'s day plus the largest offset on a plain week', () => {
+      // horizon ends Thursday 05/11/2026 10:00 Hanoi: Friday 06/11 is a working day
+      expect(lastDueDateWithin(at('2026-11-05T03:00:00Z'), 7)).toBe('2026-11-12');
+      expect(lastDueDateWithin(at('2026-11-05T03:00:00Z'), 0)).toBe('2026-11-05');
+    });
+
+    it('widens over a weekend and over Tết, where a reminder moves to the working day before', () => {
+      // ends Friday 06/11/2026: a reminder for Sunday 08/11 goes on Friday 06/11, so due dates to the 15th count
+      expect(lastDueDateWithin(at('2026-11-06T03:00:00Z'), 7)).toBe('2026-11-15');
+      // ends Friday 13/02/2026, the last working day before Tết Bính Ngọ (14–22/02): a 7-day reminder of a
+      // task due Sunday 01/03 names Sunday 22/02 and goes on Friday 13/02, within the horizon
+      const end = at('2026-02-13T03:00:00Z');
+      expect(lastDueDateWithin(end, 7)).toBe('2026-03-01');
+      const now = new Date(end.getTime() - H);
+      expect(summary(remindersFor(1, '2026-03-01', S, now))[0]).toEqual(['before-7', '2026-02-13T00:30:00.000Z']);
+      // due Monday 02/03: its 7-day reminder is on Monday 23/02, after Tết, beyond the horizon
+      expect(remindersFor(1, '2026-03-02', S, now).every((r) => r.fireAt > end)).toBe(true);
+      // a holiday of the install (HOLIDAYS) widens it too
+      expect(lastDueDateWithin(at('2026-11-05T03:00:00Z'), 7, workingCalendar(['2026-11-06']))).toBe('2026-11-15');
+    });
+
+    it('leaves out no due date that has a reminder by the horizon, whatever the day, settings or overdue state', () => {
+      // every day of 2026 and 2027 (both shipped Tết), the horizon ending at 10:00 and exactly at a reminder's 07:30
+      const settings = [S, { offsetsDays: [30, 3, 0], timeOfDay: '07:30', overdueEveryDays: 3 }, { offsetsDays: [0], timeOfDay: '16:45', overdueEveryDays: 1 }];
+      let inside = 0;
+      let atEdge = 0;
+      for (let day = '2026-01-01'; day <= '2027-12-31'; day = addDays(day, 1)) {
+        for (const time of ['10:00', '07:30']) {
+          const end = localInstant(day, time);
+          const now = new Date(end.getTime() - H);
+          for (const s of settings) {
+            const until = lastDueDateWithin(end, Math.max(...s.offsetsDays));
+            for (let due = addDays(day, -20); due <= addDays(day, 45); due = addDays(due, 1)) {
+              const within = remindersFor(1, due, s, now).filter((r) => r.fireAt.getTime() <= end.getTime());
+              if (!within.length) continue;
+              inside++;
+              if (within.some((r) => r.fireAt.getTime() === end.getTime())) atEdge++;
+              if (due > until) throw new Error(`due ${due} has ${within[0].kind} at ${within[0].fireAt.toISOString()}, horizon ${end.toISOString()}, window to ${until}`);
+            }
+          }
+        }
+      }
+      // the sweep of each such instant had reminders to keep, some of them exactly at the horizon's end
+      expect(inside).toBeGreaterThan(10_000);
+      expect(atEdge).toBeGreaterThan(100);
+    });
   });
 });

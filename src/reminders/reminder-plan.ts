@@ -118,6 +118,24 @@ export function overdueReminder(
   return { jobId: reminderJobId(taskId, dueOn, kind), taskId, dueOn, kind, fireAt: localInstant(day, settings.timeOfDay) };
 }
 
+/**
+ * The last due date that can have a reminder firing by `horizonEnd`, for units
+ * whose largest offset is `maxOffsetDays`: the sweep reads from the database
+ * only the open due dates up to it (overdue ones included).
+ *
+ * A reminder `o` days before due date D goes on the working day on or before
+ * D − o; that day is on or before the horizon's day H exactly when no working
+ * day lies in (H, D − o], i.e. when D − o < W, W being the first working day
+ * after H. So D ≤ W − 1 + o: over Tết (W nine days after H) the window widens
+ * by those days, on a plain Thursday it is H + o. Overdue reminders go after
+ * their due date, and one fired at once (its time passed) belongs to a due date
+ * of today or later, both on or before H + o.
+ */
+export function lastDueDateWithin(horizonEnd: Date, maxOffsetDays: number, calendar: WorkingCalendar = DEFAULT_CALENDAR): string {
+  const firstWorkingAfter = workingDayOnOrAfter(addDays(localDateOf(horizonEnd), 1), calendar);
+  return addDays(firstWorkingAfter, Math.max(0, maxOffsetDays) - 1);
+}
+
 /** The local day a reminder is for, whenever it actually goes out: part of its delivery key. */
 export function reminderDay(kind: ReminderKind, dueOn: string, overdueEveryDays: number): string {
   if (kind === 'due') return dueOn;

@@ -9,7 +9,7 @@ import { Queues } from '../queue/queues.service.js';
 import { TasksRepository } from '../tasks/tasks.repository.js';
 import { parseHolidays, WorkingCalendar, workingCalendar } from '../common/working-days.js';
 import {
-  DEFAULT_REMINDER_SETTINGS, overdueReminder, parseReminderJobId, PlannedReminder, ReminderKind, reminderJobId, remindersFor, ReminderSettings,
+  DEFAULT_REMINDER_SETTINGS, lastDueDateWithin, overdueReminder, parseReminderJobId, PlannedReminder, ReminderKind, reminderJobId, remindersFor, ReminderSettings,
 } from './reminder-plan.js';
 
 /** What a reminder job carries; the worker re-reads the task anyway. */
@@ -90,7 +90,9 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
    * With `within`: only those due by then (the horizon).
    */
   async desired(taskIds?: number[], now = new Date(), within = Infinity): Promise<Map<number, PlannedReminder[]>> {
-    const rows = await this.tasks.openDueDates(taskIds);
+    // with a horizon, only the due dates that can have a reminder within it (the sweep: a few weeks of them, not every year's)
+    const until = Number.isFinite(within) ? await this.lastDueDateWithin(new Date(within)) : undefined;
+    const rows = await this.tasks.openDueDates(taskIds, until);
     const delivered = await this.notifications.deliveredReminders([...new Set(rows.map((r) => r.taskId))]);
     const out = new Map<number, PlannedReminder[]>();
     for (const taskId of taskIds ?? []) out.set(taskId, []);
@@ -122,6 +124,18 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
       out.set(r.taskId, list);
     }
     return out;
+  }
+
+  /**
+   * The last due date that can have a reminder by `horizonEnd`, with the
+   * largest offset of any unit that has an issued plan (reminder-plan.ts).
+   */
+  async lastDueDateWithin(horizonEnd: Date): Promise<string> {
+    let maxOffset = 0;
+    for (const raw of await this.tasks.reminderOffsetsInUse()) {
+      for (const days of parseOffsets(raw) ?? DEFAULT_REMINDER_SETTINGS.offsetsDays) maxOffset = Math.max(maxOffset, days);
+    }
+    return lastDueDateWithin(horizonEnd, maxOffset, this.calendar);
   }
 
   /**
@@ -188,12 +202,18 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     const wantedIds = new Set(all.map((r) => r.jobId));
     const missing = all.filter((r) => !existing.has(r.jobId));
     await this.addJobs(missing);
+    // the jobs nobody wants any more, CHUNK at a time: their removals (one script each) and their ids'
+    // removal from their tasks' sets go to Redis together, not one round trip after another
     const redis = this.queues.connection;
+    const unwanted = [...existing].filter((id) => !wantedIds.has(id));
     let removed = 0;
-    for (const id of existing) {
-      if (wantedIds.has(id)) continue;
-      removed += await queue.remove(id).catch(() => 0);
-      await redis.srem(this.taskKey(parseReminderJobId(id)!.taskId), id);
+    for (let i = 0; i < unwanted.length; i += CHUNK) {
+      const ids = unwanted.slice(i, i + CHUNK);
+      const done = await Promise.all(ids.map((id) => queue.remove(id).catch(() => 0)));
+      removed += done.reduce((a, b) => a + b, 0);
+      const pipe = redis.pipeline();
+      for (const id of ids) pipe.srem(this.taskKey(parseReminderJobId(id)!.taskId), id);
+      await pipe.exec();
     }
     // Every wanted id goes (back) into its task's set: the sets may have been lost with the jobs.
     // Ids left in a set for jobs that are gone are harmless: list() skips them, syncTasks() drops them.

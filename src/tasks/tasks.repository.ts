@@ -211,18 +211,42 @@ export class TasksRepository {
   }
 
   /** Open due dates of open tasks of issued plans, with their unit's reminder settings; all of them, or of these tasks. */
-  async openDueDates(taskIds?: number[]): Promise<OpenDueDateRow[]> {
-    const where = ["t.status = 'open'", "p.status = 'issued'", 'd.due_on IS NOT NULL', 'd.completed_on IS NULL'];
-    if (taskIds) where.push('t.id IN (:...taskIds)');
+  /**
+   * Open due dates of open tasks of issued plans, with their unit's reminder
+   * settings: of these tasks, or of every task; with `until`, only those due on
+   * or before it (overdue ones included), read through ix_task_due_date_open_due
+   * (completed_on, due_on, task_id), so the sweep reads the due dates near now,
+   * not every year's.
+   */
+  async openDueDates(taskIds?: number[], until?: string): Promise<OpenDueDateRow[]> {
+    const where = ["t.status = 'open'", "p.status = 'issued'", 'd.completed_on IS NULL', 'd.due_on IS NOT NULL'];
+    const params: Record<string, unknown> = {};
+    if (taskIds) {
+      where.push('t.id IN (:...taskIds)');
+      params.taskIds = taskIds.length ? taskIds : [0];
+    }
+    if (until !== undefined) {
+      where.push('d.due_on <= :until');
+      params.until = until;
+    }
     const sql = `SELECT t.id AS task_id, d.due_on AS due_on, u.id AS unit_id, u.reminder_offsets AS offsets,
         u.reminder_time AS time_of_day, u.overdue_every_days AS every
-      FROM task t JOIN plan p ON p.id = t.plan_id JOIN unit u ON u.id = p.unit_id JOIN task_due_date d ON d.task_id = t.id
+      FROM task_due_date d JOIN task t ON t.id = d.task_id JOIN plan p ON p.id = t.plan_id JOIN unit u ON u.id = p.unit_id
       WHERE ${where.join(' AND ')}`;
-    const rows = await this.query<Record<string, unknown>>(sql, taskIds ? { taskIds: taskIds.length ? taskIds : [0] } : {});
+    const rows = await this.query<Record<string, unknown>>(sql, params);
     return rows.map((r) => ({
       taskId: Number(r.task_id), dueOn: String(r.due_on), unitId: Number(r.unit_id), offsets: r.offsets,
       timeOfDay: (r.time_of_day as string | null) ?? null, overdueEveryDays: r.every === null ? null : Number(r.every),
     }));
+  }
+
+  /** The reminder offsets (raw, null for the defaults) of every unit that has an issued plan. */
+  async reminderOffsetsInUse(): Promise<unknown[]> {
+    const rows = await this.query<{ offsets: unknown }>(
+      `SELECT u.reminder_offsets AS offsets FROM unit u WHERE EXISTS (SELECT 1 FROM plan p WHERE p.unit_id = u.id AND p.status = 'issued')`,
+      {},
+    );
+    return rows.map((r) => r.offsets);
   }
 
   async reminderFacts(taskId: number, dueOn: string): Promise<ReminderFacts | null> {

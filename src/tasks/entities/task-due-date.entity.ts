@@ -9,6 +9,8 @@ import { Task } from './task.entity.js';
  */
 @Entity('task_due_date')
 @Index('ix_task_due_date_task_due', ['taskId', 'dueOn'])
+// the reminder sweep's read: open due dates up to a date (TasksRepository.openDueDates)
+@Index('ix_task_due_date_open_due', ['completedOn', 'dueOn', 'taskId'])
 export class TaskDueDate {
   @PrimaryGeneratedColumn()
   id: number;
