@@ -72,6 +72,35 @@ describe(`repositories on ${process.env.E2E_DATABASE ?? 'sqlite'}`, () => {
     expect(await tasks.idsOfPlans([issued.plan.id])).toHaveLength(2);
   });
 
+  it('tasks: the open due dates up to a date, overdue ones included, for the reminder sweep; the offsets in use', async () => {
+    const tasks = new TasksRepository(db);
+    const unit = await seed.unit('Xã Cửa Sổ', null, { reminderOffsets: [30, 0] });
+    const idle = await seed.unit('Xã Chưa Ban Hành', null, { reminderOffsets: [59] });
+    const { plan, phuLucs } = await seed.plan(unit.id, 'issued');
+    await seed.plan(idle.id, 'draft');
+    const overdue = await seed.task(plan, phuLucs[0], 1, [['2026-01-05', null]]);
+    const edge = await seed.task(plan, phuLucs[0], 2, [['2026-03-01', null], ['2026-03-02', null]]);
+    const beyond = await seed.task(plan, phuLucs[0], 3, [['2026-03-02', null]]);
+    await seed.task(plan, phuLucs[0], 4, [['2026-02-01', '2026-01-20']]);
+    const mine = (rows: { taskId: number; dueOn: string }[]) => rows
+      .filter((r) => [overdue.id, edge.id, beyond.id].includes(r.taskId)).map((r) => [r.taskId, r.dueOn]).sort();
+    // the last day counts, the day after it does not; done ones never
+    expect(mine(await tasks.openDueDates(undefined, '2026-03-01'))).toEqual([[overdue.id, '2026-01-05'], [edge.id, '2026-03-01']].sort());
+    expect(mine(await tasks.openDueDates([edge.id, beyond.id], '2026-03-01'))).toEqual([[edge.id, '2026-03-01']]);
+    expect(mine(await tasks.openDueDates(undefined))).toHaveLength(4);
+    // units with an issued plan only: the draft's unit does not widen the window
+    const offsets = (await tasks.reminderOffsetsInUse()).map((o) => (typeof o === 'string' ? JSON.parse(o) : o));
+    expect(offsets).toContainEqual([30, 0]);
+    expect(offsets).not.toContainEqual([59]);
+    if (process.env.E2E_DATABASE !== 'postgres') {
+      // SQLite reads the window through its index, not the whole table
+      const plan = await db.query(`EXPLAIN QUERY PLAN SELECT t.id, d.due_on, u.reminder_offsets
+        FROM task_due_date d JOIN task t ON t.id = d.task_id JOIN plan p ON p.id = t.plan_id JOIN unit u ON u.id = p.unit_id
+        WHERE t.status = 'open' AND p.status = 'issued' AND d.completed_on IS NULL AND d.due_on IS NOT NULL AND d.due_on <= '2026-03-01'`);
+      expect(plan.map((r: { detail: string }) => r.detail).join('\n')).toMatch(/SEARCH d USING COVERING INDEX ix_task_due_date_open_due/);
+    }
+  });
+
   it('plans: by number within a unit and year, Phụ lục by number, plans by status', async () => {
     const plans = new PlansRepository(db);
     const unit = await seed.unit('Xã Kế Hoạch');
