@@ -24,7 +24,9 @@ run() { [ "$BENCH" = all ] || [ "$BENCH" = "$1" ]; }
 # the health bench runs the built server, as npm start does
 if run health; then npm run --silent build; fi
 rm -rf dist-bench && npx tsc -p tsconfig.bench.json
-mkdir -p dist-bench/src/demo dist-bench/src/web && cp src/demo/*.json dist-bench/src/demo/ && cp src/web/*.html dist-bench/src/web/
+mkdir -p dist-bench/src/demo && cp src/demo/*.json dist-bench/src/demo/
+# the web pages are built into dist/web (npm run build), none is left in src/web
+if compgen -G 'src/web/*.html' >/dev/null; then mkdir -p dist-bench/src/web && cp src/web/*.html dist-bench/src/web/; fi
 for b in "${BENCHES[@]}"; do
   if run "$b"; then
     log "bench $b…"
