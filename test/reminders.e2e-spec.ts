@@ -6,7 +6,7 @@ import { JobSchedulers } from '../src/queue/job-schedulers.service.js';
 import { JOBS, SCHEDULERS } from '../src/queue/queue-names.js';
 import { localInstant } from '../src/reminders/reminder-plan.js';
 import { workingDayOnOrAfter } from '../src/common/working-days.js';
-import { startApp, TestApp } from './support/app.js';
+import { freshDatabaseUrl, startApp, TestApp } from './support/app.js';
 import { accountFor, createPlan, plainDueDate, seedUnit } from './support/fixtures.js';
 import { eventually, startSmtp } from './support/smtp.js';
 
@@ -296,11 +296,11 @@ describe('reminders: Redis holds only the next 48 hours', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let people: Record<string, number>;
   let planId: number;
+  let unitId: number;
 
   beforeAll(async () => {
     smtp = await startSmtp();
     t = await startApp({ env: { SMTP_URL: smtp.url, REMINDER_RETRY_MS: '200' } });
-    let unitId: number;
     ({ unitId, people } = await seedUnit(t));
     await t.http.patch(`/api/officials/${people.tuphap}`).send({ email: 'tuphap@example.vn' }).expect(200);
     planId = await issuedPlan(t, unitId, '40/KH-UBND');
@@ -357,5 +357,136 @@ describe('reminders: Redis holds only the next 48 hours', () => {
     expect(Number(row.n)).toBe(1);
     const [all] = await t.db.query(`SELECT COUNT(*) AS n FROM notification WHERE task_id = ${Number(task.id)}`);
     expect(smtp.messages.filter((m) => m.subject.includes('Việc hạn hôm nay'))).toHaveLength(Number(all.n));
+  });
+
+  it('reads only the due dates that can have a reminder within the horizon: one exactly at its end, one moved before Tết into it, overdue repeats', async () => {
+    const plan = await createPlan(t, unitId, { number: '41/KH-UBND', year: 2027 });
+    await t.http.post(`/api/plans/${plan.id}/issue`).send({}).expect(200);
+    const add = async (due: string) => (await t.http.post(`/api/plans/${plan.id}/tasks`)
+      .send({ phuLuc: 2, content: `Việc hạn ${vn(due)}`, leadText: 'Công chức Tư pháp', deadlineText: `Trước ${vn(due)}` }).expect(201)).body.task.id as number;
+    const overTet = await add('2027-02-17'); // Wednesday: 7 days before is 10/02, in Tết Đinh Mùi (04–10/02): it goes on Wednesday 03/02
+    const afterTet = await add('2027-02-18'); // Thursday: 7 days before is Thursday 11/02, after Tết
+    const edge = await add('2027-03-10'); // Wednesday: 7 days before is Wednesday 03/03, 07:30
+    const overdue = await add('2027-01-04'); // overdue every 7 days from 05/01: the 5th on Tuesday 02/02
+    const scheduler = t.app.get(ReminderScheduler);
+    const H = 48 * 3_600_000;
+    const kinds = (m: Map<number, { kind: string; fireAt: Date }[]>, id: number) => (m.get(id) ?? []).map((r) => [r.kind, r.fireAt.toISOString()]);
+    // the sweep's reading equals the reading of every due date, cut at the horizon: for every task of the install
+    const sameAsEveryDueDate = async (now: Date) => {
+      const windowed = await scheduler.desired(undefined, now, now.getTime() + H);
+      const all = await scheduler.desired(undefined, now);
+      for (const [id, list] of all) {
+        const within = list.filter((r) => r.fireAt.getTime() <= now.getTime() + H);
+        expect([id, kinds(windowed, id)]).toEqual([id, within.map((r) => [r.kind, r.fireAt.toISOString()])]);
+      }
+      return windowed;
+    };
+    // Monday 01/02/2027 10:00: the horizon ends Wednesday 03/02 10:00, the next working day after it is Thursday 11/02
+    const monday = localInstant('2027-02-01', '10:00');
+    const before = await sameAsEveryDueDate(monday);
+    expect(kinds(before, overTet)).toEqual([['before-7', '2027-02-03T00:30:00.000Z']]);
+    expect(kinds(before, overdue)).toEqual([['overdue-5', '2027-02-02T00:30:00.000Z']]);
+    expect(before.has(afterTet)).toBe(false); // not even read: due after the window
+    expect(kinds(await scheduler.desired([afterTet], monday), afterTet)[0]).toEqual(['before-7', '2027-02-11T00:30:00.000Z']);
+    // 01/03/2027 07:30: the horizon ends exactly at the 7-day reminder of the task due 10/03; a minute earlier it is beyond
+    const exact = localInstant('2027-03-01', '07:30');
+    expect(kinds(await sameAsEveryDueDate(exact), edge)).toEqual([['before-7', '2027-03-03T00:30:00.000Z']]);
+    expect(kinds(await sameAsEveryDueDate(new Date(exact.getTime() - 60_000)), edge)).toEqual([]);
+
+    // the sweep of that Monday puts exactly those in Redis; the sweep of now takes them out again
+    const queue = t.app.get(Queues).for(JOBS.remind);
+    const added = await scheduler.reconcile(monday);
+    expect(added.added).toBeGreaterThanOrEqual(2);
+    for (const id of [overTet, overdue]) for (const r of before.get(id)!) expect(await queue.getJob(r.jobId)).toBeDefined();
+    expect((await reminders(afterTet)).map((r: any) => r.state)).toEqual(['planned', 'planned', 'planned', 'planned']);
+    const back = await scheduler.reconcile();
+    expect(back.removed).toBeGreaterThanOrEqual(added.added);
+    for (const id of [overTet, overdue]) for (const r of before.get(id)!) expect(await queue.getJob(r.jobId)).toBeUndefined();
+    expect(await scheduler.reconcile()).toMatchObject({ added: 0, removed: 0 });
+  });
+});
+
+describe('reminders: a day of downtime', () => {
+  const H = 48 * 3_600_000;
+  const DAY = 24 * 3_600_000;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let after: TestApp | null = null;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+  });
+  afterAll(async () => {
+    await after?.close();
+    await smtp.close();
+  });
+
+  it('after the server was stopped for a day, its start-up sweep brings back the reminders due within the horizon, sends those that fell due once, and leaves later ones out of Redis', async () => {
+    const database = await freshDatabaseUrl();
+    const env = { SMTP_URL: smtp.url, REMINDER_RETRY_MS: '200', QUEUE_PREFIX: `t${process.pid}down${Math.random().toString(36).slice(2, 6)}` };
+    // the server before it stopped, with no worker, so that nothing is delivered before the downtime's end
+    const before = await startApp({ database, env: { ...env, WORKER: 'off' } });
+    const scheduler = before.app.get(ReminderScheduler);
+    const today = todayLocal();
+    // reminders at a time near now (10 minutes ahead on a working day, 10 minutes back otherwise): some fall within the coming 48 hours whatever the weekday
+    const shift = (scheduler.calendar.isWorkingDay(today) ? 10 : -10) * 60_000;
+    const reminderTime = new Date(Date.now() + shift + 7 * 3_600_000).toISOString().slice(11, 16);
+    const { unitId, people } = await seedUnit(before);
+    await before.http.patch(`/api/officials/${people.tuphap}`).send({ email: 'tuphap@example.vn' }).expect(200);
+    await before.admin.patch(`/api/units/${unitId}`).send({ reminderTime }).expect(200);
+    const planId = await issuedPlan(before, unitId, '50/KH-UBND');
+    const ids: number[] = [];
+    for (const days of [-3, 0, 1, 2, 3, 4, 5, 6, 8, 10, 15]) {
+      const due = addDays(today, days);
+      ids.push((await before.http.post(`/api/plans/${planId}/tasks`)
+        .send({ phuLuc: 1, content: `Việc dừng máy hạn ${vn(due)}`, leadText: 'Công chức Tư pháp', deadlineText: `Trước ${vn(due)}` }).expect(201)).body.task.id);
+    }
+    const dueToday = ids[1];
+    // the downtime: a day, or as many as it takes for some reminder to come within the horizon meanwhile (a weekend, Tết)
+    const restartAt = Date.now();
+    const fires = (await Promise.all(ids.map((id) => scheduler.list(id)))).flat().map((r) => Date.parse(r.fireAt));
+    let down = DAY;
+    while (down < 14 * DAY && !fires.some((f) => f > restartAt - down + H && f <= restartAt + H)) down += DAY;
+    const stoppedAt = new Date(restartAt - down);
+    // Redis as the sweep of that instant left it (its reminders due by then queued, no worker to take them)
+    await scheduler.reconcile(stoppedAt);
+    const queue = before.app.get(Queues).for(JOBS.remind);
+    const heldAtStop = new Set(await queue.getRanges(['delayed', 'wait', 'prioritized'], 0, -1));
+    await before.app.close(); // stopped; its database and Redis stay
+    const notes = async (t: TestApp) => (await t.db.query(`SELECT official_id, task_id, due_on, kind FROM notification WHERE task_id IN (${ids.join(',')})`)) as { official_id: number; task_id: number; due_on: string; kind: string }[];
+
+    after = await startApp({ database, env }); // back, with its worker; the start-up sweep has run
+    const t = after;
+    expect(await notes(t)).toEqual([]);
+    const q = t.app.get(Queues).for(JOBS.remind);
+    // what fell due meanwhile goes out (the task due today has one, at least)
+    await eventually(async () => (await notes(t)).some((n) => Number(n.task_id) === dueToday)
+      && (await q.getWaitingCount()) + (await q.getActiveCount()) === 0, 20000, 'the reminders that fell due while it was down');
+    const restarted = Date.now();
+    const lists = await Promise.all(ids.map(async (id) => (await t.http.get(`/api/tasks/${id}/reminders`).expect(200)).body as { jobId: string; fireAt: string; state: string }[]));
+    const all = lists.flat();
+    for (const r of all) {
+      const at = Date.parse(r.fireAt);
+      if (at <= restartAt + H) expect([r.jobId, r.state]).not.toEqual([r.jobId, expect.stringMatching(/^(missing|planned)$/)]);
+      else if (at > restarted + H) {
+        expect([r.jobId, r.state]).toEqual([r.jobId, 'planned']);
+        expect(await q.getJob(r.jobId)).toBeUndefined();
+      }
+    }
+    expect(all.some((r) => Date.parse(r.fireAt) > restarted + H)).toBe(true);
+    // those that came within the horizon while it was down: not in Redis when it stopped, there now
+    const entered = all.filter((r) => Date.parse(r.fireAt) > stoppedAt.getTime() + H && Date.parse(r.fireAt) <= restartAt + H);
+    if (fires.some((f) => f > restartAt && f <= restartAt + H)) expect(entered.length).toBeGreaterThan(0); // else Tết: no working day within 48 hours
+    for (const r of entered) {
+      expect(heldAtStop.has(r.jobId)).toBe(false);
+      expect(await q.getJob(r.jobId)).toBeDefined();
+    }
+    // each once, in the app and by e-mail; a second sweep sends nothing more
+    await t.app.get(ReminderScheduler).reconcile();
+    await new Promise((r) => setTimeout(r, 1000));
+    const sent = await notes(t);
+    const keys = sent.map((n) => `${n.official_id}|${n.task_id}|${String(n.due_on).slice(0, 10)}|${n.kind}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    // the official of the tasks takes them by e-mail too (the chairman's copies of overdue ones have no address here)
+    const mails = smtp.messages.filter((m) => m.subject.includes('Việc dừng máy'));
+    expect(mails).toHaveLength(sent.filter((n) => Number(n.official_id) === people.tuphap).length);
   });
 });

@@ -77,8 +77,12 @@ export async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise
   };
 }
 
-export async function startApp(opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await freshDatabaseUrl();
+/**
+ * The app on a fresh database, or on `database` (one an earlier app used: a
+ * restart); close() drops the database, app.close() alone keeps it.
+ */
+export async function startApp(opts: { demo?: boolean; env?: Record<string, string>; database?: Awaited<ReturnType<typeof freshDatabaseUrl>> } = {}): Promise<TestApp> {
+  const database = opts.database ?? await freshDatabaseUrl();
   const config = loadConfig({
     DATABASE_URL: database.url,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
