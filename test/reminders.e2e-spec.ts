@@ -450,18 +450,18 @@ describe('reminders: a day of downtime', () => {
     await scheduler.reconcile(stoppedAt);
     const queue = before.app.get(Queues).for(JOBS.remind);
     const heldAtStop = new Set(await queue.getRanges(['delayed', 'wait', 'prioritized'], 0, -1));
-    await before.app.close(); // stopped; its database and Redis stay
     const notes = async (t: TestApp) => (await t.db.query(`SELECT official_id, task_id, due_on, kind FROM notification WHERE task_id IN (${ids.join(',')})`)) as { official_id: number; task_id: number; due_on: string; kind: string }[];
+    expect(await notes(before)).toEqual([]);
+    await before.app.close(); // stopped; its database and Redis stay
 
     after = await startApp({ database, env }); // back, with its worker; the start-up sweep has run
     const t = after;
-    expect(await notes(t)).toEqual([]);
     const q = t.app.get(Queues).for(JOBS.remind);
     // what fell due meanwhile goes out (the task due today has one, at least)
     await eventually(async () => (await notes(t)).some((n) => Number(n.task_id) === dueToday)
       && (await q.getWaitingCount()) + (await q.getActiveCount()) === 0, 20000, 'the reminders that fell due while it was down');
     const restarted = Date.now();
-    const lists = await Promise.all(ids.map(async (id) => (await t.http.get(`/api/tasks/${id}/reminders`).expect(200)).body as { jobId: string; fireAt: string; state: string }[]));
+    const lists = await Promise.all(ids.map((id) => t.app.get(ReminderScheduler).list(id)));
     const all = lists.flat();
     for (const r of all) {
       const at = Date.parse(r.fireAt);
