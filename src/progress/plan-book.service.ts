@@ -14,6 +14,7 @@ import { CreatePlanDto } from './dto/plan-book.dto.js';
 export interface PlanDetail extends Omit<Plan, 'phuLucs'> {
   phuLucs: (Omit<PhuLuc, 'plan' | 'planId'> & { tasks: TaskView[] })[];
   unassigned: UnassignedTask[];
+  unassignedCount: number;
   taskCount: number;
 }
 
@@ -52,9 +53,11 @@ export class PlanBookService {
     return this.detail(em, plan.id);
   }
 
-  get(id: number, opts: { compact?: boolean } = {}): Promise<PlanDetail> {
+  get(id: number, opts: { compact?: boolean; withTasks?: boolean } = {}): Promise<PlanDetail> {
     return this.tx.read(async (em) => {
       const plan = await this.detail(em, id);
+      // the header alone: a big plan's rows are read a page at a time (GET /api/plans/{id}/tasks)
+      if (opts.withTasks === false) return { ...plan, phuLucs: plan.phuLucs.map((p) => ({ ...p, tasks: [] })), unassigned: [] };
       if (!opts.compact) return plan;
       // the list's lighter rows, in the same place: callers that ask for compact read only what both shapes hold
       return { ...plan, phuLucs: plan.phuLucs.map((p) => ({ ...p, tasks: p.tasks.map(compactTaskView) as TaskView[] })) };
@@ -98,13 +101,15 @@ export class PlanBookService {
     const plan = await this.plans.load(em, id);
     const phuLucs = await this.planRows.phuLucs(em, id);
     const tasks = await this.tasks.ofPlan(em, id);
+    const unassigned = await this.tasks.unassigned(em, plan);
     return {
       ...plan,
       taskCount: tasks.length,
       phuLucs: phuLucs.map(({ id: phuLucId, number, title, heading }) => ({
         id: phuLucId, number, title, heading, tasks: tasks.filter((t) => t.phuLuc === number),
       })),
-      unassigned: await this.tasks.unassigned(em, plan),
+      unassigned,
+      unassignedCount: unassigned.length,
     };
   }
 }

@@ -50,7 +50,7 @@ export class PlansController {
   @ApiErrors(400)
   @Access('plans.read', 'plan')
   get(@IdParam() id: number, @Query() q: PlanDetailQuery) {
-    return this.book.get(id, { compact: q.compact === true });
+    return this.book.get(id, { compact: q.compact === true, withTasks: q.withTasks !== false });
   }
 
   @Patch(':id')

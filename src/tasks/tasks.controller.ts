@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
-import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, RemoveTaskQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
+import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, PlanTasksQuery, RemoveTaskQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
 import type { UserActor } from '../access/actor.js';
 import { TasksService } from './tasks.service.js';
 import { ApiErrors } from '../common/api-errors.js';
-import { CreatedTaskDto, TaskDto, TaskHistoryEntryDto, TaskNoteDto } from './dto/task-response.dto.js';
+import { CreatedTaskDto, PlanTaskPageDto, TaskDto, TaskHistoryEntryDto, TaskNoteDto } from './dto/task-response.dto.js';
 
 @ApiTags('tasks')
 @Controller()
@@ -20,6 +20,16 @@ export class TasksController {
   @Access('tasks.write', 'plan')
   create(@CurrentActor() actor: UserActor, @IdParam() planId: number, @Body() dto: CreateTaskDto) {
     return this.tasks.create(actor, planId, dto);
+  }
+
+  /** The Kế hoạch view's list: a page at a time, so that no plan is too big to open on a slow link. */
+  @Get('plans/:id/tasks')
+  @ApiOperation({ summary: 'Một trang nhiệm vụ của kế hoạch (tối đa 100), lọc theo Phụ lục, tình trạng, cán bộ, quá hạn, cần xem lại, từ khóa; kèm tổng số' })
+  @ApiOkResponse({ type: PlanTaskPageDto })
+  @ApiErrors(400)
+  @Access('plans.read', 'plan')
+  planPage(@IdParam() planId: number, @Query() q: PlanTasksQuery) {
+    return this.tasks.planPage(planId, q);
   }
 
   @Get('tasks')

@@ -16,11 +16,12 @@ import type { Plan } from '../plans/entities/plan.entity.js';
 import { PlansRepository } from '../plans/plans.repository.js';
 import { LEAD_MATCH_REASONS, matchLead } from './assignment/match-lead.js';
 import { checkCompletionDate, isRefusal, pickOccurrenceToComplete, pickOccurrenceToReopen, Refusal } from './completion.js';
-import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, ReopenTaskDto, TaskInputDto, UpdateTaskDto } from './dto/task.dto.js';
+import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, PlanTasksQuery, ReopenTaskDto, TASK_PAGE_MAX, TaskInputDto, UpdateTaskDto } from './dto/task.dto.js';
 import { TaskNote } from './entities/task-note.entity.js';
 import { Task } from './entities/task.entity.js';
 import { scheduleFor, statusAfter } from './task-schedule.js';
-import { TaskView } from './task-view.js';
+import { pageOfTasks, type TaskPage } from './task-filter.js';
+import { compactTaskView, type CompactTaskView, type TaskView } from './task-view.js';
 import { TasksChanged } from './tasks.events.js';
 import { TasksRepository } from './tasks.repository.js';
 
@@ -73,6 +74,21 @@ export class TasksService {
   /** The tasks of the caller's units. */
   list(actor: Actor, q: ListTasksQuery): Promise<TaskView[]> {
     return this.tx.read((em) => this.repo.views(em, { planId: q.planId, assigneeId: q.assigneeId, status: q.status, unitIds: scopeOf(actor) }));
+  }
+
+  /**
+   * One page of a plan's tasks under the Kế hoạch view's filters, judged on
+   * today's local date, in the compact shape, with the totals of the matches.
+   */
+  async planPage(planId: number, q: PlanTasksQuery): Promise<TaskPage<CompactTaskView> & { planTotal: number }> {
+    return this.tx.read(async (em) => {
+      if (!(await this.plans.load(planId, em))) throw new NotFound('kế hoạch', planId);
+      const tasks = await this.repo.views(em, { planId });
+      const page = pageOfTasks(tasks, {
+        phuLuc: q.phuLuc, state: q.state, assigneeId: q.assigneeId, overdue: q.overdue, needsReview: q.needsReview, q: q.q,
+      }, todayLocal(), q.offset ?? 0, q.limit ?? TASK_PAGE_MAX);
+      return { ...page, planTotal: tasks.length, items: page.items.map(compactTaskView) };
+    });
   }
 
   /** A plan's tasks, in Phụ lục and row order. */

@@ -13,6 +13,7 @@ export type Task = S['TaskDto'];
 export type Unassigned = S['UnassignedTaskDto'];
 export type PlanSummary = S['PlanDto'];
 export type Plan = S['PlanBookDto'];
+export type PlanTaskPage = S['PlanTaskPageDto'];
 export type Progress = S['PlanProgressDto'];
 export type Official = S['OfficialDto'];
 export type Notice = S['NotificationDto'];

@@ -53,4 +53,8 @@ export class PlanDetailQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @BoolField({ optional: true, description: 'Bản gọn cho danh sách: bỏ các mục phân tích thời hạn thô và thời điểm tạo, sửa của từng nhiệm vụ' })
   compact?: boolean;
+
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BoolField({ optional: true, description: 'false: chỉ thông tin chung và các Phụ lục, không kèm nhiệm vụ (phuLucs[].tasks và unassigned rỗng; taskCount, unassignedCount vẫn đủ); nhiệm vụ đọc từng trang ở GET /api/plans/{id}/tasks. Mặc định true' })
+  withTasks?: boolean;
 }

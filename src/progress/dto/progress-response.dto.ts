@@ -30,8 +30,11 @@ export class PlanBookDto extends PlanDto {
   @ApiProperty({ type: [PhuLucDto] })
   phuLucs: PhuLucDto[];
 
-  @ApiProperty({ type: [UnassignedTaskDto], description: 'Nhiệm vụ chưa giao được cho cán bộ nào' })
+  @ApiProperty({ type: [UnassignedTaskDto], description: 'Nhiệm vụ chưa giao được cho cán bộ nào; rỗng khi withTasks=false' })
   unassigned: UnassignedTaskDto[];
+
+  @ApiProperty({ example: 4, description: 'Số nhiệm vụ chưa giao được cho cán bộ nào' })
+  unassignedCount: number;
 }
 
 /** Completion figures; the words are ready to print (Vietnamese number format). */

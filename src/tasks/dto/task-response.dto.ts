@@ -136,3 +136,33 @@ export class TaskNoteDto {
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 }
+
+/** How many tasks of one Phụ lục match a list's filter. */
+export class PhuLucMatchCountDto {
+  @ApiProperty({ minimum: 1, maximum: 7, example: 1, description: 'Số Phụ lục' })
+  number: number;
+
+  @ApiProperty({ example: 12, description: 'Số nhiệm vụ khớp bộ lọc trong Phụ lục này' })
+  total: number;
+}
+
+/** One page of a plan's tasks (GET /api/plans/{id}/tasks), in Phụ lục and TT order, rows in the compact shape. */
+export class PlanTaskPageDto {
+  @ApiProperty({ example: 34, description: 'Số nhiệm vụ khớp bộ lọc trong cả kế hoạch' })
+  total: number;
+
+  @ApiProperty({ example: 34, description: 'Số nhiệm vụ của kế hoạch, không lọc' })
+  planTotal: number;
+
+  @ApiProperty({ type: [PhuLucMatchCountDto], description: 'Số nhiệm vụ khớp bộ lọc theo từng Phụ lục (chỉ Phụ lục có nhiệm vụ khớp), theo số Phụ lục' })
+  phuLucs: PhuLucMatchCountDto[];
+
+  @ApiProperty({ example: 0, description: 'Vị trí nhiệm vụ đầu của trang trong danh sách đã lọc' })
+  offset: number;
+
+  @ApiProperty({ example: 100, description: 'Số nhiệm vụ tối đa của trang' })
+  limit: number;
+
+  @ApiProperty({ type: [TaskDto], description: 'Nhiệm vụ của trang, bản gọn (như compact=true): rỗng khi offset vượt quá total' })
+  items: TaskDto[];
+}

@@ -1,4 +1,6 @@
-import { EnumField, IdArrayField, IdField, IntField, LocalDateField, StringArrayField, TextField } from '../../common/fields.js';
+import { Transform } from 'class-transformer';
+import { BoolField, EnumField, IdArrayField, IdField, IntField, LocalDateField, StringArrayField, TextField } from '../../common/fields.js';
+import type { TaskState } from '../task-state.js';
 import { TASK_STATUSES, type TaskStatus } from '../entities/task.entity.js';
 
 /** A task row as the plan writes it; also the shape of each task inside POST /api/plans. */
@@ -107,6 +109,40 @@ export class ListTasksQuery {
 
   @EnumField(TASK_STATUSES, { optional: true })
   status?: TaskStatus;
+}
+
+const queryBool = () => Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value));
+
+/** The most rows one page of a plan's task list holds. */
+export const TASK_PAGE_MAX = 100;
+
+/** GET /api/plans/{id}/tasks: one page of a plan's tasks, narrowed as the Kế hoạch view narrows them. */
+export class PlanTasksQuery {
+  @IntField({ optional: true, min: 1, max: 7, fromQuery: true, description: 'Chỉ nhiệm vụ của Phụ lục số này (1–7)' })
+  phuLuc?: number;
+
+  @EnumField(['open', 'overdue', 'done', 'cancelled'] satisfies TaskState[], { optional: true, description: 'Tình trạng hôm nay (giờ Việt Nam): open đang thực hiện, overdue quá hạn, done đã hoàn thành, cancelled đã hủy' })
+  state?: TaskState;
+
+  @IdField({ optional: true, fromQuery: true, description: 'Chỉ nhiệm vụ giao cho cán bộ này chủ trì (mã cán bộ)' })
+  assigneeId?: number;
+
+  @queryBool()
+  @BoolField({ optional: true, description: 'Chỉ nhiệm vụ quá hạn (true/false)' })
+  overdue?: boolean;
+
+  @queryBool()
+  @BoolField({ optional: true, description: 'Chỉ nhiệm vụ có thời hạn cần xem lại (true/false)' })
+  needsReview?: boolean;
+
+  @TextField({ optional: true, allowEmpty: true, max: 200, description: 'Tìm trong nội dung, sản phẩm, chủ trì, phối hợp, thời hạn; mọi từ phải có, không phân biệt dấu và hoa thường' })
+  q?: string;
+
+  @IntField({ optional: true, min: 0, max: 100_000, fromQuery: true, description: 'Bỏ qua bấy nhiêu nhiệm vụ đầu (mặc định 0)' })
+  offset?: number;
+
+  @IntField({ optional: true, min: 1, max: TASK_PAGE_MAX, fromQuery: true, description: `Số nhiệm vụ tối đa của trang, 1–${TASK_PAGE_MAX} (mặc định ${TASK_PAGE_MAX})` })
+  limit?: number;
 }
 
 export class AddNoteDto {

@@ -12,8 +12,8 @@ import { textProblems } from './words.js';
  * one run names all of them.
  */
 export const LIMITS = {
-  /** a view's cold load, before compression (HTML, CSS, JS, fonts, data) */
-  coldLoadBytes: 100 * 1024,
+  /** a view's cold load, before compression (HTML, CSS, JS, fonts, data): 100 KB read as decimal, 100,000 bytes */
+  coldLoadBytes: 100_000,
   /** the scripts of a view, gzipped */
   scriptGzipBytes: 30 * 1024,
   /** a control's smaller side on a phone */

@@ -256,7 +256,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Một trang nhiệm vụ của kế hoạch (tối đa 100), lọc theo Phụ lục, tình trạng, cán bộ, quá hạn, cần xem lại, từ khóa; kèm tổng số */
+        get: operations["Tasks_planPage"];
         put?: never;
         /** Thêm nhiệm vụ vào một Phụ lục của kế hoạch */
         post: operations["Tasks_create"];
@@ -1512,6 +1513,44 @@ export interface components {
             /** @description Khi chưa giao được cho cán bộ nào: vì sao */
             unassigned: components["schemas"]["UnassignedTaskDto"] | null;
         };
+        PhuLucMatchCountDto: {
+            /**
+             * @description Số Phụ lục
+             * @example 1
+             */
+            number: number;
+            /**
+             * @description Số nhiệm vụ khớp bộ lọc trong Phụ lục này
+             * @example 12
+             */
+            total: number;
+        };
+        PlanTaskPageDto: {
+            /**
+             * @description Số nhiệm vụ khớp bộ lọc trong cả kế hoạch
+             * @example 34
+             */
+            total: number;
+            /**
+             * @description Số nhiệm vụ của kế hoạch, không lọc
+             * @example 34
+             */
+            planTotal: number;
+            /** @description Số nhiệm vụ khớp bộ lọc theo từng Phụ lục (chỉ Phụ lục có nhiệm vụ khớp), theo số Phụ lục */
+            phuLucs: components["schemas"]["PhuLucMatchCountDto"][];
+            /**
+             * @description Vị trí nhiệm vụ đầu của trang trong danh sách đã lọc
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Số nhiệm vụ tối đa của trang
+             * @example 100
+             */
+            limit: number;
+            /** @description Nhiệm vụ của trang, bản gọn (như compact=true): rỗng khi offset vượt quá total */
+            items: components["schemas"]["TaskDto"][];
+        };
         UpdateTaskDto: {
             phuLuc?: number;
             ordinal?: number;
@@ -1903,8 +1942,13 @@ export interface components {
             /** @example 34 */
             taskCount: number;
             phuLucs: components["schemas"]["PhuLucDto"][];
-            /** @description Nhiệm vụ chưa giao được cho cán bộ nào */
+            /** @description Nhiệm vụ chưa giao được cho cán bộ nào; rỗng khi withTasks=false */
             unassigned: components["schemas"]["UnassignedTaskDto"][];
+            /**
+             * @description Số nhiệm vụ chưa giao được cho cán bộ nào
+             * @example 4
+             */
+            unassignedCount: number;
         };
         UpdatePlanDto: {
             number?: string;
@@ -3886,6 +3930,82 @@ export interface operations {
             };
         };
     };
+    Tasks_planPage: {
+        parameters: {
+            query?: {
+                /** @description Chỉ nhiệm vụ của Phụ lục số này (1–7) */
+                phuLuc?: number;
+                /** @description Tình trạng hôm nay (giờ Việt Nam): open đang thực hiện, overdue quá hạn, done đã hoàn thành, cancelled đã hủy */
+                state?: "open" | "overdue" | "done" | "cancelled";
+                /** @description Chỉ nhiệm vụ giao cho cán bộ này chủ trì (mã cán bộ) */
+                assigneeId?: number;
+                /** @description Chỉ nhiệm vụ quá hạn (true/false) */
+                overdue?: boolean;
+                /** @description Chỉ nhiệm vụ có thời hạn cần xem lại (true/false) */
+                needsReview?: boolean;
+                /** @description Tìm trong nội dung, sản phẩm, chủ trì, phối hợp, thời hạn; mọi từ phải có, không phân biệt dấu và hoa thường */
+                q?: string;
+                /** @description Bỏ qua bấy nhiêu nhiệm vụ đầu (mặc định 0) */
+                offset?: number;
+                /** @description Số nhiệm vụ tối đa của trang, 1–100 (mặc định 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanTaskPageDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     Tasks_create: {
         parameters: {
             query?: never;
@@ -5095,6 +5215,8 @@ export interface operations {
             query?: {
                 /** @description Bản gọn cho danh sách: bỏ các mục phân tích thời hạn thô và thời điểm tạo, sửa của từng nhiệm vụ */
                 compact?: boolean;
+                /** @description false: chỉ thông tin chung và các Phụ lục, không kèm nhiệm vụ (phuLucs[].tasks và unassigned rỗng; taskCount, unassignedCount vẫn đủ); nhiệm vụ đọc từng trang ở GET /api/plans/{id}/tasks. Mặc định true */
+                withTasks?: boolean;
             };
             header?: never;
             path: {

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, get, patch, post } from '../api.js';
 import { DeadlinePreview } from '../components/deadline.js';
 import { DateField, FieldErrors, Form, SelectField, Submit, TextArea, TextField, dateValue, useForm, vnFromIso } from '../components/form.js';
@@ -9,7 +9,7 @@ import {
   PLAN_STATUS_LABELS, TASK_STATE_LABELS, VIEW_PATHS, formatCount, planPath, taskPath, taskStateOn, todayLocal, type TaskState,
 } from '../server.js';
 import { may, useSession } from '../session.js';
-import type { Official, Plan, Task } from '../types.js';
+import type { Official, Plan, PlanTaskPage as TaskPage, Task } from '../types.js';
 
 /** /ke-hoach: the plans one can see, and a new plan; /ke-hoach/<id>: one plan. */
 export function Plans(p: { id: number | null }) {
@@ -89,46 +89,100 @@ function filtersOf(q: URLSearchParams): Filters {
   };
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+/** Rows a page of the plan's list asks for: the first page keeps the view's cold load light on any plan. */
+const PAGE = 30;
+
+/** The list's filters as the server reads them (GET /api/plans/{id}/tasks). */
+function filterQuery(fl: Filters): string {
+  const q = new URLSearchParams();
+  if (fl.phuLuc) q.set('phuLuc', fl.phuLuc);
+  if (fl.state) q.set('state', fl.state);
+  if (fl.official) q.set('assigneeId', fl.official);
+  if (fl.overdue) q.set('overdue', 'true');
+  if (fl.review) q.set('needsReview', 'true');
+  if (fl.q.trim()) q.set('q', fl.q.trim());
+  return q.toString();
+}
+
+interface Rows { key: string; items: Task[]; total: number; planTotal: number; counts: Map<number, number>; error: string; busy: boolean }
+
+/**
+ * The plan's rows, a page at a time from the server with the filters applied
+ * there: the first page on opening, the next on "Xem thêm". Reloading (after
+ * an edit) reads again as many rows as were shown.
+ */
+function usePlanRows(planId: number, fl: Filters, n: number) {
+  const key = filterQuery(fl);
+  const [rows, setRows] = useState<Rows>({ key: '', items: [], total: 0, planTotal: 0, counts: new Map(), error: '', busy: true });
+  const shownRef = useRef(0);
+  const read = async (offset: number, count: number) => {
+    const items: Task[] = [];
+    let last: TaskPage;
+    do {
+      last = await get<TaskPage>(`/plans/${planId}/tasks?${key}${key ? '&' : ''}offset=${offset + items.length}&limit=${Math.min(100, count - items.length)}`);
+      items.push(...last.items);
+    } while (items.length < count && offset + items.length < last.total && last.items.length > 0);
+    return { items, total: last.total, planTotal: last.planTotal, counts: new Map(last.phuLucs.map((x) => [x.number, x.total])) };
+  };
+  useEffect(() => {
+    let live = true;
+    const sameList = rows.key === key;
+    setRows((r) => ({ ...r, busy: true, error: '' }));
+    // typing in the search box asks once it pauses, not at every key
+    const timer = setTimeout(async () => {
+      try {
+        const got = await read(0, sameList ? Math.max(PAGE, shownRef.current) : PAGE);
+        if (!live) return;
+        shownRef.current = got.items.length;
+        setRows({ key, ...got, error: '', busy: false });
+      } catch (e) {
+        if (live) setRows((r) => ({ ...r, busy: false, error: (e as Error).message }));
+      }
+    }, sameList || !rows.key ? 0 : 250);
+    return () => { live = false; clearTimeout(timer); };
+  }, [planId, key, n]);
+  const more = async () => {
+    setRows((r) => ({ ...r, busy: true }));
+    try {
+      const got = await read(rows.items.length, PAGE);
+      shownRef.current = rows.items.length + got.items.length;
+      setRows((r) => ({ ...r, ...got, items: [...r.items, ...got.items], busy: false }));
+    } catch (e) {
+      setRows((r) => ({ ...r, busy: false, error: (e as Error).message }));
+    }
+  };
+  return { ...rows, more };
+}
 
 function PlanPage(p: { id: number }) {
   const [n, setN] = useState(0);
   const reload = () => setN((x) => x + 1);
   const data = useData(async () => {
-    const plan = await get<Plan>(`/plans/${p.id}?compact=true`);
+    const plan = await get<Plan>(`/plans/${p.id}?withTasks=false`);
     return { plan, officials: await officialsOf(plan.unitId) };
   }, [p.id, n]);
   if (data.error) return <Alert>{data.error}</Alert>;
   if (!data.data) return <Loading />;
-  return <PlanBody key={data.data.plan.version} plan={data.data.plan} officials={data.data.officials} reload={reload} />;
+  return <PlanBody key={data.data.plan.id} plan={data.data.plan} officials={data.data.officials} reload={reload} n={n} />;
 }
 
-function PlanBody(p: { plan: Plan; officials: Official[]; reload: () => void }) {
+function PlanBody(p: { plan: Plan; officials: Official[]; reload: () => void; n: number }) {
   const { plan, officials } = p;
   const route = useRoute();
   const fl = filtersOf(route.query);
   const today = todayLocal();
   const writable = may('plans.write') && plan.status !== 'closed';
   const [editing, setEditing] = useState<number | null>(null);
-  const words = fold(fl.q).split(/\s+/).filter(Boolean);
-  const keep = (t: Task) => {
-    const st = taskStateOn(t, today);
-    if (fl.state && st !== fl.state) return false;
-    if (fl.official && String(t.assigneeId ?? '') !== fl.official) return false;
-    if (fl.overdue && st !== 'overdue') return false;
-    if (fl.review && !t.schedule.needsReview) return false;
-    if (words.length) {
-      const hay = fold([t.content, t.products.join(' '), t.leadText, t.coordinatorsText, t.deadlineText].join(' '));
-      if (!words.every((w) => hay.includes(w))) return false;
-    }
-    return true;
-  };
-  const sections = plan.phuLucs.filter((x) => !fl.phuLuc || String(x.number) === fl.phuLuc);
-  const shownCount = sections.reduce((a, x) => a + x.tasks.filter(keep).length, 0);
+  const rows = usePlanRows(plan.id, fl, p.n);
   const filtered = !!(fl.phuLuc || fl.state || fl.official || fl.overdue || fl.review || fl.q);
+  const loaded = rows.key === filterQuery(fl);
+  const complete = loaded && rows.items.length >= rows.total;
+  // Phụ lục past the last row shown wait for "Xem thêm": an empty table there would be a false "none"
+  const through = complete ? 99 : (rows.items[rows.items.length - 1]?.phuLuc ?? 0);
+  const sections = plan.phuLucs.filter((x) => (!fl.phuLuc || String(x.number) === fl.phuLuc) && x.number <= through);
   return (
     <>
-      <PlanHeader plan={plan} reload={p.reload} />
+      <PlanHeader key={plan.version} plan={plan} reload={p.reload} />
       <section class="card no-print" aria-labelledby="flt-title" data-testid="filters">
         <h2 id="flt-title" class="sr">Lọc nhiệm vụ</h2>
         <form class="form inline filters" onSubmit={(e) => e.preventDefault()} role="search">
@@ -152,17 +206,20 @@ function PlanBody(p: { plan: Plan; officials: Official[]; reload: () => void }) 
           <label class="check"><input type="checkbox" data-testid="filter-overdue" checked={fl.overdue} onChange={(e) => setQuery({ 'qua-han': (e.currentTarget as HTMLInputElement).checked ? '1' : null })} />Chỉ quá hạn</label>
           <label class="check"><input type="checkbox" data-testid="filter-review" checked={fl.review} onChange={(e) => setQuery({ 'xem-lai': (e.currentTarget as HTMLInputElement).checked ? '1' : null })} />Chỉ thời hạn cần xem lại</label>
         </form>
-        <p class="muted" data-testid="filter-note">{filtered ? `Đang hiện ${formatCount(shownCount)} trên ${formatCount(plan.taskCount)} nhiệm vụ.` : `Tất cả ${formatCount(plan.taskCount)} nhiệm vụ.`}
+        <p class="muted" data-testid="filter-note" aria-live="polite">{!loaded ? 'Đang lọc…' : filtered ? `Có ${formatCount(rows.total)} trên ${formatCount(rows.planTotal)} nhiệm vụ khớp bộ lọc.` : `Tất cả ${formatCount(rows.planTotal)} nhiệm vụ.`}
           {filtered ? <> <button type="button" class="sec small" onClick={() => setQuery({ 'phu-luc': null, 'trang-thai': null, 'can-bo': null, 'qua-han': null, 'xem-lai': null, tim: null })}>Bỏ lọc</button></> : null}</p>
       </section>
-      {sections.map((x) => {
-        const rows = x.tasks.filter(keep);
+      {rows.error ? <Alert>{rows.error}</Alert> : null}
+      {!rows.key && rows.busy ? <Loading what="Đang tải nhiệm vụ…" /> : null}
+      {rows.key ? sections.map((x) => {
+        const shown = rows.items.filter((t) => t.phuLuc === x.number);
+        const matching = rows.counts.get(x.number) ?? 0;
         return (
           <section key={x.number} class="card phuluc" id={`pl-${x.number}`} aria-labelledby={`plh-${x.number}`} data-testid="phu-luc-section" data-phu-luc={x.number}>
             <h2 id={`plh-${x.number}`}>{phuLucName(x.number)}. {x.title}</h2>
             {x.heading ? <p class="muted pre">{x.heading}</p> : null}
-            <DataTable rows={rows} rowKey={(t) => t.id} caption={`${phuLucName(x.number)}: nhiệm vụ`}
-              empty={x.tasks.length ? 'Không có nhiệm vụ nào khớp bộ lọc.' : 'Phụ lục này chưa có nhiệm vụ.'}
+            <DataTable rows={shown} rowKey={(t) => t.id} caption={`${phuLucName(x.number)}: nhiệm vụ`}
+              empty={filtered ? 'Không có nhiệm vụ nào khớp bộ lọc.' : 'Phụ lục này chưa có nhiệm vụ.'}
               rowProps={(t) => ({ 'data-testid': 'task-row', 'data-task-id': t.id, 'data-status': taskStateOn(t, today) })}
               columns={[
                 { label: 'TT', class: 'tt', cell: (t) => <a href={taskPath(t.id)} aria-label={`Mở nhiệm vụ TT ${t.ordinal}`}>{t.ordinal}</a> },
@@ -181,13 +238,21 @@ function PlanBody(p: { plan: Plan; officials: Official[]; reload: () => void }) 
                   <button type="button" class="sec small" data-testid="task-edit" aria-expanded={editing === t.id} onClick={() => setEditing(editing === t.id ? null : t.id)}>Sửa</button>
                 ) }] : []),
               ]} />
-            {writable && editing !== null && x.tasks.some((t) => t.id === editing) ? (
-              <TaskForm key={editing} plan={plan} phuLuc={x.number} task={x.tasks.find((t) => t.id === editing)!} done={() => { setEditing(null); p.reload(); }} />
+            {shown.length < matching ? <p class="muted" data-testid="phu-luc-rest">Còn {formatCount(matching - shown.length)} nhiệm vụ của {phuLucName(x.number)} chưa hiện: bấm “Xem thêm” ở cuối trang.</p> : null}
+            {writable && editing !== null && shown.some((t) => t.id === editing) ? (
+              <TaskForm key={editing} plan={plan} phuLuc={x.number} task={shown.find((t) => t.id === editing)!} done={() => { setEditing(null); p.reload(); }} />
             ) : null}
-            {writable ? <AddTask plan={plan} phuLuc={x.number} reload={p.reload} /> : null}
+            {writable && shown.length >= matching ? <AddTask plan={plan} phuLuc={x.number} reload={p.reload} /> : null}
           </section>
         );
-      })}
+      }) : null}
+      {rows.key && rows.items.length < rows.total ? (
+        <section class="card no-print" data-testid="plan-more" aria-label="Nhiệm vụ chưa hiện">
+          <p class="more"><span class="muted" data-testid="plan-shown">Đang hiện {formatCount(rows.items.length)} trên {formatCount(rows.total)} nhiệm vụ.</span>{' '}
+            <button type="button" class="sec" data-testid="plan-show-more" disabled={rows.busy} aria-busy={rows.busy ? 'true' : undefined} onClick={() => void rows.more()}>
+              Xem thêm {formatCount(Math.min(PAGE, rows.total - rows.items.length))} nhiệm vụ</button></p>
+        </section>
+      ) : null}
     </>
   );
 }
@@ -210,7 +275,7 @@ function PlanHeader(p: { plan: Plan; reload: () => void }) {
         <dt>Năm</dt><dd>{plan.year}</dd>
         <dt>Quyết định ban hành</dt><dd class="pre" data-testid="plan-decision-text">{plan.decision || '—'}</dd>
         <dt>Ngày ban hành</dt><dd>{vnDate(plan.issuedOn) || '—'}</dd>
-        <dt>Số nhiệm vụ</dt><dd>{formatCount(plan.taskCount)}, {formatCount(plan.unassigned.length)} chưa giao người chủ trì</dd>
+        <dt>Số nhiệm vụ</dt><dd>{formatCount(plan.taskCount)}, {formatCount(plan.unassignedCount)} chưa giao người chủ trì</dd>
       </dl>
       {editable ? (
         <details class="no-print" data-testid="plan-edit">

@@ -1,0 +1,92 @@
+import type { Browser, Request } from 'playwright-core';
+import { planPath } from '../../src/common/web-paths.js';
+import { auditPage, expectNoProblems, LIMITS } from './support/audit.js';
+import { BOTH_SCREENS, launchBrowser, loadMeasured, screenshot } from './support/browser.js';
+import { startBrowserServer, type BrowserServer } from './support/server.js';
+import { VIEWS, waitForView } from './support/views.js';
+
+/**
+ * Kế hoạch on a plan of 320 tasks, made through the API in the demo commune:
+ * opened cold at 1366 and 360 px it stays under 100,000 bytes because it
+ * shows the first page of rows only; "Xem thêm" (by keyboard) brings the
+ * next; a filter and a search are answered by the server, not by rows
+ * already in the page.
+ */
+describe('Kế hoạch of a 320-task plan at 1366 and 360 px', () => {
+  let s: BrowserServer;
+  let browser: Browser;
+  let planId: number;
+  let tuphap: { id: number; fullName: string; position: string };
+  const N = 320;
+  const tid = (id: string) => `[data-testid="${id}"]`;
+
+  beforeAll(async () => {
+    s = await startBrowserServer();
+    browser = await launchBrowser();
+    const chairman = await s.api('chairman');
+    const { unitId } = (await chairman.get('/api/plans').expect(200)).body[0];
+    const officials = (await chairman.get(`/api/officials?unitId=${unitId}`).expect(200)).body;
+    tuphap = officials.find((o: { position: string }) => /Tư pháp/.test(o.position));
+    // rows as long as the demo plan's: a content of two lines, a product, a lead and a deadline
+    const phuLucs = [1, 2, 3, 4, 5, 6, 7].map((number) => ({
+      number,
+      tasks: Array.from({ length: N }, (_, i) => i).filter((i) => (i % 7) + 1 === number).map((i) => ({
+        content: i % 10 === 0
+          ? `Tuyên truyền, phổ biến văn bản quy phạm pháp luật mới đến cán bộ và nhân dân trên địa bàn xã, đợt ${i}`
+          : `Rà soát, cập nhật, công khai thủ tục hành chính thuộc thẩm quyền giải quyết của UBND xã, nội dung ${i}`,
+        products: ['Báo cáo kết quả thực hiện'],
+        leadText: i % 4 === 0 ? tuphap.position : 'Công chức Văn phòng – Thống kê',
+        coordinatorsText: 'Các ban, ngành, đoàn thể xã',
+        deadlineText: `Tháng ${(i % 12) + 1}/2023`,
+      })),
+    }));
+    planId = (await chairman.post('/api/plans').send({ unitId, number: '320/KH-UBND', title: 'Kế hoạch cải cách hành chính lớn', year: 2023, phuLucs }).expect(201)).body.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  for (const screen of BOTH_SCREENS) {
+    it(`opens light, shows the first page, loads the rest and filters on the server at ${screen.width} px`, async () => {
+      const context = await s.contextAs(browser, 'chairman', screen);
+      try {
+        const { page, watch, weight } = await loadMeasured(context, s.base, planPath(planId));
+        await waitForView(page, VIEWS.find((v) => v.name === 'ke-hoach')!);
+        expect(weight.bytes).toBeLessThan(LIMITS.coldLoadBytes);
+        const rows = page.locator(tid('task-row'));
+        const first = await rows.count();
+        expect(first).toBeGreaterThan(0);
+        expect(first).toBeLessThan(N);
+        expect(await page.locator(tid('plan-shown')).textContent()).toBe(`Đang hiện ${first} trên ${N} nhiệm vụ.`);
+        await screenshot(page, 'ke-hoach-320-nhiem-vu', screen);
+        expectNoProblems(`Kế hoạch 320 nhiệm vụ (${screen.width} px)`, await auditPage(page, { screen, watch, weight }));
+
+        // the next page, by keyboard
+        await page.locator(tid('plan-show-more')).focus();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((n) => (globalThis as any).document.querySelectorAll('[data-testid="task-row"]').length > n, first);
+        expect(await rows.count()).toBe(2 * first);
+
+        // a filter and words: the server narrows (the request carries them), the address keeps them
+        const asked: string[] = [];
+        page.on('request', (r: Request) => { if (r.url().includes(`/api/plans/${planId}/tasks?`)) asked.push(decodeURIComponent(r.url())); });
+        await page.locator(tid('official-filter')).selectOption(String(tuphap.id));
+        await page.locator(tid('filter-search')).fill('tuyen truyen');
+        const chairman = await s.api('chairman');
+        const want = (await chairman.get(`/api/plans/${planId}/tasks?assigneeId=${tuphap.id}&q=tuyen%20truyen`).expect(200)).body;
+        expect(want.total).toBe(16); // i % 20 === 0 of 320
+        await page.locator(tid('filter-note')).filter({ hasText: `Có ${want.total} trên ${N} nhiệm vụ khớp bộ lọc.` }).waitFor();
+        await page.waitForFunction(() => !(globalThis as any).document.querySelector('main [aria-busy="true"]'));
+        expect(await rows.evaluateAll((els) => els.map((e: any) => Number(e.dataset.taskId)))).toEqual(want.items.map((x: { id: number }) => x.id));
+        expect(await page.locator(tid('plan-show-more')).count()).toBe(0);
+        expect(asked.some((u) => u.includes(`assigneeId=${tuphap.id}`) && u.includes('q=tuyen truyen'))).toBe(true);
+        const url = new URL(page.url());
+        expect([url.searchParams.get('can-bo'), url.searchParams.get('tim')]).toEqual([String(tuphap.id), 'tuyen truyen']);
+        await screenshot(page, 'ke-hoach-320-nhiem-vu-loc', screen);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
