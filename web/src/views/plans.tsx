@@ -104,7 +104,7 @@ function filterQuery(fl: Filters): string {
   return q.toString();
 }
 
-interface Rows { key: string; items: Task[]; total: number; planTotal: number; counts: Map<number, number>; error: string; busy: boolean }
+interface Rows { key: string | null; items: Task[]; total: number; planTotal: number; counts: Map<number, number>; error: string; busy: boolean }
 
 /**
  * The plan's rows, a page at a time from the server with the filters applied
@@ -113,7 +113,7 @@ interface Rows { key: string; items: Task[]; total: number; planTotal: number; c
  */
 function usePlanRows(planId: number, fl: Filters, n: number) {
   const key = filterQuery(fl);
-  const [rows, setRows] = useState<Rows>({ key: '', items: [], total: 0, planTotal: 0, counts: new Map(), error: '', busy: true });
+  const [rows, setRows] = useState<Rows>({ key: null, items: [], total: 0, planTotal: 0, counts: new Map(), error: '', busy: true });
   const shownRef = useRef(0);
   const read = async (offset: number, count: number) => {
     const items: Task[] = [];
@@ -138,7 +138,7 @@ function usePlanRows(planId: number, fl: Filters, n: number) {
       } catch (e) {
         if (live) setRows((r) => ({ ...r, busy: false, error: (e as Error).message }));
       }
-    }, sameList || !rows.key ? 0 : 250);
+    }, sameList || rows.key === null ? 0 : 250);
     return () => { live = false; clearTimeout(timer); };
   }, [planId, key, n]);
   const more = async () => {
@@ -210,8 +210,8 @@ function PlanBody(p: { plan: Plan; officials: Official[]; reload: () => void; n:
           {filtered ? <> <button type="button" class="sec small" onClick={() => setQuery({ 'phu-luc': null, 'trang-thai': null, 'can-bo': null, 'qua-han': null, 'xem-lai': null, tim: null })}>Bỏ lọc</button></> : null}</p>
       </section>
       {rows.error ? <Alert>{rows.error}</Alert> : null}
-      {!rows.key && rows.busy ? <Loading what="Đang tải nhiệm vụ…" /> : null}
-      {rows.key ? sections.map((x) => {
+      {rows.key === null && rows.busy ? <Loading what="Đang tải nhiệm vụ…" /> : null}
+      {rows.key !== null ? sections.map((x) => {
         const shown = rows.items.filter((t) => t.phuLuc === x.number);
         const matching = rows.counts.get(x.number) ?? 0;
         return (
@@ -246,7 +246,7 @@ function PlanBody(p: { plan: Plan; officials: Official[]; reload: () => void; n:
           </section>
         );
       }) : null}
-      {rows.key && rows.items.length < rows.total ? (
+      {rows.key !== null && rows.items.length < rows.total ? (
         <section class="card no-print" data-testid="plan-more" aria-label="Nhiệm vụ chưa hiện">
           <p class="more"><span class="muted" data-testid="plan-shown">Đang hiện {formatCount(rows.items.length)} trên {formatCount(rows.total)} nhiệm vụ.</span>{' '}
             <button type="button" class="sec" data-testid="plan-show-more" disabled={rows.busy} aria-busy={rows.busy ? 'true' : undefined} onClick={() => void rows.more()}>
