@@ -186,6 +186,7 @@ describe("each role's flows at 1366 and 360 px", () => {
         await page.click(`${tid('rollup-row')}[data-unit-id="${ids.unitId}"] ${tid('rollup-plan')}`);
         await page.waitForURL((u) => u.pathname === planPath(ids.planId));
         await page.locator(tid('plan-header')).waitFor();
+        await page.locator(tid('task-row')).first().waitFor();
         expect(await page.locator(`${tid('task-edit')}, ${tid('task-add-open')}, ${tid('plan-edit')}`).count()).toBe(0);
       } finally {
         await done();

@@ -105,6 +105,10 @@ describe('importing a plan from a file at 1366 and 360 px', () => {
         const planId = Number(new URL(page.url()).pathname.split('/').pop());
         await page.locator(tid('plan-header')).waitFor();
         expect(await page.locator(tid('plan-number-text')).textContent()).toBe(number);
+        // the plan's rows come a page at a time: the first, then the rest on "Xem thêm"
+        await page.locator(tid('plan-shown')).filter({ hasText: 'trên 33 nhiệm vụ.' }).waitFor();
+        await page.click(tid('plan-show-more'));
+        await page.locator(tid('task-row')).nth(32).waitFor();
         expect(await page.locator(tid('task-row')).count()).toBe(33);
         const plan = (await chairman.get(`/api/plans/${planId}`).expect(200)).body;
         expect(plan).toMatchObject({ number, year: 2023, status: 'draft', taskCount: 33 });

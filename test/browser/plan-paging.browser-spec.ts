@@ -66,10 +66,14 @@ describe('Kế hoạch of a 320-task plan at 1366 and 360 px', () => {
         expectNoProblems(`Kế hoạch 320 nhiệm vụ (${screen.width} px)`, await auditPage(page, { screen, watch, weight }));
 
         // the next page, by keyboard
-        await page.locator(tid('plan-show-more')).focus();
+        const more = page.locator(tid('plan-show-more'));
+        const promised = Number(/^Xem thêm (\d+) nhiệm vụ$/.exec((await more.textContent())!.trim())![1]);
+        expect(promised).toBeGreaterThan(0);
+        await more.focus();
         await page.keyboard.press('Enter');
         await page.waitForFunction((n) => (globalThis as any).document.querySelectorAll('[data-testid="task-row"]').length > n, first);
-        expect(await rows.count()).toBe(2 * first);
+        expect(await rows.count()).toBe(first + promised);
+        expect(await page.locator(tid('plan-shown')).textContent()).toBe(`Đang hiện ${first + promised} trên ${N} nhiệm vụ.`);
 
         // a filter and words: the server narrows (the request carries them), the address keeps them
         const asked: string[] = [];

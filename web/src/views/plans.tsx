@@ -89,8 +89,10 @@ function filtersOf(q: URLSearchParams): Filters {
   };
 }
 
-/** Rows a page of the plan's list asks for: the first page keeps the view's cold load light on any plan. */
-const PAGE = 30;
+/** Rows the plan's list asks for first: few enough that the view's cold load stays light on any plan. */
+const FIRST = 20;
+/** Rows each "Xem thêm" adds. */
+const MORE = 50;
 
 /** The list's filters as the server reads them (GET /api/plans/{id}/tasks). */
 function filterQuery(fl: Filters): string {
@@ -131,7 +133,7 @@ function usePlanRows(planId: number, fl: Filters, n: number) {
     // typing in the search box asks once it pauses, not at every key
     const timer = setTimeout(async () => {
       try {
-        const got = await read(0, sameList ? Math.max(PAGE, shownRef.current) : PAGE);
+        const got = await read(0, sameList ? Math.max(FIRST, shownRef.current) : FIRST);
         if (!live) return;
         shownRef.current = got.items.length;
         setRows({ key, ...got, error: '', busy: false });
@@ -144,7 +146,7 @@ function usePlanRows(planId: number, fl: Filters, n: number) {
   const more = async () => {
     setRows((r) => ({ ...r, busy: true }));
     try {
-      const got = await read(rows.items.length, PAGE);
+      const got = await read(rows.items.length, MORE);
       shownRef.current = rows.items.length + got.items.length;
       setRows((r) => ({ ...r, ...got, items: [...r.items, ...got.items], busy: false }));
     } catch (e) {
@@ -250,7 +252,7 @@ function PlanBody(p: { plan: Plan; officials: Official[]; reload: () => void; n:
         <section class="card no-print" data-testid="plan-more" aria-label="Nhiệm vụ chưa hiện">
           <p class="more"><span class="muted" data-testid="plan-shown">Đang hiện {formatCount(rows.items.length)} trên {formatCount(rows.total)} nhiệm vụ.</span>{' '}
             <button type="button" class="sec" data-testid="plan-show-more" disabled={rows.busy} aria-busy={rows.busy ? 'true' : undefined} onClick={() => void rows.more()}>
-              Xem thêm {formatCount(Math.min(PAGE, rows.total - rows.items.length))} nhiệm vụ</button></p>
+              Xem thêm {formatCount(Math.min(MORE, rows.total - rows.items.length))} nhiệm vụ</button></p>
         </section>
       ) : null}
     </>
