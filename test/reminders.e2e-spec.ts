@@ -401,7 +401,12 @@ describe('reminders: Redis holds only the next 48 hours', () => {
     expect((await reminders(afterTet)).map((r: any) => r.state)).toEqual(['planned', 'planned', 'planned', 'planned']);
     const back = await scheduler.reconcile();
     expect(back.removed).toBeGreaterThanOrEqual(added.added);
-    for (const id of [overTet, overdue]) for (const r of before.get(id)!) expect(await queue.getJob(r.jobId)).toBeUndefined();
+    const queues = t.app.get(Queues);
+    for (const id of [overTet, overdue]) {
+      for (const r of before.get(id)!) expect(await queue.getJob(r.jobId)).toBeUndefined();
+      // and out of their task's set
+      expect(await queues.connection.smembers(`${queues.prefix}:reminder-jobs:t${id}`)).toEqual([]);
+    }
     expect(await scheduler.reconcile()).toMatchObject({ added: 0, removed: 0 });
   });
 });

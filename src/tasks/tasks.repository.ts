@@ -219,21 +219,25 @@ export class TasksRepository {
    * not every year's.
    */
   async openDueDates(taskIds?: number[], until?: string): Promise<OpenDueDateRow[]> {
-    const where = ["t.status = 'open'", "p.status = 'issued'", 'd.completed_on IS NULL', 'd.due_on IS NOT NULL'];
+    const where = ["t.status = 'open'", "p.status = 'issued'", 'd.due_on IS NOT NULL'];
     const params: Record<string, unknown> = {};
     if (taskIds) {
-      where.push('t.id IN (:...taskIds)');
+      // by task, through ix_task_due_date_task_due: the done ones are left out below, not here, since a
+      // condition on completed_on leads SQLite's planner to ix_task_due_date_open_due, every open due date
+      where.push('d.task_id IN (:...taskIds)');
       params.taskIds = taskIds.length ? taskIds : [0];
+    } else {
+      where.push('d.completed_on IS NULL');
     }
     if (until !== undefined) {
       where.push('d.due_on <= :until');
       params.until = until;
     }
-    const sql = `SELECT t.id AS task_id, d.due_on AS due_on, u.id AS unit_id, u.reminder_offsets AS offsets,
+    const sql = `SELECT t.id AS task_id, d.due_on AS due_on, d.completed_on AS completed_on, u.id AS unit_id, u.reminder_offsets AS offsets,
         u.reminder_time AS time_of_day, u.overdue_every_days AS every
       FROM task_due_date d JOIN task t ON t.id = d.task_id JOIN plan p ON p.id = t.plan_id JOIN unit u ON u.id = p.unit_id
       WHERE ${where.join(' AND ')}`;
-    const rows = await this.query<Record<string, unknown>>(sql, params);
+    const rows = (await this.query<Record<string, unknown>>(sql, params)).filter((r) => r.completed_on === null);
     return rows.map((r) => ({
       taskId: Number(r.task_id), dueOn: String(r.due_on), unitId: Number(r.unit_id), offsets: r.offsets,
       timeOfDay: (r.time_of_day as string | null) ?? null, overdueEveryDays: r.every === null ? null : Number(r.every),

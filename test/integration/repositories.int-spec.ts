@@ -98,6 +98,11 @@ describe(`repositories on ${process.env.E2E_DATABASE ?? 'sqlite'}`, () => {
         FROM task_due_date d JOIN task t ON t.id = d.task_id JOIN plan p ON p.id = t.plan_id JOIN unit u ON u.id = p.unit_id
         WHERE t.status = 'open' AND p.status = 'issued' AND d.completed_on IS NULL AND d.due_on IS NOT NULL AND d.due_on <= '2026-03-01'`);
       expect(plan.map((r: { detail: string }) => r.detail).join('\n')).toMatch(/SEARCH d USING COVERING INDEX ix_task_due_date_open_due/);
+      // and a few tasks' due dates (a change, a task's reminders) through the task's index, not every open due date
+      const byTask = await db.query(`EXPLAIN QUERY PLAN SELECT t.id, d.due_on, d.completed_on, u.reminder_offsets
+        FROM task_due_date d JOIN task t ON t.id = d.task_id JOIN plan p ON p.id = t.plan_id JOIN unit u ON u.id = p.unit_id
+        WHERE t.status = 'open' AND p.status = 'issued' AND d.due_on IS NOT NULL AND d.task_id IN (?, ?) AND d.due_on <= '2026-03-01'`, [edge.id, beyond.id]);
+      expect(byTask.map((r: { detail: string }) => r.detail).join('\n')).toMatch(/SEARCH d USING INDEX ix_task_due_date_task_due/);
     }
   });
 
