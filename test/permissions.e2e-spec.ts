@@ -180,6 +180,7 @@ describe('permission matrix: every endpoint × every role', () => {
     { route: 'GET /api/plans/:id/unassigned', ok: all(200, READERS), call: async () => ({ path: `/api/plans/${planA.id}/unassigned` }), foreign: async () => ({ path: `/api/plans/${planB.id}/unassigned` }) },
     { route: 'GET /api/plans/:id/progress', ok: all(200, READERS), call: async () => ({ path: `/api/plans/${planA.id}/progress` }), foreign: async () => ({ path: `/api/plans/${planB.id}/progress` }) },
     // tasks
+    { route: 'GET /api/officials/:id/tasks', ok: all(200, READERS), call: async () => ({ path: `/api/officials/${A.people.tuphap}/tasks` }), foreign: async () => ({ path: `/api/officials/${B.people.tuphap}/tasks` }) },
     { route: 'GET /api/plans/:id/tasks', ok: all(200, READERS), call: async () => ({ path: `/api/plans/${planA.id}/tasks` }), foreign: async () => ({ path: `/api/plans/${planB.id}/tasks` }) },
     {
       route: 'POST /api/plans/:id/tasks', ok: all(201, LEADERS),

@@ -1,5 +1,6 @@
 import { todayLocal } from '../src/common/local-date.js';
 import { foldVietnamese } from '../src/common/vietnamese-text.js';
+import { byUrgency } from '../src/tasks/task-filter.js';
 import { taskStateOn } from '../src/tasks/task-state.js';
 import { startApp, TestApp } from './support/app.js';
 import { accountFor, createPlan, seedUnit } from './support/fixtures.js';
@@ -141,5 +142,28 @@ describe("a plan's tasks, a page at a time", () => {
     expect(full.unassignedCount).toBe(full.unassigned.length);
     expect(full.phuLucs.flatMap((p: any) => p.tasks)).toHaveLength(N);
     await t.http.get(`/api/plans/${planId}?withTasks=maybe`).expect(400);
+  });
+
+  it("gives an official's tasks most urgent first, a page at a time, with the total and the overdue count", async () => {
+    const today = todayLocal();
+    const open = byUrgency(all.filter((x) => x.assigneeId === people.tuphap && x.status === 'open'), today);
+    expect(open.length).toBeGreaterThan(40);
+    const first = (await t.http.get(`/api/officials/${people.tuphap}/tasks?status=open`).expect(200)).body;
+    expect(first).toMatchObject({ total: open.length, overdue: open.filter((x) => taskStateOn(x, today) === 'overdue').length, offset: 0, limit: 100 });
+    expect(first.overdue).toBeGreaterThan(0);
+    expect(ids(first.items)).toEqual(ids(open));
+    // overdue ones first: no open one before an overdue one
+    const states = first.items.map((x: any) => taskStateOn(x, today));
+    expect(states.indexOf('open')).toBeGreaterThan(states.lastIndexOf('overdue'));
+    const second = (await t.http.get(`/api/officials/${people.tuphap}/tasks?status=open&offset=20&limit=20`).expect(200)).body;
+    expect(ids(second.items)).toEqual(ids(open.slice(20, 40)));
+    const every = (await t.http.get(`/api/officials/${people.tuphap}/tasks`).expect(200)).body;
+    expect(every.total).toBe(all.filter((x) => x.assigneeId === people.tuphap).length);
+    for (const query of ['limit=101', 'offset=-1', 'status=late']) {
+      const res = await t.http.get(`/api/officials/${people.tuphap}/tasks?${query}`).expect(400);
+      expect(res.body.errors[0].message).toMatch(/phải/);
+    }
+    const other = await seedUnit(t, 'UBND xã Khác Nữa', { signIn: false });
+    await other.chair.get(`/api/officials/${people.tuphap}/tasks`).expect(404);
   });
 });

@@ -1,4 +1,4 @@
-import { pageOfTasks, searchWords, taskMatcher, type FilterableTask } from './task-filter.js';
+import { byUrgency, pageOfTasks, searchWords, taskMatcher, type FilterableTask } from './task-filter.js';
 
 describe("a plan's task list, filtered and paged", () => {
   const task = (over: Partial<FilterableTask> = {}): FilterableTask => ({
@@ -45,5 +45,16 @@ describe("a plan's task list, filtered and paged", () => {
     const past = pageOfTasks(tasks, {}, today, 50, 10);
     expect(past.total).toBe(8);
     expect(past.items).toEqual([]);
+  });
+});
+
+describe("an official's tasks by urgency", () => {
+  const t = (id: number, dueOn: string | null, completedOn: string | null = null) => ({ id, status: 'open' as const, dueDates: dueOn ? [{ dueOn, completedOn }] : [] });
+  it('puts overdue first, then the nearest due date, tasks with no date last', () => {
+    const day = '2023-07-01';
+    const tasks = [t(1, null), t(2, '2023-09-30'), t(3, '2023-03-31'), t(4, '2023-07-15'), t(5, '2023-06-30'), t(6, '2023-07-15')];
+    expect(byUrgency(tasks, day).map((x) => x.id)).toEqual([3, 5, 4, 6, 2, 1]);
+    // a due date met no longer counts: the task's next one does
+    expect(byUrgency([t(7, '2023-01-31', '2023-01-30'), t(8, '2023-08-01')], day).map((x) => x.id)).toEqual([8, 7]);
   });
 });

@@ -1,5 +1,5 @@
 import { foldVietnamese } from '../common/vietnamese-text.js';
-import { taskStateOn, type TaskState, type TaskStatus, type DueFacts } from './task-state.js';
+import { nextDue, taskStateOn, type TaskState, type TaskStatus, type DueFacts } from './task-state.js';
 
 /**
  * What a plan's task list can be narrowed by (the Kế hoạch view's filters),
@@ -83,4 +83,12 @@ export function pageOfTasks<T extends FilterableTask>(tasks: T[], f: TaskFilter,
     limit,
     items: matching.slice(offset, offset + limit),
   };
+}
+
+/** Overdue first, then by the next due date, tasks with no date last; ties by id. What an official's list shows first. */
+export function byUrgency<T extends { id: number; status: TaskStatus; dueDates: DueFacts[] }>(tasks: T[], day: string): T[] {
+  const rank = (t: T) => (taskStateOn(t, day) === 'overdue' ? 0 : 1);
+  const keyed = tasks.map((t) => ({ t, rank: rank(t), next: nextDue(t) ?? '9999' }));
+  keyed.sort((a, b) => a.rank - b.rank || a.next.localeCompare(b.next) || a.t.id - b.t.id);
+  return keyed.map((k) => k.t);
 }

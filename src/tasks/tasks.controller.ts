@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
-import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, PlanTasksQuery, RemoveTaskQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
+import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, OfficialTasksQuery, PlanTasksQuery, RemoveTaskQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
 import type { UserActor } from '../access/actor.js';
 import { TasksService } from './tasks.service.js';
 import { ApiErrors } from '../common/api-errors.js';
-import { CreatedTaskDto, PlanTaskPageDto, TaskDto, TaskHistoryEntryDto, TaskNoteDto } from './dto/task-response.dto.js';
+import { CreatedTaskDto, OfficialTaskPageDto, PlanTaskPageDto, TaskDto, TaskHistoryEntryDto, TaskNoteDto } from './dto/task-response.dto.js';
 
 @ApiTags('tasks')
 @Controller()
@@ -30,6 +30,16 @@ export class TasksController {
   @Access('plans.read', 'plan')
   planPage(@IdParam() planId: number, @Query() q: PlanTasksQuery) {
     return this.tasks.planPage(planId, q);
+  }
+
+  /** Việc của tôi: an official's tasks, overdue first, then by the next due date, a page at a time. */
+  @Get('officials/:id/tasks')
+  @ApiOperation({ summary: 'Nhiệm vụ cán bộ chủ trì: quá hạn trước, rồi theo hạn gần nhất; từng trang (tối đa 100), kèm tổng số và số quá hạn' })
+  @ApiOkResponse({ type: OfficialTaskPageDto })
+  @ApiErrors(400)
+  @Access('tasks.read', 'official')
+  officialPage(@IdParam() officialId: number, @Query() q: OfficialTasksQuery) {
+    return this.tasks.officialPage(officialId, q);
   }
 
   @Get('tasks')

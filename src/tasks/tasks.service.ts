@@ -16,11 +16,12 @@ import type { Plan } from '../plans/entities/plan.entity.js';
 import { PlansRepository } from '../plans/plans.repository.js';
 import { LEAD_MATCH_REASONS, matchLead } from './assignment/match-lead.js';
 import { checkCompletionDate, isRefusal, pickOccurrenceToComplete, pickOccurrenceToReopen, Refusal } from './completion.js';
-import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, PlanTasksQuery, ReopenTaskDto, TASK_PAGE_MAX, TaskInputDto, UpdateTaskDto } from './dto/task.dto.js';
+import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, OfficialTasksQuery, PlanTasksQuery, ReopenTaskDto, TASK_PAGE_MAX, TaskInputDto, UpdateTaskDto } from './dto/task.dto.js';
 import { TaskNote } from './entities/task-note.entity.js';
 import { Task } from './entities/task.entity.js';
 import { scheduleFor, statusAfter } from './task-schedule.js';
-import { pageOfTasks, type TaskPage } from './task-filter.js';
+import { byUrgency, pageOfTasks, type TaskPage } from './task-filter.js';
+import { taskStateOn } from './task-state.js';
 import { compactTaskView, type CompactTaskView, type TaskView } from './task-view.js';
 import { TasksChanged } from './tasks.events.js';
 import { TasksRepository } from './tasks.repository.js';
@@ -88,6 +89,20 @@ export class TasksService {
         phuLuc: q.phuLuc, state: q.state, assigneeId: q.assigneeId, overdue: q.overdue, needsReview: q.needsReview, q: q.q,
       }, todayLocal(), q.offset ?? 0, q.limit ?? TASK_PAGE_MAX);
       return { ...page, planTotal: tasks.length, items: page.items.map(compactTaskView) };
+    });
+  }
+
+  /** An official's tasks (as lead), most urgent first, one page of them, with how many there are and how many are overdue. */
+  async officialPage(officialId: number, q: OfficialTasksQuery): Promise<{ total: number; overdue: number; offset: number; limit: number; items: CompactTaskView[] }> {
+    return this.tx.read(async (em) => {
+      const today = todayLocal();
+      const tasks = byUrgency(await this.repo.views(em, { assigneeId: officialId, status: q.status }), today);
+      const offset = q.offset ?? 0;
+      const limit = q.limit ?? TASK_PAGE_MAX;
+      return {
+        total: tasks.length, overdue: tasks.filter((t) => taskStateOn(t, today) === 'overdue').length,
+        offset, limit, items: tasks.slice(offset, offset + limit).map(compactTaskView),
+      };
     });
   }
 

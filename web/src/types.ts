@@ -14,6 +14,7 @@ export type Unassigned = S['UnassignedTaskDto'];
 export type PlanSummary = S['PlanDto'];
 export type Plan = S['PlanBookDto'];
 export type PlanTaskPage = S['PlanTaskPageDto'];
+export type OfficialTaskPage = S['OfficialTaskPageDto'];
 export type Progress = S['PlanProgressDto'];
 export type Official = S['OfficialDto'];
 export type Notice = S['NotificationDto'];

@@ -166,3 +166,21 @@ export class PlanTaskPageDto {
   @ApiProperty({ type: [TaskDto], description: 'Nhiệm vụ của trang, bản gọn (như compact=true): rỗng khi offset vượt quá total' })
   items: TaskDto[];
 }
+
+/** One page of an official's tasks (GET /api/officials/{id}/tasks): overdue first, then by the next due date. */
+export class OfficialTaskPageDto {
+  @ApiProperty({ example: 12, description: 'Số nhiệm vụ cán bộ chủ trì (theo trạng thái đã chọn)' })
+  total: number;
+
+  @ApiProperty({ example: 3, description: 'Trong đó quá hạn hôm nay (giờ Việt Nam)' })
+  overdue: number;
+
+  @ApiProperty({ example: 0, description: 'Vị trí nhiệm vụ đầu của trang' })
+  offset: number;
+
+  @ApiProperty({ example: 100, description: 'Số nhiệm vụ tối đa của trang' })
+  limit: number;
+
+  @ApiProperty({ type: [TaskDto], description: 'Nhiệm vụ của trang, bản gọn (như compact=true); rỗng khi offset vượt quá total' })
+  items: TaskDto[];
+}

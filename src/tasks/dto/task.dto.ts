@@ -145,6 +145,18 @@ export class PlanTasksQuery {
   limit?: number;
 }
 
+/** GET /api/officials/{id}/tasks: an official's tasks, most urgent first, a page at a time. */
+export class OfficialTasksQuery {
+  @EnumField(TASK_STATUSES, { optional: true, description: 'Chỉ nhiệm vụ ở trạng thái này (open: đang thực hiện; done: hoàn thành; cancelled: đã hủy); mặc định mọi trạng thái' })
+  status?: TaskStatus;
+
+  @IntField({ optional: true, min: 0, max: 100_000, fromQuery: true, description: 'Bỏ qua bấy nhiêu nhiệm vụ đầu (mặc định 0)' })
+  offset?: number;
+
+  @IntField({ optional: true, min: 1, max: TASK_PAGE_MAX, fromQuery: true, description: `Số nhiệm vụ tối đa của trang, 1–${TASK_PAGE_MAX} (mặc định ${TASK_PAGE_MAX})` })
+  limit?: number;
+}
+
 export class AddNoteDto {
   @TextField({ max: 5000, description: 'Ghi chú tiến độ' })
   text: string;

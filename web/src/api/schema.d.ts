@@ -267,6 +267,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/officials/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhiệm vụ cán bộ chủ trì: quá hạn trước, rồi theo hạn gần nhất; từng trang (tối đa 100), kèm tổng số và số quá hạn */
+        get: operations["Tasks_officialPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -1549,6 +1566,30 @@ export interface components {
              */
             limit: number;
             /** @description Nhiệm vụ của trang, bản gọn (như compact=true): rỗng khi offset vượt quá total */
+            items: components["schemas"]["TaskDto"][];
+        };
+        OfficialTaskPageDto: {
+            /**
+             * @description Số nhiệm vụ cán bộ chủ trì (theo trạng thái đã chọn)
+             * @example 12
+             */
+            total: number;
+            /**
+             * @description Trong đó quá hạn hôm nay (giờ Việt Nam)
+             * @example 3
+             */
+            overdue: number;
+            /**
+             * @description Vị trí nhiệm vụ đầu của trang
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Số nhiệm vụ tối đa của trang
+             * @example 100
+             */
+            limit: number;
+            /** @description Nhiệm vụ của trang, bản gọn (như compact=true); rỗng khi offset vượt quá total */
             items: components["schemas"]["TaskDto"][];
         };
         UpdateTaskDto: {
@@ -4078,6 +4119,72 @@ export interface operations {
             };
             /** @description Nội dung yêu cầu quá lớn */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Tasks_officialPage: {
+        parameters: {
+            query?: {
+                /** @description Chỉ nhiệm vụ ở trạng thái này (open: đang thực hiện; done: hoàn thành; cancelled: đã hủy); mặc định mọi trạng thái */
+                status?: "open" | "done" | "cancelled";
+                /** @description Bỏ qua bấy nhiêu nhiệm vụ đầu (mặc định 0) */
+                offset?: number;
+                /** @description Số nhiệm vụ tối đa của trang, 1–100 (mặc định 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialTaskPageDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

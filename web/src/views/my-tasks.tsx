@@ -1,38 +1,62 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { get, post } from '../api.js';
 import { DateField, Form, Submit, TextField, dateValue, useForm, vnFromIso } from '../components/form.js';
 import { Alert, Loading, Pill, useData } from '../components/ui.js';
 import { phuLucName, vnDate } from '../data.js';
 import { TASK_STATE_LABELS, formatCount, nextDue, taskPath, taskStateOn, todayLocal } from '../server.js';
 import { may, useSession } from '../session.js';
-import type { Task } from '../types.js';
+import type { OfficialTaskPage as MyPage, Task } from '../types.js';
 
-/** Overdue first, then by the next due date; tasks with no date last. */
-export function byUrgency(tasks: Task[], day: string): Task[] {
-  const rank = (t: Task) => (taskStateOn(t, day) === 'overdue' ? 0 : 1);
-  return [...tasks].sort((a, b) => rank(a) - rank(b) || (nextDue(a) ?? '9999').localeCompare(nextDue(b) ?? '9999') || a.id - b.id);
-}
+/** Tasks the list asks for at a time: an official with a long list gets the most urgent first. */
+const PAGE = 50;
 
-/** An official's own open tasks, most urgent first, each completed from the list. */
+/** An official's own open tasks, most urgent first (the server orders them), each completed from the list. */
 export function MyTasks() {
   const { me } = useSession();
   const [n, setN] = useState(0);
+  const [extra, setExtra] = useState<Task[]>([]);
+  const [moreError, setMoreError] = useState('');
+  const [busy, setBusy] = useState(false);
   const today = todayLocal();
-  const data = useData(() => get<Task[]>(`/tasks?assigneeId=${me!.officialId}&status=open`), [me?.officialId, n]);
+  // after a completion, the list is read again as far as it was shown
+  const shown = useRef(PAGE);
+  const data = useData(async () => {
+    const page = await get<MyPage>(`/officials/${me!.officialId}/tasks?status=open&limit=${Math.min(100, shown.current)}`);
+    setExtra([]);
+    return page;
+  }, [me?.officialId, n]);
   const [done, setDone] = useState('');
   if (!me || me.officialId === null) return <section class="card"><h1>Việc của tôi</h1><p>Tài khoản này không gắn với cán bộ nào nên không có việc được giao.</p></section>;
   if (data.error) return <Alert>{data.error}</Alert>;
   if (!data.data) return <Loading />;
-  const tasks = byUrgency(data.data, today);
-  const overdue = tasks.filter((t) => taskStateOn(t, today) === 'overdue').length;
+  const page = data.data;
+  const tasks = [...page.items, ...extra];
+  const more = async () => {
+    setBusy(true);
+    setMoreError('');
+    try {
+      const next = await get<MyPage>(`/officials/${me.officialId}/tasks?status=open&offset=${tasks.length}&limit=${PAGE}`);
+      setExtra([...extra, ...next.items]);
+      shown.current = tasks.length + next.items.length;
+    } catch (e) {
+      setMoreError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <section class="card" aria-labelledby="my-title" data-testid="my-tasks">
       <h1 id="my-title">Việc của tôi</h1>
-      <p data-testid="my-summary">{tasks.length ? `${formatCount(tasks.length)} nhiệm vụ đang thực hiện${overdue ? `, trong đó ${formatCount(overdue)} quá hạn` : ''}.` : 'Không có nhiệm vụ nào đang chờ bạn.'}</p>
+      <p data-testid="my-summary">{page.total ? `${formatCount(page.total)} nhiệm vụ đang thực hiện${page.overdue ? `, trong đó ${formatCount(page.overdue)} quá hạn` : ''}.` : 'Không có nhiệm vụ nào đang chờ bạn.'}</p>
       {done ? <div class="msg ok" role="status" data-testid="notice">{done}</div> : null}
       <ol class="tasklist">
         {tasks.map((t) => <MyTask key={`${t.id}-${t.version}`} task={t} today={today} onDone={(msg) => { setDone(msg); setN((x) => x + 1); }} />)}
       </ol>
+      {moreError ? <Alert>{moreError}</Alert> : null}
+      {tasks.length < page.total ? (
+        <p class="more"><span class="muted" data-testid="my-shown">Đang hiện {formatCount(tasks.length)} trên {formatCount(page.total)} nhiệm vụ.</span>{' '}
+          <button type="button" class="sec" data-testid="my-show-more" disabled={busy} aria-busy={busy ? 'true' : undefined} onClick={() => void more()}>Xem thêm</button></p>
+      ) : null}
     </section>
   );
 }
