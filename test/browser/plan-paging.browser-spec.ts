@@ -1,8 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import type { Browser, Request } from 'playwright-core';
-import { planPath } from '../../src/common/web-paths.js';
+import { planPath, VIEW_PATHS } from '../../src/common/web-paths.js';
 import { auditPage, expectNoProblems, LIMITS } from './support/audit.js';
-import { BOTH_SCREENS, launchBrowser, loadMeasured, screenshot } from './support/browser.js';
+import { BOTH_SCREENS, launchBrowser, loadMeasured, screenshot, SCREENS } from './support/browser.js';
 import { startBrowserServer, type BrowserServer } from './support/server.js';
 import { VIEWS, waitForView } from './support/views.js';
 
@@ -96,4 +96,28 @@ describe('Kế hoạch of a 320-task plan at 1366 and 360 px', () => {
       }
     });
   }
+
+  it("Việc của tôi of the official who leads 80 of them: the most urgent first, the rest on 'Xem thêm' (360 px)", async () => {
+    const screen = SCREENS.phone;
+    const official = await s.api('official');
+    const want = (await official.get(`/api/officials/${official.me.officialId}/tasks?status=open`).expect(200)).body;
+    expect(want.total).toBeGreaterThan(80);
+    const context = await s.contextAs(browser, 'official', screen);
+    try {
+      const { page, watch, weight } = await loadMeasured(context, s.base, VIEW_PATHS.myTasks);
+      await waitForView(page, VIEWS.find((v) => v.name === 'viec-cua-toi')!);
+      const rows = page.locator(`${tid('my-tasks')} ${tid('task-row')}`);
+      const first = await rows.count();
+      expect(first).toBeLessThan(want.total);
+      expect(await rows.evaluateAll((els) => els.map((e: any) => Number(e.dataset.taskId)))).toEqual(want.items.slice(0, first).map((x: { id: number }) => x.id));
+      expect(await page.locator(tid('my-summary')).textContent()).toBe(`${want.total} nhiệm vụ đang thực hiện, trong đó ${want.overdue} quá hạn.`);
+      expectNoProblems(`Việc của tôi, ${want.total} nhiệm vụ (${screen.width} px)`, await auditPage(page, { screen, watch, weight }));
+      await page.locator(tid('my-show-more')).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => (globalThis as any).document.querySelectorAll('[data-testid="my-tasks"] [data-testid="task-row"]').length > n, first);
+      expect(await rows.evaluateAll((els) => els.map((e: any) => Number(e.dataset.taskId)))).toEqual(want.items.slice(0, await rows.count()).map((x: { id: number }) => x.id));
+    } finally {
+      await context.close();
+    }
+  });
 });
