@@ -3,7 +3,7 @@ import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -58,6 +58,10 @@ import { machineBusyMs, msSince, percentile } from './lib/time.js';
 const sizes = (raw: string) => raw.split(',').map((x) => Number(x.trim())).filter((n) => Number.isInteger(n) && n > 0);
 const TASKS = sizes(process.env.TASKS ?? '100000,1000000');
 const DELIVERIES = sizes(process.env.DELIVERIES ?? '1000,10000');
+/** BENCH_SQL=1: the workers log their SQL (LOG_SQL), and the statements of the delivery are counted by kind. */
+const COUNT_SQL = !!process.env.BENCH_SQL;
+/** How many worker processes deliver, one run each (WORKERS=1 for one run). */
+const WORKERS = sizes(process.env.WORKERS ?? '1,2');
 const NEAR = 1_000;
 const PIPELINE = 1_000;
 /** The reminders of the delivery test go out at a whole minute at least this far ahead. */
@@ -118,6 +122,8 @@ interface CpuSplit {
   wallMs: number;
   nodeCpuMs: number;
   redisCpuMs: number;
+  /** CPU the worker processes used (their Nest, BullMQ, SQLite, nodemailer, fetch); null when not known. */
+  workersCpuMs: number | null;
   /** CPU the rest of the machine used meanwhile (other processes: a test suite, a build), when /proc/stat tells. */
   othersCpuMs: number | null;
   /** Time Redis spent executing commands, by command, largest first. */
@@ -125,7 +131,12 @@ interface CpuSplit {
 }
 
 /** Starts counting the CPU this process, Redis and the rest of the machine use; stop() tells how much. */
-async function cpuMeter(redis: Redis): Promise<{ stop(): Promise<CpuSplit> }> {
+async function cpuMeter(redis: Redis, pids: (number | undefined)[] = []): Promise<{ stop(): Promise<CpuSplit> }> {
+  const workersCpu = () => {
+    const each = pids.map(processCpuMs);
+    return each.some((x) => x === null) ? null : each.reduce<number>((a, b) => a + b!, 0);
+  };
+  const workers0 = workersCpu();
   const before = await redisStats(redis);
   const busy0 = machineBusyMs();
   const node0 = process.cpuUsage();
@@ -136,14 +147,16 @@ async function cpuMeter(redis: Redis): Promise<{ stop(): Promise<CpuSplit> }> {
       const node = process.cpuUsage(node0);
       const busy1 = machineBusyMs();
       const after = await redisStats(redis);
+      const workers1 = workersCpu();
+      const workersCpuMs = pids.length && workers0 !== null && workers1 !== null ? workers1 - workers0 : null;
       const redisCmds = [...after.cmds].map(([name, a]) => {
         const b = before.cmds.get(name) ?? { calls: 0, usec: 0 };
         return { name, calls: a.calls - b.calls, ms: (a.usec - b.usec) / 1000 };
       }).filter((c) => c.calls > 0 && c.name !== 'info').sort((x, y) => y.ms - x.ms);
       const nodeCpuMs = (node.user + node.system) / 1000;
       const redisCpuMs = (after.cpu - before.cpu) * 1000;
-      const othersCpuMs = busy0 === null || busy1 === null ? null : Math.max(0, busy1 - busy0 - nodeCpuMs - redisCpuMs);
-      return { wallMs, nodeCpuMs, redisCpuMs, othersCpuMs, redisCmds };
+      const othersCpuMs = busy0 === null || busy1 === null ? null : Math.max(0, busy1 - busy0 - nodeCpuMs - redisCpuMs - (workersCpuMs ?? 0));
+      return { wallMs, nodeCpuMs, redisCpuMs, workersCpuMs, othersCpuMs, redisCmds };
     },
   };
 }
@@ -161,7 +174,8 @@ function othersNote(c: CpuSplit): string {
 
 function cpuNote(c: CpuSplit): string {
   const top = c.redisCmds.slice(0, 5).map((x) => `${x.name} ${fmt(x.calls)}× ${fmt(x.ms)} ms`).join(', ');
-  return `wall ${fmt(c.wallMs)} ms; Node CPU ${fmt(c.nodeCpuMs)} ms (${fmt((100 * c.nodeCpuMs) / c.wallMs)}%, SQLite included); Redis CPU ${fmt(c.redisCpuMs)} ms (${fmt((100 * c.redisCpuMs) / c.wallMs)}%); ${othersNote(c)}; Redis command time: ${top}`;
+  const workers = c.workersCpuMs === null ? '' : `worker processes' CPU ${fmt(c.workersCpuMs)} ms (${fmt((100 * c.workersCpuMs) / c.wallMs)}%); `;
+  return `wall ${fmt(c.wallMs)} ms; ${workers}Node CPU ${fmt(c.nodeCpuMs)} ms (${fmt((100 * c.nodeCpuMs) / c.wallMs)}%, SQLite included); Redis CPU ${fmt(c.redisCpuMs)} ms (${fmt((100 * c.redisCpuMs) / c.wallMs)}%); ${othersNote(c)}; Redis command time: ${top}`;
 }
 
 /** Deletes every key matching the pattern; returns how many. */
@@ -360,17 +374,49 @@ interface DeliveryResult {
 }
 
 /** A worker process, resolved once it says it is running (its Nest start-up is not measured). */
-async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist-bench/src/worker.js'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+interface WorkerProcess {
+  child: ChildProcess;
+  /** Its SQL statements logged so far (BENCH_SQL=1), by first word (SELECT, INSERT, BEGIN…). */
+  sql: Map<string, number>;
+}
+
+async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ['dist-bench/src/worker.js'], { env: { PATH: process.env.PATH ?? '', ...env, ...(COUNT_SQL ? { LOG_SQL: '1' } : {}) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const sql = new Map<string, number>();
   await new Promise<void>((resolve, reject) => {
     let out = '';
+    let running = false;
+    let rest = '';
     child.stdout!.on('data', (b) => {
-      out += b;
-      if (out.includes('Tiến trình nhắc việc đang chạy')) resolve();
+      if (!running) {
+        out += b;
+        if (out.includes('Tiến trình nhắc việc đang chạy')) {
+          running = true;
+          resolve();
+        }
+        return;
+      }
+      const lines = (rest + b).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) {
+        const m = /^query: (\w+)/i.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
+        if (m) sql.set(m[1].toUpperCase(), (sql.get(m[1].toUpperCase()) ?? 0) + 1);
+      }
     });
     child.on('exit', (code) => reject(new Error(`worker exited (${code}) before it ran: ${out}`)));
   });
-  return child;
+  return { child, sql };
+}
+
+/** CPU time (user + system) a process used so far, ms, from /proc (null elsewhere). */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+  } catch {
+    return null;
+  }
 }
 
 async function delivery(probe: Redis, n: number, workers: number): Promise<DeliveryResult> {
@@ -378,7 +424,7 @@ async function delivery(probe: Redis, n: number, workers: number): Promise<Deliv
   let started: Started | null = null;
   let events: QueueEvents | null = null;
   let eventsConn: Redis | null = null;
-  const children: ChildProcess[] = [];
+  const children: WorkerProcess[] = [];
   const smtp = await startSmtp();
   const zns = await startZns({ dailyQuota: 1_000_000 });
   try {
@@ -432,10 +478,17 @@ async function delivery(probe: Redis, n: number, workers: number): Promise<Deliv
     if (margin < 3_000) throw new Error('scheduling took longer than the lead time');
 
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, fireAt.getTime() - Date.now())));
-    const meter = await cpuMeter(probe);
+    const sql0 = children.map((w) => new Map(w.sql));
+    const meter = await cpuMeter(probe, children.map((w) => w.child.pid));
     await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${completed.size} of ${n} reminders done after 300 s`)), 300_000))]);
     const cpu = await meter.stop();
     log(`delivery: ${cpuNote(cpu)}`);
+    if (cpu.workersCpuMs !== null) log(`worker CPU per delivery: ${fmt(cpu.workersCpuMs / n, 2)} ms`);
+    const sqlPerDelivery = new Map<string, number>();
+    children.forEach((w, i) => {
+      for (const [k, v] of w.sql) sqlPerDelivery.set(k, (sqlPerDelivery.get(k) ?? 0) + v - (sql0[i].get(k) ?? 0));
+    });
+    if (COUNT_SQL) log(`SQL statements per delivery: ${[...sqlPerDelivery].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${fmt(v / n, 2)}`).join(', ')} (total ${fmt([...sqlPerDelivery.values()].reduce((a, b) => a + b, 0) / n, 2)})`);
     if (failed.length) throw new Error(`${failed.length} reminders failed, e.g. ${failed[0]}`);
 
     const at = fireAt.getTime();
@@ -457,8 +510,8 @@ async function delivery(probe: Redis, n: number, workers: number): Promise<Deliv
       throughput: n / ((lastCompleted - at) / 1000), zalo, mails, cpu,
     };
   } finally {
-    for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.on('exit', r)))));
+    for (const { child: c } of children) c.kill('SIGTERM');
+    await Promise.all(children.map(({ child: c }) => (c.exitCode !== null ? null : new Promise((r) => c.on('exit', r)))));
     await events?.close().catch(() => undefined);
     eventsConn?.disconnect();
     const prefix = started?.prefix;
@@ -483,7 +536,7 @@ async function main(): Promise<void> {
     const deliv: DeliveryResult[] = [];
     const notDone: string[] = [];
     for (const n of DELIVERIES) {
-      for (const w of [1, 2]) {
+      for (const w of WORKERS) {
         // a run that fails (too slow on a busy machine) is said so in the document, not dropped silently
         try {
           deliv.push(await delivery(probe, n, w));
