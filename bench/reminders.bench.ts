@@ -380,8 +380,12 @@ interface WorkerProcess {
   sql: Map<string, number>;
 }
 
+let profiled = 0;
+
 async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['dist-bench/src/worker.js'], { env: { PATH: process.env.PATH ?? '', ...env, ...(COUNT_SQL ? { LOG_SQL: '1' } : {}) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_PROF=<file>: the worker's V8 profile log (node --prof; read it with node --prof-process <file>)
+  const prof = process.env.BENCH_PROF ? ['--prof', `--logfile=${process.env.BENCH_PROF}.${++profiled}`, '--no-logfile-per-isolate'] : [];
+  const child = spawn(process.execPath, [...prof, 'dist-bench/src/worker.js'], { env: { PATH: process.env.PATH ?? '', ...env, ...(COUNT_SQL ? { LOG_SQL: '1' } : {}) }, stdio: ['ignore', 'pipe', 'inherit'] });
   const sql = new Map<string, number>();
   await new Promise<void>((resolve, reject) => {
     let out = '';

@@ -12,7 +12,7 @@ import { eventually, startSmtp } from './support/smtp.js';
  */
 const vn = formatVnDate;
 
-function startWorker(t: TestApp, smtpUrl: string): ChildProcess & { output: () => string } {
+function startWorker(t: TestApp, smtpUrl: string, env: Record<string, string> = {}): ChildProcess & { output: () => string } {
   const child = spawn(process.execPath, ['dist/worker.js'], {
     env: {
       PATH: process.env.PATH,
@@ -24,6 +24,7 @@ function startWorker(t: TestApp, smtpUrl: string): ChildProcess & { output: () =
       SMTP_URL: smtpUrl,
       REMINDER_LOCK_MS: '1500',
       REMINDER_RETRY_MS: '200',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -98,14 +99,15 @@ describe(`reminder workers as processes (${DB_KIND})`, () => {
     const t = await startApp({ env: { WORKER: 'off', SMTP_URL: smtp.url } });
     try {
       const { planId, people } = await setup(t, '21/KH-UBND');
-      const first = startWorker(t, smtp.url);
+      // a send not settled after 3 s is presumed dead (the killed worker's)
+      const first = startWorker(t, smtp.url, { REMINDER_IN_FLIGHT_MS: '3000' });
       children.push(first);
       const task = (await t.http.post(`/api/plans/${planId}/tasks`).send({ phuLuc: 2, content: 'Việc bị gián đoạn', leadText: 'Công chức Tư pháp', deadlineText: `Trước ${vn(todayLocal())}` }).expect(201)).body.task;
       // the first worker has written the notification and is stuck talking to the SMTP server
       await eventually(async () => smtp.attempts() === 1, 20000, 'the first SMTP attempt');
       first.kill('SIGKILL');
       await exited(first);
-      const second = startWorker(t, smtp.url);
+      const second = startWorker(t, smtp.url, { REMINDER_IN_FLIGHT_MS: '3000' });
       children.push(second);
       await eventually(async () => smtp.messages.length === 1, 30000, 'the mail from the second worker');
       await new Promise((r) => setTimeout(r, 2000));
@@ -114,6 +116,44 @@ describe(`reminder workers as processes (${DB_KIND})`, () => {
       expect(await notificationsOf(t, task.id)).toBe(1);
       const notes = (await t.http.get(`/api/notifications?officialId=${people.tuphap}`).expect(200)).body;
       expect(notes.filter((n: any) => n.taskId === task.id)).toHaveLength(1);
+    } finally {
+      killChildren();
+      await t.close();
+      await smtp.close();
+    }
+  });
+
+  it('a worker paused mid-send loses its job to another, which waits for the send in flight: it goes out once', async () => {
+    // the first mail is answered 2 s late: the first worker is stopped while it waits for it
+    const smtp = await startSmtp({ slowFirst: { count: 1, ms: 2000 } });
+    const t = await startApp({ env: { WORKER: 'off', SMTP_URL: smtp.url } });
+    try {
+      const { planId, people } = await setup(t, '22/KH-UBND');
+      const first = startWorker(t, smtp.url);
+      children.push(first);
+      const task = (await t.http.post(`/api/plans/${planId}/tasks`).send({ phuLuc: 3, content: 'Việc của tiến trình bị treo', leadText: 'Công chức Tư pháp', deadlineText: `Trước ${vn(todayLocal())}` }).expect(201)).body.task;
+      await eventually(async () => smtp.attempts() === 1, 20000, 'the first SMTP attempt');
+      // stopped, as an overloaded machine may stop a process: its job's lock (1.5 s) runs out
+      first.kill('SIGSTOP');
+      const second = startWorker(t, smtp.url);
+      children.push(second);
+      try {
+        // the second takes the job over, finds the send in flight and leaves it
+        await eventually(async () => second.output().includes('đang được một tiến trình khác gửi'), 30000, 'the second worker to find the send in flight');
+      } finally {
+        first.kill('SIGCONT');
+      }
+      await eventually(async () => smtp.messages.length >= 1, 20000, 'the mail');
+      // the second worker's next try finds it delivered
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(smtp.messages).toHaveLength(1);
+      expect(smtp.attempts()).toBe(1);
+      expect(smtp.messages[0].to).toEqual(['tuphap@example.vn']);
+      expect(await notificationsOf(t, task.id)).toBe(1);
+      const notes = (await t.http.get(`/api/notifications?officialId=${people.tuphap}`).expect(200)).body;
+      expect(notes.filter((n: any) => n.taskId === task.id)).toHaveLength(1);
+      const reminders = (await t.http.get(`/api/tasks/${task.id}/reminders`).expect(200)).body;
+      expect(reminders.filter((r: any) => r.state === 'delivered')).toHaveLength(1);
     } finally {
       killChildren();
       await t.close();

@@ -200,7 +200,7 @@ describe('reminders by Zalo', () => {
 
 // ------------------------------------------------------------------ worker processes
 
-function startWorker(t: TestApp, smtpUrl: string, zns: Awaited<ReturnType<typeof startZns>>): ChildProcess & { output: () => string } {
+function startWorker(t: TestApp, smtpUrl: string, zns: Awaited<ReturnType<typeof startZns>>, env: Record<string, string> = {}): ChildProcess & { output: () => string } {
   const child = spawn(process.execPath, ['dist/worker.js'], {
     env: {
       PATH: process.env.PATH,
@@ -213,6 +213,7 @@ function startWorker(t: TestApp, smtpUrl: string, zns: Awaited<ReturnType<typeof
       REMINDER_LOCK_MS: '1500',
       REMINDER_RETRY_MS: '200',
       ...zaloEnv(zns),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -271,13 +272,14 @@ describe('reminders by Zalo, with worker processes', () => {
     try {
       const { planId } = await setup(t, '52/KH-UBND');
       zns.hangNextSend(1);
-      const first = startWorker(t, smtp.url, zns);
+      // a send not settled after 3 s is presumed dead (the killed worker's)
+      const first = startWorker(t, smtp.url, zns, { REMINDER_IN_FLIGHT_MS: '3000' });
       children.push(first);
       const task = (await t.http.post(`/api/plans/${planId}/tasks`).send({ phuLuc: 2, content: 'Việc bị gián đoạn khi gửi Zalo', leadText: 'Công chức Tư pháp – Hộ tịch', deadlineText: `Trước ${vn(todayLocal())}` }).expect(201)).body.task;
       await eventually(async () => zns.sendAttempts() === 1, 20000, 'the first ZNS attempt');
       first.kill('SIGKILL');
       await new Promise((resolve) => first.on('exit', resolve));
-      children.push(startWorker(t, smtp.url, zns));
+      children.push(startWorker(t, smtp.url, zns, { REMINDER_IN_FLIGHT_MS: '3000' }));
       const mail = await eventually(async () => smtp.messages.find((m) => m.subject.includes('Việc bị gián đoạn khi gửi Zalo')), 30000, 'the mail from the second worker');
       expect(mail.to).toEqual(['tuphap@example.vn']);
       await new Promise((r) => setTimeout(r, 1500));

@@ -60,6 +60,25 @@ export class EnvVars {
   REMINDER_LOCK_MS: number = 30_000;
 
   /**
+   * How long a delivery's send (Zalo, then the mail) is presumed still going
+   * in the process that began it. A job taken over meanwhile (its worker lost
+   * its lock to a stall, not dead) waits and tries again rather than sending
+   * a second time; after it, the sender is presumed dead and the send is taken
+   * over. Longer than the sends' own timeouts (Zalo 10 s a message, SMTP 30 s).
+   */
+  @IsInt() @Min(1000)
+  REMINDER_IN_FLIGHT_MS: number = 120_000;
+
+  /**
+   * How many reminders one process delivers at once. Their database work is
+   * grouped (one transaction for the claims of those in hand, one for their
+   * settlements), so more at once means fewer commits; the mail goes over a
+   * pool of 5 SMTP connections.
+   */
+  @IsInt() @Min(1) @Max(500)
+  REMINDER_CONCURRENCY: number = 50;
+
+  /**
    * How often each process checks, from a timer of its own, that the recurring jobs are in Redis
    * (Redis may have lost its data) and that reminders left unscheduled by a Redis failure are rebuilt.
    */

@@ -12,13 +12,17 @@ export interface Mail {
   messageId: string;
 }
 
-/** SMTP through nodemailer, when SMTP_URL is set; otherwise reminders stay in-app. */
+/** SMTP through nodemailer's pool, when SMTP_URL is set; otherwise reminders stay in-app. */
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter | null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = config.env.SMTP_URL ? nodemailer.createTransport(config.env.SMTP_URL) : null;
+    // pooled: a few connections kept open and reused, rather than a connection (and a greeting) per mail;
+    // timeouts well within REMINDER_IN_FLIGHT_MS. What the URL says (?pool=false, ?socketTimeout=…) prevails.
+    this.transport = config.env.SMTP_URL
+      ? nodemailer.createTransport({ url: config.env.SMTP_URL, pool: true, maxConnections: 5, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 30_000 })
+      : null;
   }
 
   get enabled(): boolean {

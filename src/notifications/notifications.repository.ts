@@ -33,6 +33,46 @@ export class NotificationsRepository {
     }
   }
 
+  /**
+   * A claim started at once (a Zalo message's: committed as started before
+   * the send). fresh: this call made it; otherwise it was there already.
+   */
+  async start(em: EntityManager, key: string, what: ClaimAbout, at: Date): Promise<{ claim: DeliveryClaim; fresh: boolean }> {
+    const existing = await em.findOneBy(DeliveryClaim, { key });
+    if (existing) return { claim: existing, fresh: false };
+    try {
+      const row = { key, channel: null, officialId: null, unitId: null, outcome: null, ...what, notifiedAt: at, mailedAt: null };
+      const id = await em.transaction(async (inner) => Number((await inner.insert(DeliveryClaim, row)).identifiers[0].id));
+      return { claim: Object.assign(new DeliveryClaim(), row, { id }), fresh: true };
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      return { claim: await em.findOneByOrFail(DeliveryClaim, { key }), fresh: false };
+    }
+  }
+
+  /** Delivered with the claim's own commit (in-app only). */
+  async markDelivered(em: EntityManager, claimId: number, at: Date): Promise<void> {
+    await em.update(DeliveryClaim, claimId, { notifiedAt: at, mailedAt: at });
+  }
+
+  /**
+   * A send begun before and not settled, taken over by this attempt: its
+   * start is now (so a rival presumes it in flight). False when a rival took
+   * it over first.
+   */
+  async takeOver(em: EntityManager, claim: DeliveryClaim, at: Date): Promise<boolean> {
+    const r = await em.createQueryBuilder().update(DeliveryClaim)
+      .set({ notifiedAt: at, outcome: null })
+      .where('id = :id AND notified_at = :was AND mailed_at IS NULL', { id: claim.id, was: claim.notifiedAt })
+      .execute();
+    return (r.affected ?? 0) === 1;
+  }
+
+  /** Why an attempt stopped before the mail was accepted: the next one may go at once. */
+  async noteFailure(em: EntityManager, claimId: number, why: string): Promise<void> {
+    await em.update(DeliveryClaim, claimId, { outcome: why.slice(0, 300) });
+  }
+
   async markNotified(em: EntityManager, claimId: number, at: Date): Promise<void> {
     await em.update(DeliveryClaim, claimId, { notifiedAt: at });
   }

@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { inScope, UserActor } from '../access/actor.js';
 import { audit } from '../audit/audit.js';
+import { Batcher, ItemResult } from '../common/batcher.js';
 import { NotFound } from '../common/errors.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/env.js';
 import { Transactions } from '../database/transactions.js';
 import { OrganizationRepository } from '../organization/organization.repository.js';
 import { ListNotificationsQuery } from './dto/notification.dto.js';
@@ -47,23 +50,81 @@ export interface ZaloMessage {
 /** What a Zalo message held back near the quota is settled as: the unit's digest message counts them. */
 export const HELD_FOR_DIGEST = 'Gần hết hạn mức tin ZNS trong ngày: gửi e-mail và gộp vào tin tổng hợp của đơn vị';
 
+/** A Zalo message whose sender died mid-send: Zalo may or may not have it. */
+export const ZALO_UNKNOWN = 'Không rõ tin Zalo đã đến chưa (việc gửi bị dừng giữa chừng): không gửi lại, gửi e-mail thay';
+
 export type DispatchOutcome = 'delivered' | 'already-delivered';
 
 /**
- * Notifications, for reminders and reports alike: in-app (always) and mail
- * (when SMTP is set up and the official has an address). Exactly once: the
- * delivery claim's key is unique; the in-app notifications are written in the
- * claim's transaction, then the mail goes, then that is recorded. A retry
- * after a failed mail finds the notifications written and only mails again.
+ * The message's send is in flight in another process (its job was taken over
+ * after a stall, while that process still sends): this attempt sends nothing
+ * and the job tries again later, when the send is settled or its sender is
+ * presumed dead (REMINDER_IN_FLIGHT_MS).
+ */
+export class SendInFlight extends Error {
+  constructor() {
+    super('Nhắc việc này đang được một tiến trình khác gửi; sẽ thử lại sau');
+  }
+}
+
+/** A Zalo message of a begun delivery: its claim, and what came of it before (settled) or must now. */
+interface ZaloStep {
+  message: ZaloMessage;
+  claimId: number;
+  /** Settled by an earlier attempt: its outcome. */
+  settled: string | null;
+  /** Started by an earlier attempt that never settled it: not sent again. */
+  unknown: boolean;
+}
+
+type Begun =
+  | { kind: 'done' | 'already' | 'in-flight' }
+  | { kind: 'send'; claimId: number; zalo: ZaloStep[] };
+
+interface Finish {
+  claimId: number;
+  /** Zalo messages settled by this attempt. */
+  zalo: { claimId: number; outcome: string }[];
+  /** Why this attempt stopped before the mail was accepted; null: delivered. */
+  failure: string | null;
+}
+
+/**
+ * Notifications, for reminders and reports alike: in-app (always), Zalo (for
+ * those who chose it) and mail (when SMTP is set up and the official has an
+ * address). Exactly once per channel: the delivery claim's key is unique; the
+ * in-app notifications, the audit entry and the claims of the Zalo messages
+ * (marked started) are written in the claim's transaction; then the Zalo
+ * messages and the mail go; then one more commit settles them.
+ *
+ * The claims of deliveries running at once in a process share one transaction
+ * (and their settlements another), each in a savepoint of its own: on SQLite,
+ * a single writer that commits with an fsync, 1,000 reminders due at the same
+ * instant make a few dozen commits rather than thousands.
+ *
+ * A retry after a failed mail (the attempt noted why, outcome) finds the
+ * notifications written and only mails again. A send begun by another
+ * attempt and not settled is either still in flight (its worker stalled and
+ * lost the job's lock, but lives: SendInFlight, try later) or, after
+ * REMINDER_IN_FLIGHT_MS, that of a dead worker: taken over, its Zalo messages
+ * not sent again (by e-mail instead), the mail sent (again, under the same
+ * Message-ID: it may never have reached the SMTP server).
  */
 @Injectable()
 export class NotificationsService {
+  private readonly begins = new Batcher<{ d: Dispatch; mails: boolean; now: Date }, Begun>((items) =>
+    this.tx.run((em) => eachInSavepoint(em, items, (inner, item) => this.begin(inner, item.d, item.mails, item.now))));
+
+  private readonly finishes = new Batcher<Finish, void>((items) =>
+    this.tx.run((em) => eachInSavepoint(em, items, (inner, f) => this.finish(inner, f))));
+
   constructor(
     private readonly tx: Transactions,
     private readonly repo: NotificationsRepository,
     private readonly organization: OrganizationRepository,
     private readonly mailer: Mailer,
     private readonly zalo: ZaloService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   get mailEnabled(): boolean {
@@ -72,71 +133,91 @@ export class NotificationsService {
 
   async dispatch(d: Dispatch): Promise<DispatchOutcome> {
     const mail = d.mail;
-    // with Zalo messages, whether a mail goes (instead of one) is known only once they are settled
-    const zalo = d.zalo ?? [];
     const mails = this.mailer.enabled && !!mail && (mail.to.length > 0 || (mail.cc?.length ?? 0) > 0);
-    const claim = await this.tx.run(async (em) => {
-      const c = await this.repo.claim(em, d.key, d.about);
-      if (!c.notifiedAt) {
-        const ids: number[] = [];
-        for (const n of d.inApp) {
-          ids.push(await this.repo.insert(em, { officialId: n.officialId, taskId: d.about.taskId, kind: d.about.kind, dueOn: d.about.dueOn, title: n.title, body: n.body }));
-        }
-        await d.record?.(em, ids);
-        c.notifiedAt = new Date();
-        await this.repo.markNotified(em, c.id, c.notifiedAt);
-        // nothing to mail or send by Zalo: delivered with this one commit
-        if (!mails && !zalo.length) {
-          await this.repo.markMailed(em, c.id, c.notifiedAt);
-          return { ...c, doneNow: true };
-        }
-      }
-      return { ...c, doneNow: false };
-    });
-    if (claim.doneNow) return 'delivered';
-    if (claim.mailedAt) return 'already-delivered';
-    const instead: string[] = [];
-    for (const z of zalo) {
-      const sent = await this.sendZalo(d, z);
-      if (!sent && z.email) instead.push(z.email);
+    const begun = await this.begins.run({ d, mails, now: new Date() });
+    if (begun.kind !== 'send') {
+      if (begun.kind === 'in-flight') throw new SendInFlight();
+      return begun.kind === 'done' ? 'delivered' : 'already-delivered';
     }
+
+    // the Zalo messages, each at most once; one that fails goes by e-mail (its official's address joins the mail's)
+    const settledNow: Finish['zalo'] = [];
+    const instead: string[] = [];
+    await Promise.all(begun.zalo.map(async (z) => {
+      let outcome = z.settled;
+      if (outcome === null) {
+        outcome = z.unknown ? ZALO_UNKNOWN : await this.sendZalo(d, z.message);
+        settledNow.push({ claimId: z.claimId, outcome });
+      }
+      if (outcome !== 'sent' && z.message.email) instead.push(z.message.email);
+    }));
     const cc = mail?.cc ?? [];
     const to = [...new Set([...(mail?.to ?? []), ...instead])].filter((a) => !cc.includes(a) || (mail?.to ?? []).includes(a));
     if (this.mailer.enabled && mail && (to.length || cc.length)) {
-      await this.mailer.send({
-        to: to.length ? to : cc, cc: to.length ? cc : [],
-        subject: mail.subject, text: mail.text, messageId: messageId(d.key),
-      });
+      try {
+        await this.mailer.send({
+          to: to.length ? to : cc, cc: to.length ? cc : [],
+          subject: mail.subject, text: mail.text, messageId: messageId(d.key),
+        });
+      } catch (e) {
+        // noted, so the retry mails at once (and the Zalo messages settled, so it does not send them again)
+        await this.finishes.run({ claimId: begun.claimId, zalo: settledNow, failure: `Gửi e-mail không thành công: ${(e as Error).message}` });
+        throw e;
+      }
     }
-    await this.tx.run((em) => this.repo.markMailed(em, claim.id, new Date()));
+    await this.finishes.run({ claimId: begun.claimId, zalo: settledNow, failure: null });
     return 'delivered';
   }
 
-  /**
-   * One Zalo message, at most once: its claim is committed as started before
-   * the send, and settled after it. A claim found started but never settled
-   * is a worker that died mid-send: Zalo may or may not have the message, so
-   * it is not sent again, and goes by e-mail. True when Zalo took it.
-   */
-  private async sendZalo(d: Dispatch, z: ZaloMessage): Promise<boolean> {
-    const key = `${d.key}|zalo|${z.officialId}`;
-    const c = await this.tx.run((em) => this.repo.claim(em, key, { ...d.about, channel: 'zalo', officialId: z.officialId, unitId: z.unitId }));
-    if (c.mailedAt) return c.outcome === 'sent';
-    if (c.notifiedAt) {
-      await this.tx.run((em) => this.repo.settle(em, c.id, 'Không rõ tin Zalo đã đến chưa (việc gửi bị dừng giữa chừng): không gửi lại, gửi e-mail thay', new Date()));
-      return false;
+  /** One delivery's part of the claims' transaction (in a savepoint of its own). */
+  private async begin(em: EntityManager, d: Dispatch, mails: boolean, now: Date): Promise<Begun> {
+    const zalo = d.zalo ?? [];
+    const c = await this.repo.claim(em, d.key, d.about);
+    if (c.mailedAt) return { kind: 'already' };
+    if (!c.notifiedAt) {
+      const ids: number[] = [];
+      for (const n of d.inApp) {
+        ids.push(await this.repo.insert(em, { officialId: n.officialId, taskId: d.about.taskId, kind: d.about.kind, dueOn: d.about.dueOn, title: n.title, body: n.body }));
+      }
+      await d.record?.(em, ids);
+      // nothing to mail or send by Zalo: delivered with this one commit
+      if (!mails && !zalo.length) {
+        await this.repo.markDelivered(em, c.id, now);
+        return { kind: 'done' };
+      }
+      await this.repo.markNotified(em, c.id, now);
+    } else {
+      // begun before: a failed attempt (noted) is tried again at once; a send still in flight is left alone
+      const inFlight = c.outcome === null && now.getTime() - c.notifiedAt.getTime() < this.config.env.REMINDER_IN_FLIGHT_MS;
+      if (inFlight || !(await this.repo.takeOver(em, c, now))) return { kind: 'in-flight' };
     }
-    await this.tx.run((em) => this.repo.markNotified(em, c.id, new Date()));
-    let outcome: string;
+    const steps: ZaloStep[] = [];
+    for (const z of zalo) {
+      const { claim, fresh } = await this.repo.start(em, zaloKey(d.key, z), { ...d.about, channel: 'zalo', officialId: z.officialId, unitId: z.unitId }, now);
+      steps.push({ message: z, claimId: claim.id, settled: claim.mailedAt ? claim.outcome ?? 'sent' : null, unknown: !fresh && !claim.mailedAt });
+    }
+    return { kind: 'send', claimId: c.id, zalo: steps };
+  }
+
+  private async finish(em: EntityManager, f: Finish): Promise<void> {
+    const at = new Date();
+    for (const z of f.zalo) await this.repo.settle(em, z.claimId, z.outcome, at);
+    if (f.failure) await this.repo.noteFailure(em, f.claimId, f.failure);
+    else await this.repo.markMailed(em, f.claimId, at);
+  }
+
+  /**
+   * One Zalo message, its claim committed as started: what came of it, 'sent'
+   * or why it goes by e-mail instead.
+   */
+  private async sendZalo(d: Dispatch, z: ZaloMessage): Promise<string> {
     try {
-      const r = await this.zalo.send({ phone: z.phone, template: z.template, data: z.data, trackingId: trackingId(key) }, { digest: z.digest });
-      outcome = r.sent ? 'sent' : r.kind === 'near-quota' ? HELD_FOR_DIGEST : `${r.message}: gửi e-mail thay`;
+      const r = await this.zalo.send({ phone: z.phone, template: z.template, data: z.data, trackingId: trackingId(zaloKey(d.key, z)) }, { digest: z.digest });
+      return r.sent ? 'sent' : r.kind === 'near-quota' ? HELD_FOR_DIGEST : `${r.message}: gửi e-mail thay`;
     } catch (e) {
       // Zalo or Redis did not answer: by e-mail now rather than late
-      outcome = `${(e as Error).message}: gửi e-mail thay`;
+      return `${(e as Error).message}: gửi e-mail thay`;
     }
-    await this.tx.run((em) => this.repo.settle(em, c.id, outcome, new Date()));
-    return outcome === 'sent';
   }
 
   /** Units whose Zalo reminders were held back near the quota since `since`, with how many. */
@@ -171,6 +252,27 @@ export class NotificationsService {
       return n;
     });
   }
+}
+
+/** The claim of one Zalo message: the message's key and its official. */
+function zaloKey(key: string, z: ZaloMessage): string {
+  return `${key}|zalo|${z.officialId}`;
+}
+
+/**
+ * Each item's work in a savepoint of its own within one transaction: an item
+ * that fails is rolled back alone, and answers its error; the others commit.
+ */
+async function eachInSavepoint<I, O>(em: EntityManager, items: I[], work: (em: EntityManager, item: I) => Promise<O>): Promise<ItemResult<O>[]> {
+  const out: ItemResult<O>[] = [];
+  for (const item of items) {
+    try {
+      out.push({ value: await em.transaction((inner) => work(inner, item)) });
+    } catch (error) {
+      out.push({ error });
+    }
+  }
+  return out;
 }
 
 /** Zalo's tracking_id: deterministic per message and official, 40 characters. */

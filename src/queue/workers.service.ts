@@ -8,8 +8,8 @@ import { RedisKeys } from '../redis/redis-keys.js';
 import { JobHandlers } from './job-handlers.js';
 import { QUEUES, QueueName } from './queue-names.js';
 
-/** How many jobs of each queue one process works at once. */
-const CONCURRENCY: Record<QueueName, number> = { reminders: 5, reports: 1, maintenance: 1 };
+/** How many jobs of each queue one process works at once (the reminders': REMINDER_CONCURRENCY). */
+const CONCURRENCY: Record<Exclude<QueueName, 'reminders'>, number> = { reports: 1, maintenance: 1 };
 
 /**
  * One BullMQ worker per queue, routing each job by its name to the handler a
@@ -40,7 +40,7 @@ export class Workers implements OnApplicationBootstrap, BeforeApplicationShutdow
       const worker = new Worker(name, (job) => this.process(job), {
         connection: this.connection,
         prefix: this.keys.prefix,
-        concurrency: CONCURRENCY[name],
+        concurrency: name === QUEUES.reminders ? this.config.env.REMINDER_CONCURRENCY : CONCURRENCY[name],
         // a worker that dies mid-job loses its lock; another takes the job over after this long
         lockDuration: lock,
         stalledInterval: lock,

@@ -55,6 +55,7 @@ export class ZaloService implements OnApplicationShutdown {
   private readonly client: ZnsClient;
   private redis: Redis | null = null;
   private connecting: Promise<void> | null = null;
+  private readonly quotaNotedAt = new Map<number, number>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -129,7 +130,7 @@ export class ZaloService implements OnApplicationShutdown {
       }
     }
     if (result.ok) {
-      await this.repo.noteQuota(account.id, result.dailyQuota, result.remainingQuota, new Date());
+      if (this.quotaWorthNoting(account.id, result.remainingQuota)) await this.repo.noteQuota(account.id, result.dailyQuota, result.remainingQuota, new Date());
       return { sent: true };
     }
     const info = znsError(result.error);
@@ -149,6 +150,19 @@ export class ZaloService implements OnApplicationShutdown {
         break;
     }
     return { sent: false, kind: info.kind, message: info.message };
+  }
+
+  /**
+   * The quota Zalo answers with each message is written down at most once a
+   * second per account while far from the reserve (a write, on SQLite a
+   * commit, per message would be most of a reminder's cost), and every time
+   * near it, where nearQuota() must see it.
+   */
+  private quotaWorthNoting(accountId: number, remaining: number | null, now = Date.now()): boolean {
+    const near = remaining === null || remaining <= this.config.env.ZALO_QUOTA_RESERVE * 2;
+    if (!near && now - (this.quotaNotedAt.get(accountId) ?? 0) < 1000) return false;
+    this.quotaNotedAt.set(accountId, now);
+    return true;
   }
 
   /** For the health report: off (not configured), up, or down and why. */

@@ -12,13 +12,15 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP peer for the tests (smtp-server on a free loopback port). It can
- * refuse the first messages (as a full mailbox would) or hang on them (as a
- * dead link would), to test retries and worker crashes.
+ * refuse the first messages (as a full mailbox would), hang on them (as a
+ * dead link would) or answer them late (slowFirst: accepted after ms), to test
+ * retries, worker crashes and workers paused mid-send.
  */
-export async function startSmtp(opts: { refuseFirst?: number; hangFirst?: number } = {}) {
+export async function startSmtp(opts: { refuseFirst?: number; hangFirst?: number; slowFirst?: { count: number; ms: number } } = {}) {
   const messages: ReceivedMail[] = [];
   let refusals = opts.refuseFirst ?? 0;
   let hangs = opts.hangFirst ?? 0;
+  let slow = opts.slowFirst?.count ?? 0;
   let attempts = 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -30,10 +32,13 @@ export async function startSmtp(opts: { refuseFirst?: number; hangFirst?: number
       // end of its message has still used up its hang
       const hang = hangs > 0;
       if (hang) hangs--;
+      const late = slow > 0 ? opts.slowFirst!.ms : 0;
+      if (late) slow--;
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
         if (hang) return; // never answer: the sender waits until it dies
+        if (late) await new Promise((r) => setTimeout(r, late));
         if (refusals > 0) {
           refusals--;
           const err = Object.assign(new Error('Hộp thư tạm thời không nhận thư'), { responseCode: 451 });
