@@ -20,29 +20,23 @@ export class NotificationsRepository {
 
   /** The key is unique: the first attempt inserts it, a retry or a rival worker finds it. */
   async claim(em: EntityManager, key: string, what: ClaimAbout): Promise<DeliveryClaim> {
-    const existing = await em.findOneBy(DeliveryClaim, { key });
-    if (existing) return existing;
-    try {
-      // a savepoint, so that losing the race does not abort the surrounding transaction on PostgreSQL
-      return await em.transaction((inner) => inner.save(DeliveryClaim, inner.create(DeliveryClaim, {
-        key, channel: null, officialId: null, unitId: null, outcome: null, ...what, notifiedAt: null, mailedAt: null,
-      })));
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
-      return em.findOneByOrFail(DeliveryClaim, { key });
-    }
+    return (await this.start(em, key, what, null)).claim;
   }
 
   /**
-   * A claim started at once (a Zalo message's: committed as started before
-   * the send). fresh: this call made it; otherwise it was there already.
+   * A claim, started at once when `at` is given (a Zalo message's: committed
+   * as started before the send). fresh: this call made it; otherwise it was
+   * there already.
    */
-  async start(em: EntityManager, key: string, what: ClaimAbout, at: Date): Promise<{ claim: DeliveryClaim; fresh: boolean }> {
+  async start(em: EntityManager, key: string, what: ClaimAbout, at: Date | null): Promise<{ claim: DeliveryClaim; fresh: boolean }> {
     const existing = await em.findOneBy(DeliveryClaim, { key });
     if (existing) return { claim: existing, fresh: false };
+    const row = { key, channel: null, officialId: null, unitId: null, outcome: null, ...what, notifiedAt: at, mailedAt: null };
+    const insert = async (m: EntityManager) => Number((await m.insert(DeliveryClaim, row)).identifiers[0].id);
     try {
-      const row = { key, channel: null, officialId: null, unitId: null, outcome: null, ...what, notifiedAt: at, mailedAt: null };
-      const id = await em.transaction(async (inner) => Number((await inner.insert(DeliveryClaim, row)).identifiers[0].id));
+      // on PostgreSQL in a savepoint, so that losing the race does not abort the surrounding transaction;
+      // SQLite's one writer cannot lose it, and a failed statement there leaves the transaction as it was
+      const id = em.connection.options.type === 'postgres' ? await em.transaction(insert) : await insert(em);
       return { claim: Object.assign(new DeliveryClaim(), row, { id }), fresh: true };
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
