@@ -132,7 +132,9 @@ describe(`reminder workers as processes (${DB_KIND})`, () => {
       const first = startWorker(t, smtp.url);
       children.push(first);
       const task = (await t.http.post(`/api/plans/${planId}/tasks`).send({ phuLuc: 3, content: 'Việc của tiến trình bị treo', leadText: 'Công chức Tư pháp', deadlineText: `Trước ${vn(todayLocal())}` }).expect(201)).body.task;
-      await eventually(async () => smtp.attempts() === 1, 20000, 'the first SMTP attempt');
+      await eventually(async () => smtp.attempts() === 1, 60000, 'the first SMTP attempt').catch((e) => {
+        throw new Error(`${(e as Error).message}; the worker said: ${first.output()}`);
+      });
       // stopped, as an overloaded machine may stop a process: its job's lock (1.5 s) runs out
       first.kill('SIGSTOP');
       const second = startWorker(t, smtp.url);
