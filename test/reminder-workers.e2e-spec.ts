@@ -104,7 +104,10 @@ describe(`reminder workers as processes (${DB_KIND})`, () => {
       children.push(first);
       const task = (await t.http.post(`/api/plans/${planId}/tasks`).send({ phuLuc: 2, content: 'Việc bị gián đoạn', leadText: 'Công chức Tư pháp', deadlineText: `Trước ${vn(todayLocal())}` }).expect(201)).body.task;
       // the first worker has written the notification and is stuck talking to the SMTP server
-      await eventually(async () => smtp.attempts() === 1, 20000, 'the first SMTP attempt');
+      // a worker's start on a loaded machine may take a while
+      await eventually(async () => smtp.attempts() === 1, 60000, 'the first SMTP attempt').catch((e) => {
+        throw new Error(`${(e as Error).message}; the worker said: ${first.output()}`);
+      });
       first.kill('SIGKILL');
       await exited(first);
       const second = startWorker(t, smtp.url, { REMINDER_IN_FLIGHT_MS: '3000' });
@@ -121,7 +124,7 @@ describe(`reminder workers as processes (${DB_KIND})`, () => {
       await t.close();
       await smtp.close();
     }
-  });
+  }, 120_000);
 
   it('a worker paused mid-send loses its job to another, which waits for the send in flight: it goes out once', async () => {
     // the first mail is answered 2 s late: the first worker is stopped while it waits for it
@@ -163,5 +166,5 @@ describe(`reminder workers as processes (${DB_KIND})`, () => {
       await t.close();
       await smtp.close();
     }
-  });
+  }, 180_000);
 });
