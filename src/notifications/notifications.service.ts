@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/env.js';
 import { Transactions } from '../database/transactions.js';
 import { OrganizationRepository } from '../organization/organization.repository.js';
 import { ListNotificationsQuery } from './dto/notification.dto.js';
+import { claimState } from './claim-state.js';
 import { Notification } from './entities/notification.entity.js';
 import { Mailer } from './mailer.service.js';
 import { NotificationsRepository } from './notifications.repository.js';
@@ -173,8 +174,10 @@ export class NotificationsService {
   private async begin(em: EntityManager, d: Dispatch, mails: boolean, now: Date): Promise<Begun> {
     const zalo = d.zalo ?? [];
     const c = await this.repo.claim(em, d.key, d.about);
-    if (c.mailedAt) return { kind: 'already' };
-    if (!c.notifiedAt) {
+    const state = claimState(c, now, this.config.env.REMINDER_IN_FLIGHT_MS);
+    if (state === 'delivered') return { kind: 'already' };
+    if (state === 'in-flight') return { kind: 'in-flight' };
+    if (state === 'new') {
       const ids: number[] = [];
       for (const n of d.inApp) {
         ids.push(await this.repo.insert(em, { officialId: n.officialId, taskId: d.about.taskId, kind: d.about.kind, dueOn: d.about.dueOn, title: n.title, body: n.body }));
@@ -186,10 +189,9 @@ export class NotificationsService {
         return { kind: 'done' };
       }
       await this.repo.markNotified(em, c.id, now);
-    } else {
-      // begun before: a failed attempt (noted) is tried again at once; a send still in flight is left alone
-      const inFlight = c.outcome === null && now.getTime() - c.notifiedAt.getTime() < this.config.env.REMINDER_IN_FLIGHT_MS;
-      if (inFlight || !(await this.repo.takeOver(em, c, now))) return { kind: 'in-flight' };
+    } else if (!(await this.repo.takeOver(em, c, now))) {
+      // a rival took it over first
+      return { kind: 'in-flight' };
     }
     const steps: ZaloStep[] = [];
     for (const z of zalo) {
