@@ -2,6 +2,7 @@ import { todayLocal } from '../src/common/local-date.js';
 import { foldVietnamese } from '../src/common/vietnamese-text.js';
 import { byUrgency } from '../src/tasks/task-filter.js';
 import { taskStateOn } from '../src/tasks/task-state.js';
+import { Notification } from '../src/notifications/entities/notification.entity.js';
 import { startApp, TestApp } from './support/app.js';
 import { accountFor, createPlan, seedUnit } from './support/fixtures.js';
 
@@ -165,5 +166,23 @@ describe("a plan's tasks, a page at a time", () => {
     }
     const other = await seedUnit(t, 'UBND xã Khác Nữa', { signIn: false });
     await other.chair.get(`/api/officials/${people.tuphap}/tasks`).expect(404);
+  });
+
+  it('gives notifications newest first a page at a time: beforeId goes on from the last one shown', async () => {
+    // the rows reminders would write (src/notifications), seven of them for one official
+    const repo = t.db.getRepository(Notification);
+    for (let i = 1; i <= 7; i++) {
+      await repo.insert({ officialId: people.taichinh, taskId: all[i].id, kind: 'before-7', dueOn: '2023-06-30', title: `Nhắc việc ${i}`, body: 'Sắp đến hạn' });
+    }
+    const get = async (query: string) => (await t.http.get(`/api/notifications?officialId=${people.taichinh}&${query}`).expect(200)).body;
+    const first = await get('limit=3');
+    expect(first.map((x: any) => x.title)).toEqual(['Nhắc việc 7', 'Nhắc việc 6', 'Nhắc việc 5']);
+    const second = await get(`limit=3&beforeId=${first[2].id}`);
+    expect(second.map((x: any) => x.title)).toEqual(['Nhắc việc 4', 'Nhắc việc 3', 'Nhắc việc 2']);
+    const last = await get(`limit=3&beforeId=${second[2].id}`);
+    expect(last.map((x: any) => x.title)).toEqual(['Nhắc việc 1']);
+    expect(await get(`beforeId=${last[0].id}`)).toEqual([]);
+    const bad = await t.http.get(`/api/notifications?officialId=${people.taichinh}&beforeId=0`).expect(400);
+    expect(bad.body.errors[0].message).toMatch(/^beforeId: phải/);
   });
 });

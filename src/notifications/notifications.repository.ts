@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { isUniqueViolation } from '../common/errors.js';
 import { DeliveryClaim } from './entities/delivery-claim.entity.js';
 import { Notification } from './entities/notification.entity.js';
@@ -130,9 +130,9 @@ export class NotificationsRepository {
     return out;
   }
 
-  list(officialId: number, opts: { unread?: boolean; limit: number }): Promise<Notification[]> {
+  list(officialId: number, opts: { unread?: boolean; limit: number; beforeId?: number }): Promise<Notification[]> {
     return this.db.getRepository(Notification).find({
-      where: { officialId, ...(opts.unread ? { readAt: IsNull() } : {}) },
+      where: { officialId, ...(opts.unread ? { readAt: IsNull() } : {}), ...(opts.beforeId ? { id: LessThan(opts.beforeId) } : {}) },
       order: { id: 'DESC' },
       take: opts.limit,
     });

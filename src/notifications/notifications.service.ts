@@ -239,7 +239,7 @@ export class NotificationsService {
       const leader = actor.role === 'chairman' || actor.role === 'vice_chairman';
       if (!official || !leader || !inScope(actor, official.unitId)) throw new NotFound('cán bộ, công chức', officialId);
     }
-    return this.repo.list(officialId, { unread: q.unread, limit: q.limit ?? 100 });
+    return this.repo.list(officialId, { unread: q.unread, limit: q.limit ?? 100, beforeId: q.beforeId });
   }
 
   markRead(actor: UserActor, id: number): Promise<Notification> {

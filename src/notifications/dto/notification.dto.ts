@@ -9,6 +9,9 @@ export class ListNotificationsQuery {
   @BoolField({ optional: true, description: 'Chỉ thông báo chưa đọc' })
   unread?: boolean;
 
-  @IntField({ optional: true, min: 1, max: 500, fromQuery: true })
+  @IntField({ optional: true, min: 1, max: 500, fromQuery: true, description: 'Số thông báo tối đa (mặc định 100)' })
   limit?: number;
+
+  @IdField({ optional: true, fromQuery: true, description: 'Trang sau: các thông báo có mã nhỏ hơn mã này (mã của thông báo cuối trang trước)' })
+  beforeId?: number;
 }

@@ -6073,7 +6073,10 @@ export interface operations {
                 officialId?: number;
                 /** @description Chỉ thông báo chưa đọc */
                 unread?: boolean;
+                /** @description Số thông báo tối đa (mặc định 100) */
                 limit?: number;
+                /** @description Trang sau: các thông báo có mã nhỏ hơn mã này (mã của thông báo cuối trang trước) */
+                beforeId?: number;
             };
             header?: never;
             path?: never;
