@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import type { Browser, Request } from 'playwright-core';
 import { planPath, VIEW_PATHS } from '../../src/common/web-paths.js';
+import { Notification } from '../../src/notifications/entities/notification.entity.js';
 import { auditPage, expectNoProblems, LIMITS } from './support/audit.js';
 import { BOTH_SCREENS, launchBrowser, loadMeasured, screenshot, SCREENS } from './support/browser.js';
 import { startBrowserServer, type BrowserServer } from './support/server.js';
@@ -116,6 +117,34 @@ describe('Kế hoạch of a 320-task plan at 1366 and 360 px', () => {
       await page.keyboard.press('Enter');
       await page.waitForFunction((n) => (globalThis as any).document.querySelectorAll('[data-testid="my-tasks"] [data-testid="task-row"]').length > n, first);
       expect(await rows.evaluateAll((els) => els.map((e: any) => Number(e.dataset.taskId)))).toEqual(want.items.slice(0, await rows.count()).map((x: { id: number }) => x.id));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("Thông báo of an official with 60 of them: the newest first, older ones on 'Xem thông báo cũ hơn' (360 px)", async () => {
+    const screen = SCREENS.phone;
+    const official = await s.api('official');
+    // the rows reminders would write, oldest first
+    await s.t.db.getRepository(Notification).insert(Array.from({ length: 60 }, (_, i) => ({
+      officialId: official.me.officialId!, taskId: null, kind: 'due', dueOn: '2023-06-30', title: `Nhắc việc số ${i + 1}`, body: 'Nhiệm vụ đến hạn hôm nay.',
+    })));
+    const context = await s.contextAs(browser, 'official', screen);
+    try {
+      const { page, watch, weight } = await loadMeasured(context, s.base, VIEW_PATHS.notifications);
+      await waitForView(page, VIEWS.find((v) => v.name === 'thong-bao')!);
+      const items = page.locator(tid('notification'));
+      const first = await items.count();
+      expect(first).toBeLessThan(60);
+      expect(await items.first().locator('b').textContent()).toBe('Nhắc việc số 60');
+      expectNoProblems(`Thông báo, 60 (${screen.width} px)`, await auditPage(page, { screen, watch, weight }));
+      await page.locator(tid('notifications-more')).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => (globalThis as any).document.querySelectorAll('[data-testid="notification"]').length > n, first);
+      const titles = await items.evaluateAll((els) => els.map((e: any) => e.querySelector('b').textContent));
+      expect(titles).toEqual(Array.from({ length: 60 }, (_, i) => `Nhắc việc số ${60 - i}`));
+      await page.waitForFunction(() => !(globalThis as any).document.querySelector('[data-testid="notifications-more"]'));
+      await screenshot(page, 'thong-bao-60', screen);
     } finally {
       await context.close();
     }
