@@ -15,6 +15,7 @@ import { TaskDueDate } from './tasks/entities/task-due-date.entity.js';
 import { TaskNote } from './tasks/entities/task-note.entity.js';
 import { Task } from './tasks/entities/task.entity.js';
 import { ZaloAccount } from './zalo/entities/zalo-account.entity.js';
+import { ZaloUnitSettings } from './zalo/entities/zalo-unit-settings.entity.js';
 
 export { MIGRATIONS } from './database/migrations/index.js';
 
@@ -23,4 +24,4 @@ export { MIGRATIONS } from './database/migrations/index.js';
  * of the composition root (with app.module.ts): the database layer is handed
  * this list and imports no feature itself.
  */
-export const ENTITIES = [Unit, Official, Plan, PhuLuc, Task, TaskDueDate, TaskNote, Notification, DeliveryClaim, Report, User, Session, AuditEntry, EvidenceFile, FileBlob, ZaloAccount, PlanImport];
+export const ENTITIES = [Unit, Official, Plan, PhuLuc, Task, TaskDueDate, TaskNote, Notification, DeliveryClaim, Report, User, Session, AuditEntry, EvidenceFile, FileBlob, ZaloAccount, PlanImport, ZaloUnitSettings];

@@ -13,6 +13,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   report: 'Báo cáo',
   notification: 'Thông báo',
   session: 'Đăng nhập',
+  zalo: 'Cấu hình Zalo',
 };
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
@@ -66,6 +67,14 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   period: 'Kỳ báo cáo',
   version: 'Phiên bản',
   summary: 'Kết quả',
+  appId: 'Mã ứng dụng Zalo',
+  secretKey: 'Khóa bí mật của ứng dụng Zalo',
+  refreshToken: 'Refresh token của Official Account',
+  mode: 'Chế độ gửi Zalo',
+  templateBefore: 'Mẫu tin nhắc trước hạn',
+  templateDue: 'Mẫu tin nhắc đến hạn',
+  templateOverdue: 'Mẫu tin nhắc quá hạn',
+  templateDigest: 'Mẫu tin tổng hợp',
 };
 
 export function auditEntityLabel(entity: string): string {

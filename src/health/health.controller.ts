@@ -38,7 +38,7 @@ export class HealthController {
     res.status(database.status === 'up' ? 200 : 503);
     const notes = [
       ...(REDIS_NOTES[redis.status] ? [REDIS_NOTES[redis.status]] : []),
-      ...(zalo.status === 'down' ? ['Kênh Zalo ngừng: nhắc việc gửi qua e-mail thay. Quản trị viên xem /api/zalo và nhập refresh token mới nếu cần.'] : []),
+      ...(zalo.status === 'down' ? [`Kênh Zalo ngừng (${'accounts' in zalo ? zalo.accounts.filter((a) => a.status === 'down').map((a) => a.name).join(', ') : ''}): nhắc việc gửi qua e-mail thay. Quản trị viên xem /api/zalo và nhập refresh token mới nếu cần.`] : []),
     ];
     return { status, database, redis, zalo, ...(notes.length ? { notes } : {}) };
   }

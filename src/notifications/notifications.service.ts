@@ -214,7 +214,7 @@ export class NotificationsService {
    */
   private async sendZalo(d: Dispatch, z: ZaloMessage): Promise<string> {
     try {
-      const r = await this.zalo.send({ phone: z.phone, template: z.template, data: z.data, trackingId: trackingId(zaloKey(d.key, z)) }, { digest: z.digest });
+      const r = await this.zalo.send({ unitId: z.unitId, phone: z.phone, template: z.template, data: z.data, trackingId: trackingId(zaloKey(d.key, z)) }, { digest: z.digest });
       return r.sent ? 'sent' : r.kind === 'near-quota' ? HELD_FOR_DIGEST : `${r.message}: gửi e-mail thay`;
     } catch (e) {
       // Zalo or Redis did not answer: by e-mail now rather than late

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Invalid } from '../common/errors.js';
 import { localDateOf } from '../common/local-date.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { OrganizationRepository } from '../organization/organization.repository.js';
-import { ZaloRepository } from '../zalo/zalo.repository.js';
-import { INSTALL_SCOPE, ZaloService } from '../zalo/zalo.service.js';
-import type { ZaloStatusDto } from './dto/zalo-status.dto.js';
+import type { UserActor } from '../access/actor.js';
+import { ZaloSettingsService } from '../zalo/zalo-settings.service.js';
+import { ZaloService } from '../zalo/zalo.service.js';
+import type { ZaloAccountStatusDto, ZaloStatusDto, ZaloUnitCount } from './dto/zalo-status.dto.js';
 import { NotificationsRepository } from './notifications.repository.js';
 
 /** A secret shown back: its last four characters only. */
@@ -20,7 +20,7 @@ export function masked(secret: string | null | undefined): string | null {
 export class ZaloStatusService {
   constructor(
     private readonly zalo: ZaloService,
-    private readonly accounts: ZaloRepository,
+    private readonly settings: ZaloSettingsService,
     private readonly deliveries: NotificationsRepository,
     private readonly organization: OrganizationRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -28,40 +28,56 @@ export class ZaloStatusService {
 
   async status(now = new Date()): Promise<ZaloStatusDto> {
     const e = this.config.env;
-    // the quota endpoint, when the channel is up (a failure leaves the last figures)
-    await this.zalo.quota().catch(() => null);
-    const account = await this.zalo.account();
+    const routes = await this.zalo.routes();
+    // each OA's quota endpoint, when it is up (a failure leaves the last figures)
+    await Promise.all(routes.map((r) => this.zalo.quota(r).catch(() => null)));
     const today = localDateOf(now);
     const monthStart = new Date(`${today.slice(0, 8)}01T00:00:00+07:00`);
-    const counts = await this.deliveries.zaloSentPerUnit(monthStart);
-    const units = [];
-    for (const c of counts) {
-      units.push({ ...c, unitName: (await this.organization.unit(c.unitId))?.name ?? `Đơn vị ${c.unitId}` });
+    const units: ZaloUnitCount[] = [];
+    const byScope = new Map<string, ZaloUnitCount[]>();
+    for (const c of await this.deliveries.zaloSentPerUnit(monthStart)) {
+      const count = { ...c, unitName: (await this.organization.unit(c.unitId))?.name ?? `Đơn vị ${c.unitId}` };
+      units.push(count);
+      const scope = (await this.zalo.route(c.unitId))?.scope;
+      if (scope) byScope.set(scope, [...(byScope.get(scope) ?? []), count]);
     }
+    const accounts: ZaloAccountStatusDto[] = [];
+    for (const route of routes) {
+      const a = await this.zalo.account(route);
+      accounts.push({
+        scope: route.scope, unitId: route.unitId, name: route.name,
+        status: a?.status === 'up' ? 'up' : 'down', problem: a ? a.problem : 'Chưa có refresh token',
+        mode: route.mode, appId: route.appId, templates: { ...route.templates },
+        dailyQuota: a?.quotaDaily ?? null, remainingQuota: a?.quotaRemaining ?? null,
+        quotaCheckedAt: a?.quotaCheckedAt?.toISOString() ?? null, nearQuota: a ? this.zalo.nearQuota(a, now) : false,
+        units: byScope.get(route.scope) ?? [],
+      });
+    }
+    const install = this.zalo.configured ? await this.zalo.account() : null;
     return {
       configured: this.zalo.configured,
-      status: account ? account.status : 'off',
-      problem: account?.problem ?? null,
+      status: install ? install.status : 'off',
+      problem: install?.problem ?? null,
       mode: e.ZALO_MODE,
       appId: e.ZALO_APP_ID ?? null,
       secretKey: masked(e.ZALO_SECRET_KEY),
-      refreshToken: masked(account?.refreshToken),
-      accessExpiresAt: account?.accessExpiresAt?.toISOString() ?? null,
+      refreshToken: masked(install?.refreshToken),
+      accessExpiresAt: install?.accessExpiresAt?.toISOString() ?? null,
       templates: {
         before: this.zalo.templateId('before') ?? null, due: this.zalo.templateId('due') ?? null,
         overdue: this.zalo.templateId('overdue') ?? null, digest: this.zalo.templateId('digest') ?? null,
       },
-      dailyQuota: account?.quotaDaily ?? null,
-      remainingQuota: account?.quotaRemaining ?? null,
-      quotaCheckedAt: account?.quotaCheckedAt?.toISOString() ?? null,
-      nearQuota: account ? this.zalo.nearQuota(account, now) : false,
+      dailyQuota: install?.quotaDaily ?? null,
+      remainingQuota: install?.quotaRemaining ?? null,
+      quotaCheckedAt: install?.quotaCheckedAt?.toISOString() ?? null,
+      nearQuota: install ? this.zalo.nearQuota(install, now) : false,
       month: `${today.slice(5, 7)}/${today.slice(0, 4)}`,
       units,
+      accounts,
     };
   }
 
-  async replaceRefreshToken(refreshToken: string): Promise<void> {
-    if (!this.zalo.configured) throw new Invalid('Chưa cấu hình Zalo (ZALO_APP_ID, ZALO_SECRET_KEY, ZALO_REFRESH_TOKEN)');
-    await this.accounts.replaceRefreshToken(INSTALL_SCOPE, refreshToken.trim());
+  replaceRefreshToken(actor: UserActor, refreshToken: string): Promise<void> {
+    return this.settings.replaceInstallRefreshToken(actor, refreshToken);
   }
 }

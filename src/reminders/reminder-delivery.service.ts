@@ -58,8 +58,8 @@ export class ReminderDeliveryService {
     };
     const message = (forChairman: boolean) => reminderMessage(reminderFacts, forChairman);
     const wantsMail = (o: Official) => !!o.email && o.notifyEmail && o.reminderMode === 'each';
-    // by Zalo for those who chose it and have a number, when the install has a Zalo account
-    const byZalo = this.zalo.configured ? recipients.filter((o) => o.notifyZalo && o.phone) : [];
+    // by Zalo for those who chose it and have a number, when the unit has an OA (its own, a superior's or the install's)
+    const byZalo = (await this.zalo.available(facts.unitId)) ? recipients.filter((o) => o.notifyZalo && o.phone) : [];
     const mailed = message(!assignee);
 
     const outcome = await this.notifications.dispatch({
@@ -127,7 +127,7 @@ export class ReminderDeliveryService {
    * the unit's reminder time (or the first sweep after it).
    */
   async sendZaloDigests(now = new Date()): Promise<number> {
-    if (!this.zalo.configured) return 0;
+    if (!(await this.zalo.anyConfigured())) return 0;
     const today = localDateOf(now);
     let sent = 0;
     for (const { unitId, count } of await this.notifications.heldBack(startOfLocalDay(today))) {

@@ -1,15 +1,69 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../common/errors.js';
+import { Unit } from '../organization/entities/unit.entity.js';
 import { ZaloAccount } from './entities/zalo-account.entity.js';
+import { ZaloUnitSettings } from './entities/zalo-unit-settings.entity.js';
 
 /** The Zalo accounts: their token pair (written together, over the version read) and the channel's state. */
 @Injectable()
 export class ZaloRepository {
   constructor(private readonly db: DataSource) {}
 
-  find(scope: string): Promise<ZaloAccount | null> {
-    return this.db.getRepository(ZaloAccount).findOneBy({ scope });
+  find(scope: string, em: EntityManager = this.db.manager): Promise<ZaloAccount | null> {
+    return em.getRepository(ZaloAccount).findOneBy({ scope });
+  }
+
+  /** Every unit's id, superior and name: the tree the accounts are chosen on. */
+  async unitTree(): Promise<{ id: number; parentId: number | null; name: string }[]> {
+    const rows = await this.db.getRepository(Unit).find({ select: { id: true, parentId: true, name: true } });
+    return rows.map((u) => ({ id: u.id, parentId: u.parentId, name: u.name }));
+  }
+
+  allSettings(): Promise<ZaloUnitSettings[]> {
+    return this.db.getRepository(ZaloUnitSettings).find({ order: { unitId: 'ASC' } });
+  }
+
+  settingsOf(unitId: number, em: EntityManager = this.db.manager): Promise<ZaloUnitSettings | null> {
+    return em.getRepository(ZaloUnitSettings).findOneBy({ unitId });
+  }
+
+  async insertSettings(em: EntityManager, s: Omit<ZaloUnitSettings, 'createdAt' | 'updatedAt' | 'version' | 'unit'>): Promise<void> {
+    await em.getRepository(ZaloUnitSettings).insert(s);
+  }
+
+  /** Over the version read: false when someone else saved meanwhile. */
+  async updateSettings(em: EntityManager, unitId: number, version: number, s: Partial<Omit<ZaloUnitSettings, 'unitId' | 'createdAt' | 'updatedAt' | 'version' | 'unit'>>): Promise<boolean> {
+    const r = await em.createQueryBuilder().update(ZaloUnitSettings).set({ ...s, version: () => 'version + 1' })
+      .where('unit_id = :unitId AND version = :version', { unitId, version }).execute();
+    return (r.affected ?? 0) === 1;
+  }
+
+  /** The unit's settings and its account (tokens, state, quota) go together. */
+  async deleteSettings(em: EntityManager, unitId: number, scope: string): Promise<void> {
+    await em.getRepository(ZaloAccount).delete({ scope });
+    await em.getRepository(ZaloUnitSettings).delete({ unitId });
+  }
+
+  /**
+   * A unit's account starts again from a refresh token an administrator gave:
+   * made when there is none, else its pair replaced and the channel up again.
+   */
+  async restartAccount(em: EntityManager, scope: string, refreshToken: string): Promise<void> {
+    const found = await this.find(scope, em);
+    if (!found) {
+      await em.getRepository(ZaloAccount).insert({ scope, refreshToken, accessToken: null, accessExpiresAt: null, status: 'up', problem: null });
+      return;
+    }
+    await em.createQueryBuilder().update(ZaloAccount)
+      .set({ refreshToken, accessToken: null, accessExpiresAt: null, status: 'up', problem: null, quotaSpentOn: null, version: () => 'version + 1' })
+      .where('id = :id', { id: found.id }).execute();
+  }
+
+  /** The app's settings changed (a secret key put right): the channel is tried again, its tokens kept. */
+  async reviveAccount(em: EntityManager, scope: string): Promise<void> {
+    await em.createQueryBuilder().update(ZaloAccount).set({ status: 'up', problem: null, version: () => 'version' })
+      .where('scope = :scope', { scope }).execute();
   }
 
   /** The account of `scope`, made with its first refresh token when there is none yet (two processes at once: one row). */

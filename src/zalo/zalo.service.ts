@@ -7,16 +7,42 @@ import type { AppConfig } from '../config/env.js';
 import { connected, redisConnection } from '../redis/redis-connection.js';
 import { RedisKeys } from '../redis/redis-keys.js';
 import type { ZaloAccount } from './entities/zalo-account.entity.js';
+import type { ZaloMode } from './entities/zalo-unit-settings.entity.js';
+import { settingsUnitFor, unitScope } from './zalo-routing.js';
 import { ZaloRepository } from './zalo.repository.js';
 import { Quota, ZaloTokenError, ZaloUnreachable, ZnsClient } from './zns-client.js';
 import { znsError, ZnsFailureKind } from './zns-errors.js';
 
-/** The install's account; a superior unit's would be 'unit:<id>'. */
+/** The install's account; a superior unit's is 'unit:<id>'. */
 export const INSTALL_SCOPE = 'install';
 
 export type ZaloTemplateKind = 'before' | 'due' | 'overdue' | 'digest';
 
+/**
+ * One Official Account and the app it is reached through: the install's
+ * (from the environment) or a unit's (zalo_unit_settings).
+ */
+export interface ZaloRoute {
+  /** 'install', or 'unit:<id>': its zalo_account row and its refresh lock. */
+  scope: string;
+  /** The unit whose settings these are; null: the install's. */
+  unitId: number | null;
+  /** Who owns the OA, in words: the unit's name, or the install. */
+  name: string;
+  appId: string;
+  secretKey: string;
+  templates: Record<ZaloTemplateKind, string | null>;
+  mode: ZaloMode;
+  /** The install's first refresh token (ZALO_REFRESH_TOKEN), its account row made from it on first use. */
+  firstRefreshToken: string | null;
+}
+
+/** What the install's own OA is called on the pages and in the health report. */
+export const INSTALL_OA_NAME = 'Official Account chung của hệ thống';
+
 export interface ZaloSend {
+  /** The unit whose reminder this is: it picks the Official Account. */
+  unitId: number;
   phone: string;
   template: ZaloTemplateKind;
   data: Record<string, string>;
@@ -31,6 +57,15 @@ export type ZaloOutcome = { sent: true } | { sent: false; kind: ZnsFailureKind |
 class ChannelDown extends Error {}
 
 const LOCK_MS = 15_000;
+/** How long a process trusts the units' tree and settings it read (another process may have changed them). */
+const DIRECTORY_MS = 5_000;
+
+interface Directory {
+  at: number;
+  parentOf: Map<number, number | null>;
+  nameOf: Map<number, string>;
+  routes: Map<number, ZaloRoute>;
+}
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /**
@@ -57,6 +92,9 @@ export class ZaloService implements OnApplicationShutdown {
   private connecting: Promise<void> | null = null;
   private readonly quotaNotedAt = new Map<number, number>();
 
+  private directory: Directory | null = null;
+  private loading: Promise<Directory> | null = null;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: ZaloRepository,
@@ -65,19 +103,78 @@ export class ZaloService implements OnApplicationShutdown {
     this.client = new ZnsClient({ oauth: config.env.ZALO_OAUTH_URL, api: config.env.ZALO_API_URL });
   }
 
-  /** App id, secret key and a first refresh token are set: reminders may go by Zalo. */
+  /** The install's app id, secret key and first refresh token are set (ZALO_*). */
   get configured(): boolean {
     const e = this.config.env;
     return !!(e.ZALO_APP_ID && e.ZALO_SECRET_KEY && e.ZALO_REFRESH_TOKEN);
   }
 
-  templateId(kind: ZaloTemplateKind): string | undefined {
+  /** The install's own OA, from the environment; null when it has none. */
+  installRoute(): ZaloRoute | null {
+    if (!this.configured) return null;
     const e = this.config.env;
-    return { before: e.ZALO_TEMPLATE_BEFORE, due: e.ZALO_TEMPLATE_DUE, overdue: e.ZALO_TEMPLATE_OVERDUE, digest: e.ZALO_TEMPLATE_DIGEST }[kind];
+    return {
+      scope: INSTALL_SCOPE, unitId: null, name: INSTALL_OA_NAME, appId: e.ZALO_APP_ID!, secretKey: e.ZALO_SECRET_KEY!, mode: e.ZALO_MODE,
+      templates: { before: e.ZALO_TEMPLATE_BEFORE ?? null, due: e.ZALO_TEMPLATE_DUE ?? null, overdue: e.ZALO_TEMPLATE_OVERDUE ?? null, digest: e.ZALO_TEMPLATE_DIGEST ?? null },
+      firstRefreshToken: e.ZALO_REFRESH_TOKEN!,
+    };
   }
 
-  async account(): Promise<ZaloAccount | null> {
-    return this.configured ? this.repo.ensure(INSTALL_SCOPE, this.config.env.ZALO_REFRESH_TOKEN!) : null;
+  /** The units' tree and settings, read again after DIRECTORY_MS or a change made here (forget()). */
+  private async load(): Promise<Directory> {
+    if (this.directory && Date.now() - this.directory.at < DIRECTORY_MS) return this.directory;
+    this.loading ??= (async () => {
+      const [units, settings] = await Promise.all([this.repo.unitTree(), this.repo.allSettings()]);
+      const nameOf = new Map(units.map((u) => [u.id, u.name]));
+      const routes = new Map(settings.map((s): [number, ZaloRoute] => [s.unitId, {
+        scope: unitScope(s.unitId), unitId: s.unitId, name: nameOf.get(s.unitId) ?? `Đơn vị ${s.unitId}`, appId: s.appId, secretKey: s.secretKey, mode: s.mode,
+        templates: { before: s.templateBefore, due: s.templateDue, overdue: s.templateOverdue, digest: s.templateDigest },
+        firstRefreshToken: null,
+      }]));
+      this.directory = { at: Date.now(), parentOf: new Map(units.map((u) => [u.id, u.parentId])), nameOf, routes };
+      return this.directory;
+    })().finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  /** Settings were changed by this process: read them again at the next send. */
+  forget(): void {
+    this.directory = null;
+  }
+
+  /** The OA a unit's reminders go through: its own or its nearest superior's settings, else the install's; null: none. */
+  async route(unitId: number): Promise<ZaloRoute | null> {
+    const d = await this.load();
+    const owner = settingsUnitFor(unitId, d.parentOf, new Set(d.routes.keys()));
+    return owner !== null ? d.routes.get(owner)! : this.installRoute();
+  }
+
+  /** Every OA of the install: its own first, then the units' in the order of their ids. */
+  async routes(): Promise<ZaloRoute[]> {
+    const d = await this.load();
+    const install = this.installRoute();
+    return [...(install ? [install] : []), ...d.routes.values()];
+  }
+
+  /** Some OA can carry a reminder of this unit. */
+  async available(unitId: number): Promise<boolean> {
+    return (await this.route(unitId)) !== null;
+  }
+
+  /** Any OA at all, the install's or a unit's. */
+  async anyConfigured(): Promise<boolean> {
+    return this.configured || (await this.load()).routes.size > 0;
+  }
+
+  /** The install's template id of a kind (the install's OA). */
+  templateId(kind: ZaloTemplateKind): string | undefined {
+    return this.installRoute()?.templates[kind] ?? undefined;
+  }
+
+  /** The OA's account row (tokens, state, quota); the install's is made on first use. */
+  async account(route: ZaloRoute | null = this.installRoute()): Promise<ZaloAccount | null> {
+    if (!route) return null;
+    return route.firstRefreshToken ? this.repo.ensure(route.scope, route.firstRefreshToken) : this.repo.find(route.scope);
   }
 
   /**
@@ -91,32 +188,35 @@ export class ZaloService implements OnApplicationShutdown {
   }
 
   /**
-   * Sends one message. Answers what came of it; throws only what is worth a
-   * retry later (Zalo or Redis unreachable).
+   * Sends one message through the OA of the message's unit. Answers what
+   * came of it; throws only what is worth a retry later (Zalo or Redis
+   * unreachable). One OA down leaves the others sending.
    */
   async send(m: ZaloSend, opts: { digest?: boolean } = {}): Promise<ZaloOutcome> {
-    const account = await this.account();
-    if (!account) return { sent: false, kind: 'off', message: 'Chưa cấu hình Zalo' };
+    const route = await this.route(m.unitId);
+    if (!route) return { sent: false, kind: 'off', message: 'Chưa cấu hình Zalo' };
+    const account = await this.account(route);
+    if (!account) return { sent: false, kind: 'account', message: `Kênh Zalo của ${route.name} chưa có refresh token` };
     if (account.status === 'down') return { sent: false, kind: 'account', message: `Kênh Zalo đang ngừng: ${account.problem ?? 'không rõ lý do'}` };
     const today = localDateOf();
     if (account.quotaSpentOn === today) return { sent: false, kind: 'quota', message: 'Official Account đã hết hạn mức gửi tin ZNS trong ngày' };
     if (!opts.digest && this.nearQuota(account)) return { sent: false, kind: 'near-quota', message: 'Gần hết hạn mức tin ZNS trong ngày: gộp vào tin tổng hợp của đơn vị' };
-    const templateId = this.templateId(m.template);
+    const templateId = route.templates[m.template];
     if (!templateId) return { sent: false, kind: 'template', message: 'Chưa khai báo mẫu tin ZNS cho loại nhắc việc này' };
 
     let token: string;
     try {
-      token = await this.accessToken(account);
+      token = await this.accessToken(account, route);
     } catch (e) {
       if (e instanceof ChannelDown) return { sent: false, kind: 'account', message: e.message };
       throw e;
     }
-    const message = { phone: m.phone, templateId, templateData: m.data, trackingId: m.trackingId, development: this.config.env.ZALO_MODE === 'development' };
+    const message = { phone: m.phone, templateId, templateData: m.data, trackingId: m.trackingId, development: route.mode === 'development' };
     let result = await this.client.send(token, message);
     if (!result.ok && znsError(result.error).kind === 'token') {
       // refused for its token: refreshed once, sent again
       try {
-        token = await this.accessToken(account, token);
+        token = await this.accessToken(account, route, token);
       } catch (e) {
         if (e instanceof ChannelDown) return { sent: false, kind: 'account', message: e.message };
         throw e;
@@ -125,7 +225,7 @@ export class ZaloService implements OnApplicationShutdown {
       if (!result.ok && znsError(result.error).kind === 'token') {
         const problem = 'Mã truy cập Zalo bị từ chối cả sau khi làm mới';
         await this.repo.markDown(account.id, problem);
-        this.logger.warn(`${problem}: kênh Zalo ngừng, nhắc việc gửi qua e-mail`);
+        this.logger.warn(`${route.name}: ${problem}: kênh Zalo ngừng, nhắc việc gửi qua e-mail`);
         return { sent: false, kind: 'account', message: problem };
       }
     }
@@ -165,27 +265,44 @@ export class ZaloService implements OnApplicationShutdown {
     return true;
   }
 
-  /** For the health report: off (not configured), up, or down and why. */
-  async health(): Promise<{ status: 'off' | 'up' | 'down'; problem?: string }> {
-    if (!this.configured) return { status: 'off' };
-    const account = await this.repo.find(INSTALL_SCOPE);
-    if (!account || account.status === 'up') return { status: 'up', ...(account?.problem ? { problem: account.problem } : {}) };
-    return { status: 'down', problem: account.problem ?? 'không rõ lý do' };
+  /**
+   * For the health report: off (no OA at all), up, or down when one OA or
+   * more is down, each named with its reason.
+   */
+  async health(): Promise<{ status: 'off' | 'up' | 'down'; problem?: string; accounts: { name: string; unitId: number | null; status: 'up' | 'down'; problem?: string }[] }> {
+    const routes = await this.routes();
+    if (!routes.length) return { status: 'off', accounts: [] };
+    const accounts = [];
+    for (const route of routes) {
+      const a = await this.repo.find(route.scope);
+      const down = a?.status === 'down' || (!a && !route.firstRefreshToken);
+      const problem = a ? a.problem : route.firstRefreshToken ? null : 'Chưa có refresh token';
+      accounts.push({ name: route.name, unitId: route.unitId, status: down ? 'down' as const : 'up' as const, ...(problem ? { problem } : {}) });
+    }
+    const down = accounts.filter((a) => a.status === 'down');
+    if (down.length) {
+      const problem = routes.length === 1 ? down[0].problem ?? 'không rõ lý do' : down.map((a) => `${a.name}: ${a.problem ?? 'không rõ lý do'}`).join('; ');
+      return { status: 'down', problem, accounts };
+    }
+    const noted = accounts.filter((a) => a.problem);
+    const problem = routes.length === 1 ? noted[0]?.problem : noted.map((a) => `${a.name}: ${a.problem}`).join('; ');
+    return { status: 'up', ...(problem ? { problem } : {}), accounts };
   }
 
-  /** The quota endpoint's answer, noted on the account; null when Zalo is off or down. */
-  async quota(): Promise<Quota | null> {
-    const account = await this.account();
+  /** The quota endpoint's answer for one OA, noted on its account; null when it is down or off. */
+  async quota(route: ZaloRoute | null = this.installRoute()): Promise<Quota | null> {
+    if (!route) return null;
+    const account = await this.account(route);
     if (!account || account.status === 'down') return null;
     let token: string;
     try {
-      token = await this.accessToken(account);
+      token = await this.accessToken(account, route);
     } catch (e) {
       if (e instanceof ChannelDown) return null;
       throw e;
     }
     let r = await this.client.quota(token);
-    if (!r.ok && znsError(r.error).kind === 'token') r = await this.client.quota(await this.accessToken(account, token));
+    if (!r.ok && znsError(r.error).kind === 'token') r = await this.client.quota(await this.accessToken(account, route, token));
     if (!r.ok) return null;
     await this.repo.noteQuota(account.id, r.quota.dailyQuota, r.quota.remainingQuota, new Date());
     return r.quota;
@@ -193,9 +310,10 @@ export class ZaloService implements OnApplicationShutdown {
 
   /**
    * A valid access token: the stored one while it lives and was not just
-   * refused (`refused`), else a new one, refreshed under the install's lock.
+   * refused (`refused`), else a new one, refreshed under the OA's own lock
+   * (one per scope: refreshing one OA never waits for another's).
    */
-  async accessToken(account: ZaloAccount, refused?: string): Promise<string> {
+  async accessToken(account: ZaloAccount, route: ZaloRoute, refused?: string): Promise<string> {
     const usable = (a: ZaloAccount) =>
       a.accessToken && a.accessToken !== refused && a.accessExpiresAt && a.accessExpiresAt.getTime() > Date.now() + 60_000 ? a.accessToken : null;
     const now = usable(account);
@@ -221,12 +339,12 @@ export class ZaloService implements OnApplicationShutdown {
       if (!current.refreshToken) throw new ChannelDown('Chưa có refresh token của Official Account');
       let pair;
       try {
-        pair = await this.client.refresh(this.config.env.ZALO_APP_ID!, this.config.env.ZALO_SECRET_KEY!, current.refreshToken);
+        pair = await this.client.refresh(route.appId, route.secretKey, current.refreshToken);
       } catch (e) {
         if (!(e instanceof ZaloTokenError)) throw e;
         const problem = `Không làm mới được mã truy cập Zalo (${e.detail}); cần nhập refresh token mới của Official Account`;
         await this.repo.markDown(current.id, problem);
-        this.logger.warn(problem);
+        this.logger.warn(`${route.name}: ${problem}`);
         throw new ChannelDown(problem);
       }
       const stored = await this.repo.storeTokens(current.id, current.version, {

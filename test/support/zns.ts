@@ -16,10 +16,16 @@ import type { AddressInfo } from 'node:net';
  *   sent_time, quota } } or { error: <negative code>, message }.
  * - GET /message/quota: header access_token; { error: 0, data: { dailyQuota, remainingQuota } }.
  *
+ * Like Zalo's hosts, one server serves every app and Official Account: the
+ * token endpoint tells them apart by app_id (and checks that app's secret_key),
+ * the message endpoints by the access token. `startZns` starts the server with
+ * one OA and answers its handles; `addOa` adds another OA (a province's) with
+ * its own app, tokens, templates, quota and messages.
+ *
  * A request that breaks the documented shape is answered with an error and
  * recorded in `violations`, which a test expects to stay empty. Tests can
- * expire the access token, make the next sends fail with a code, or make a
- * send hang (a worker killed mid-send).
+ * expire an OA's access token, make its next sends fail with a code, or make
+ * a send hang (a worker killed mid-send).
  */
 export interface ZnsSent {
   phone: string;
@@ -30,23 +36,78 @@ export interface ZnsSent {
   msgId: string;
 }
 
-export async function startZns(opts: { appId?: string; secretKey?: string; refreshToken?: string; dailyQuota?: number; templates?: string[] } = {}) {
-  const appId = opts.appId ?? '1234567890123456789';
-  const secretKey = opts.secretKey ?? 'khoa-bi-mat-cua-ung-dung';
-  let refreshToken = opts.refreshToken ?? 'refresh-0';
-  let accessToken: string | null = null;
-  let generation = 0;
-  let dailyQuota = opts.dailyQuota ?? 500;
-  let used = 0;
-  const templates = new Set(opts.templates ?? []);
-  const sent: ZnsSent[] = [];
-  const violations: string[] = [];
-  const refreshes: { refreshToken: string; ok: boolean }[] = [];
+export interface OaOptions {
+  appId?: string;
+  secretKey?: string;
+  refreshToken?: string;
+  dailyQuota?: number;
+  templates?: string[];
+}
+
+interface Oa {
+  appId: string;
+  secretKey: string;
+  refreshToken: string;
+  accessToken: string | null;
+  generation: number;
+  dailyQuota: number;
+  used: number;
+  templates: Set<string>;
+  sent: ZnsSent[];
+  refreshes: { refreshToken: string; ok: boolean }[];
   /** Codes the next sends fail with, by phone ('*': any phone). */
-  const failures = new Map<string, number[]>();
-  let hangNext = 0;
-  let sendAttempts = 0;
+  failures: Map<string, number[]>;
+  hangNext: number;
+  sendAttempts: number;
+}
+
+function handles(oa: Oa) {
+  return {
+    appId: oa.appId,
+    secretKey: oa.secretKey,
+    sent: oa.sent,
+    refreshes: oa.refreshes,
+    sendAttempts: () => oa.sendAttempts,
+    /** The refresh token Zalo holds now (the one the app must present next). */
+    currentRefreshToken: () => oa.refreshToken,
+    /** The access token dies (a day went by): the next send is answered -124. */
+    expireAccessToken() {
+      oa.accessToken = `expired-${oa.appId}-${oa.generation}`;
+    },
+    /** Zalo no longer knows the refresh token the app holds (revoked in Zalo's console): the next refresh is refused. */
+    revokeRefreshToken() {
+      oa.refreshToken = `revoked-${oa.appId}-${oa.generation}`;
+    },
+    failNext(phone: string | '*', ...codes: number[]) {
+      oa.failures.set(phone, [...(oa.failures.get(phone) ?? []), ...codes]);
+    },
+    hangNextSend(n = 1) {
+      oa.hangNext += n;
+    },
+    setQuota(daily: number, usedSoFar = oa.used) {
+      oa.dailyQuota = daily;
+      oa.used = usedSoFar;
+    },
+  };
+}
+
+export type ZnsOa = ReturnType<typeof handles>;
+
+export async function startZns(opts: OaOptions = {}) {
+  const oas: Oa[] = [];
+  const violations: string[] = [];
   const hanging: ServerResponse[] = [];
+  const addOa = (o: OaOptions): ZnsOa => {
+    const oa: Oa = {
+      appId: o.appId ?? '1234567890123456789', secretKey: o.secretKey ?? 'khoa-bi-mat-cua-ung-dung', refreshToken: o.refreshToken ?? 'refresh-0',
+      accessToken: null, generation: 0, dailyQuota: o.dailyQuota ?? 500, used: 0, templates: new Set(o.templates ?? []),
+      sent: [], refreshes: [], failures: new Map(), hangNext: 0, sendAttempts: 0,
+    };
+    if (oas.some((x) => x.appId === oa.appId)) throw new Error(`the fake ZNS already has app ${oa.appId}`);
+    oas.push(oa);
+    return handles(oa);
+  };
+  const first = addOa(opts);
 
   const json = (res: ServerResponse, body: unknown, status = 200) => {
     res.writeHead(status, { 'Content-Type': 'application/json' });
@@ -67,29 +128,32 @@ export async function startZns(opts: { appId?: string; secretKey?: string; refre
     const body = await readBody(req);
     if (req.method === 'POST' && url.pathname === '/v4/oa/access_token') {
       if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) return violation(res, 'token: content-type');
-      if (req.headers.secret_key !== secretKey) {
-        refreshes.push({ refreshToken: '', ok: false });
+      const form = new URLSearchParams(body);
+      if (form.get('grant_type') !== 'refresh_token' || !form.get('app_id') || !form.get('refresh_token')) return violation(res, `token: form ${body}`);
+      const oa = oas.find((x) => x.appId === form.get('app_id'));
+      if (!oa) return json(res, { error: -14001, error_name: 'Invalid app_id', error_description: 'app_id không tồn tại' });
+      if (req.headers.secret_key !== oa.secretKey) {
+        oa.refreshes.push({ refreshToken: '', ok: false });
         return json(res, { error: -14002, error_name: 'Invalid secret key', error_description: 'secret_key không đúng' });
       }
-      const form = new URLSearchParams(body);
-      if (form.get('grant_type') !== 'refresh_token' || form.get('app_id') !== appId || !form.get('refresh_token')) return violation(res, `token: form ${body}`);
       const given = form.get('refresh_token')!;
-      if (given !== refreshToken) {
-        refreshes.push({ refreshToken: given, ok: false });
+      if (given !== oa.refreshToken) {
+        oa.refreshes.push({ refreshToken: given, ok: false });
         return json(res, { error: -14014, error_name: 'Invalid refresh token', error_description: 'Refresh token đã dùng hoặc không hợp lệ' });
       }
-      generation++;
-      refreshToken = `refresh-${generation}`;
-      accessToken = `access-${generation}`;
-      refreshes.push({ refreshToken: given, ok: true });
-      return json(res, { access_token: accessToken, refresh_token: refreshToken, expires_in: '90000' });
+      oa.generation++;
+      oa.refreshToken = `refresh-${oa.generation}`;
+      oa.accessToken = `access-${oa.appId}-${oa.generation}`;
+      oa.refreshes.push({ refreshToken: given, ok: true });
+      return json(res, { access_token: oa.accessToken, refresh_token: oa.refreshToken, expires_in: '90000' });
     }
     if (url.pathname === '/message/template' || url.pathname === '/message/quota') {
       if (!req.headers.access_token) return violation(res, 'no access_token header');
-      if (req.headers.access_token !== accessToken) return json(res, { error: -124, message: 'Access token is invalid' });
+      const oa = oas.find((x) => x.accessToken !== null && x.accessToken === req.headers.access_token);
+      if (!oa) return json(res, { error: -124, message: 'Access token is invalid' });
       if (url.pathname === '/message/quota') {
         if (req.method !== 'GET') return violation(res, 'quota: method');
-        return json(res, { error: 0, message: 'Success', data: { dailyQuota: String(dailyQuota), remainingQuota: String(Math.max(0, dailyQuota - used)) } });
+        return json(res, { error: 0, message: 'Success', data: { dailyQuota: String(oa.dailyQuota), remainingQuota: String(Math.max(0, oa.dailyQuota - oa.used)) } });
       }
       if (req.method !== 'POST' || !String(req.headers['content-type']).startsWith('application/json')) return violation(res, 'send: method or content-type');
       let m: Record<string, unknown>;
@@ -105,49 +169,31 @@ export async function startZns(opts: { appId?: string; secretKey?: string; refre
       if (!m.template_data || typeof m.template_data !== 'object' || Object.values(m.template_data).some((v) => typeof v !== 'string' && typeof v !== 'number')) return violation(res, 'send: template_data');
       if (typeof m.tracking_id !== 'string' || !m.tracking_id || m.tracking_id.length > 48) return violation(res, `send: tracking_id ${String(m.tracking_id)}`);
       if (m.mode !== undefined && m.mode !== 'development') return violation(res, `send: mode ${String(m.mode)}`);
-      sendAttempts++;
-      if (hangNext > 0) {
-        hangNext--;
+      oa.sendAttempts++;
+      if (oa.hangNext > 0) {
+        oa.hangNext--;
         hanging.push(res);
         return;
       }
-      const queued = failures.get(m.phone)?.length ? failures.get(m.phone) : failures.get('*');
+      const queued = oa.failures.get(m.phone)?.length ? oa.failures.get(m.phone) : oa.failures.get('*');
       if (queued?.length) return json(res, { error: queued.shift(), message: 'failure asked by the test' });
-      if (templates.size && !templates.has(m.template_id)) return json(res, { error: -109, message: 'Template id is invalid' });
-      if (used >= dailyQuota) return json(res, { error: -144, message: 'OA exceeded daily quota' });
-      used++;
-      const msgId = `msg-${sent.length + 1}`;
-      sent.push({ phone: m.phone, templateId: m.template_id, templateData: m.template_data as Record<string, string>, trackingId: m.tracking_id, mode: (m.mode as string) ?? null, msgId });
-      return json(res, { error: 0, message: 'Success', data: { msg_id: msgId, sent_time: String(Date.now()), quota: { dailyQuota: String(dailyQuota), remainingQuota: String(dailyQuota - used) } } });
+      if (oa.templates.size && !oa.templates.has(m.template_id)) return json(res, { error: -109, message: 'Template id is invalid' });
+      if (oa.used >= oa.dailyQuota) return json(res, { error: -144, message: 'OA exceeded daily quota' });
+      oa.used++;
+      const msgId = `msg-${oa.appId}-${oa.sent.length + 1}`;
+      oa.sent.push({ phone: m.phone, templateId: m.template_id, templateData: m.template_data as Record<string, string>, trackingId: m.tracking_id, mode: (m.mode as string) ?? null, msgId });
+      return json(res, { error: 0, message: 'Success', data: { msg_id: msgId, sent_time: String(Date.now()), quota: { dailyQuota: String(oa.dailyQuota), remainingQuota: String(oa.dailyQuota - oa.used) } } });
     }
     json(res, { error: 404, message: 'not found' }, 404);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
+    ...first,
     url,
-    appId,
-    secretKey,
-    sent,
     violations,
-    refreshes,
-    sendAttempts: () => sendAttempts,
-    /** The refresh token Zalo holds now (the one the app must present next). */
-    currentRefreshToken: () => refreshToken,
-    /** The access token dies (a day went by): the next send is answered -124. */
-    expireAccessToken() {
-      accessToken = `expired-${generation}`;
-    },
-    failNext(phone: string | '*', ...codes: number[]) {
-      failures.set(phone, [...(failures.get(phone) ?? []), ...codes]);
-    },
-    hangNextSend(n = 1) {
-      hangNext += n;
-    },
-    setQuota(daily: number, usedSoFar = used) {
-      dailyQuota = daily;
-      used = usedSoFar;
-    },
+    /** Another Official Account, with its own app, on the same hosts. */
+    addOa,
     async close() {
       for (const r of hanging) r.destroy();
       server.closeAllConnections();

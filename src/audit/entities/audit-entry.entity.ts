@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
-export const AUDITED_ENTITIES = ['unit', 'official', 'user', 'plan', 'task', 'report', 'notification', 'session'] as const;
+export const AUDITED_ENTITIES = ['unit', 'official', 'user', 'plan', 'task', 'report', 'notification', 'session', 'zalo'] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
 /**

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TextField } from '../../common/fields.js';
+import { ZaloTemplatesDto } from '../../zalo/dto/zalo-settings.dto.js';
+
+export { ZaloTemplatesDto };
 
 export class ZaloUnitCount {
   @ApiProperty({ description: 'Mã đơn vị' })
@@ -15,18 +18,46 @@ export class ZaloUnitCount {
   fellBack: number;
 }
 
-export class ZaloTemplatesDto {
-  @ApiProperty({ type: String, nullable: true, description: 'Mẫu tin nhắc trước hạn' })
-  before: string | null;
+/** One Official Account: the install's own or a unit's, with its state, today's quota and the month's messages of the units it serves. */
+export class ZaloAccountStatusDto {
+  @ApiProperty({ description: "Tài khoản: 'install' (chung của hệ thống) hoặc 'unit:<mã đơn vị>'" })
+  scope: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Mẫu tin nhắc đúng ngày đến hạn' })
-  due: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Đơn vị sở hữu cấu hình; null: cấu hình chung của hệ thống' })
+  unitId: number | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Mẫu tin nhắc quá hạn' })
-  overdue: string | null;
+  @ApiProperty({ description: 'Tên hiển thị: tên đơn vị, hoặc "Official Account chung của hệ thống"' })
+  name: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Mẫu tin tổng hợp của đơn vị khi gần hết hạn mức' })
-  digest: string | null;
+  @ApiProperty({ enum: ['up', 'down'], description: 'up: đang gửi; down: ngừng, nhắc việc gửi qua e-mail' })
+  status: 'up' | 'down';
+
+  @ApiProperty({ type: String, nullable: true, description: 'Lý do ngừng hoặc sự cố gần nhất, tiếng Việt' })
+  problem: string | null;
+
+  @ApiProperty({ enum: ['production', 'development'], description: 'development: chỉ quản trị viên OA nhận tin (thử nghiệm)' })
+  mode: 'production' | 'development';
+
+  @ApiProperty({ description: 'Mã ứng dụng Zalo' })
+  appId: string;
+
+  @ApiProperty({ type: ZaloTemplatesDto, description: 'Mã mẫu tin ZNS theo loại nhắc việc' })
+  templates: ZaloTemplatesDto;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Hạn mức tin ZNS trong ngày (theo Zalo)' })
+  dailyQuota: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Số tin còn lại trong ngày' })
+  remainingQuota: number | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Lúc hạn mức được hỏi gần nhất (ISO 8601)' })
+  quotaCheckedAt: string | null;
+
+  @ApiProperty({ description: 'Gần hết hạn mức: nhắc việc của mỗi đơn vị gộp thành một tin tổng hợp' })
+  nearQuota: boolean;
+
+  @ApiProperty({ type: [ZaloUnitCount], description: 'Số tin trong tháng của các đơn vị gửi qua Official Account này' })
+  units: ZaloUnitCount[];
 }
 
 export class ZaloStatusDto {
@@ -74,6 +105,9 @@ export class ZaloStatusDto {
 
   @ApiProperty({ type: [ZaloUnitCount], description: 'Số tin trong tháng theo đơn vị' })
   units: ZaloUnitCount[];
+
+  @ApiProperty({ type: [ZaloAccountStatusDto], description: 'Từng Official Account: của hệ thống và của các đơn vị cấp trên có cấu hình riêng' })
+  accounts: ZaloAccountStatusDto[];
 }
 
 export class ZaloRefreshTokenDto {
