@@ -23,3 +23,6 @@ export type TaskNote = S['TaskNoteDto'];
 export type EvidenceFile = S['EvidenceAnswer'];
 export type ScheduledReminder = S['ScheduledReminderDto'];
 export type ParsedDeadline = S['ScheduleDto'];
+export type ZaloStatus = S['ZaloStatusDto'];
+export type ZaloAccountStatus = S['ZaloAccountStatusDto'];
+export type ZaloUnitSettings = S['ZaloUnitSettingsDto'];

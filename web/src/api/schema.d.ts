@@ -692,7 +692,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tình trạng kênh Zalo: hạn mức tin trong ngày và số tin trong tháng của từng đơn vị */
+        /** Tình trạng kênh Zalo: từng Official Account (đang gửi hay ngừng và lý do), hạn mức tin trong ngày và số tin trong tháng của từng đơn vị */
         get: operations["ZaloStatus_get"];
         put?: never;
         post?: never;
@@ -710,7 +710,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Nhập refresh token mới của Official Account; kênh Zalo hoạt động lại */
+        /** Nhập refresh token mới cho Official Account chung của hệ thống; kênh Zalo hoạt động lại */
         put: operations["ZaloStatus_replace"];
         post?: never;
         delete?: never;
@@ -926,6 +926,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/zalo/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cấu hình Zalo riêng của một đơn vị cấp trên (không bao giờ trả về khóa bí mật và refresh token) */
+        get: operations["ZaloSettings_get"];
+        /** Khai báo hoặc sửa cấu hình Zalo của một đơn vị cấp trên: ứng dụng, refresh token, mẫu tin, chế độ; các xã trực thuộc gửi qua Official Account này */
+        put: operations["ZaloSettings_set"];
+        post?: never;
+        /** Xóa cấu hình Zalo của một đơn vị: các xã trực thuộc quay về cấu hình của cấp trên gần nhất hoặc của hệ thống */
+        delete: operations["ZaloSettings_clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1018,7 +1037,7 @@ export interface components {
             actorName: string;
             unitId: number | null;
             /** @enum {string} */
-            entity: "unit" | "official" | "user" | "plan" | "task" | "report" | "notification" | "session";
+            entity: "unit" | "official" | "user" | "plan" | "task" | "report" | "notification" | "session" | "zalo";
             /** @example 1 */
             entityId: number;
             /**
@@ -1624,7 +1643,7 @@ export interface components {
             actorName: string;
             unitId: number | null;
             /** @enum {string} */
-            entity: "unit" | "official" | "user" | "plan" | "task" | "report" | "notification" | "session";
+            entity: "unit" | "official" | "user" | "plan" | "task" | "report" | "notification" | "session" | "zalo";
             /** @example 1 */
             entityId: number;
             /**
@@ -2194,6 +2213,40 @@ export interface components {
             /** @description Tin không gửi được qua Zalo trong tháng (đã gửi e-mail thay) */
             fellBack: number;
         };
+        ZaloAccountStatusDto: {
+            /** @description Tài khoản: 'install' (chung của hệ thống) hoặc 'unit:<mã đơn vị>' */
+            scope: string;
+            /** @description Đơn vị sở hữu cấu hình; null: cấu hình chung của hệ thống */
+            unitId: number | null;
+            /** @description Tên hiển thị: tên đơn vị, hoặc "Official Account chung của hệ thống" */
+            name: string;
+            /**
+             * @description up: đang gửi; down: ngừng, nhắc việc gửi qua e-mail
+             * @enum {string}
+             */
+            status: "up" | "down";
+            /** @description Lý do ngừng hoặc sự cố gần nhất, tiếng Việt */
+            problem: string | null;
+            /**
+             * @description development: chỉ quản trị viên OA nhận tin (thử nghiệm)
+             * @enum {string}
+             */
+            mode: "production" | "development";
+            /** @description Mã ứng dụng Zalo */
+            appId: string;
+            /** @description Mã mẫu tin ZNS theo loại nhắc việc */
+            templates: components["schemas"]["ZaloTemplatesDto"];
+            /** @description Hạn mức tin ZNS trong ngày (theo Zalo) */
+            dailyQuota: number | null;
+            /** @description Số tin còn lại trong ngày */
+            remainingQuota: number | null;
+            /** @description Lúc hạn mức được hỏi gần nhất (ISO 8601) */
+            quotaCheckedAt: string | null;
+            /** @description Gần hết hạn mức: nhắc việc của mỗi đơn vị gộp thành một tin tổng hợp */
+            nearQuota: boolean;
+            /** @description Số tin trong tháng của các đơn vị gửi qua Official Account này */
+            units: components["schemas"]["ZaloUnitCount"][];
+        };
         ZaloStatusDto: {
             /** @description Đã khai báo ứng dụng Zalo (ZALO_APP_ID, ZALO_SECRET_KEY, ZALO_REFRESH_TOKEN) */
             configured: boolean;
@@ -2234,6 +2287,8 @@ export interface components {
             month: string;
             /** @description Số tin trong tháng theo đơn vị */
             units: components["schemas"]["ZaloUnitCount"][];
+            /** @description Từng Official Account: của hệ thống và của các đơn vị cấp trên có cấu hình riêng */
+            accounts: components["schemas"]["ZaloAccountStatusDto"][];
         };
         ZaloRefreshTokenDto: {
             /** @description Refresh token mới của Official Account, lấy từ trang quản lý ứng dụng Zalo */
@@ -2710,14 +2765,29 @@ export interface components {
             /** @description Lỗi khi Redis không trả lời hoặc từ chối ghi */
             error?: string;
         };
+        ZaloAccountHealthDto: {
+            /** @description Official Account: tên đơn vị sở hữu, hoặc "Official Account chung của hệ thống" */
+            name: string;
+            /** @description Mã đơn vị sở hữu; null: của hệ thống */
+            unitId: number | null;
+            /**
+             * @description down: ngừng, nhắc việc của các xã dùng Official Account này gửi qua e-mail
+             * @enum {string}
+             */
+            status: "up" | "down";
+            /** @description Lý do ngừng hoặc sự cố gần nhất, tiếng Việt */
+            problem?: string;
+        };
         ZaloHealthDto: {
             /**
-             * @description off: chưa cấu hình Zalo; down: kênh Zalo ngừng, nhắc việc gửi qua e-mail
+             * @description off: chưa cấu hình Zalo; down: ít nhất một Official Account ngừng, nhắc việc của nó gửi qua e-mail
              * @enum {string}
              */
             status: "off" | "up" | "down" | "unknown";
-            /** @description Lý do ngừng, hoặc sự cố gần nhất (mẫu tin bị từ chối), tiếng Việt */
+            /** @description Lý do ngừng, hoặc sự cố gần nhất (mẫu tin bị từ chối), tiếng Việt; có nhiều Official Account thì nêu tên từng tài khoản */
             problem?: string;
+            /** @description Từng Official Account; một tài khoản ngừng không làm ngừng các tài khoản khác */
+            accounts?: components["schemas"]["ZaloAccountHealthDto"][];
         };
         HealthDto: {
             /**
@@ -2730,6 +2800,68 @@ export interface components {
             zalo: components["schemas"]["ZaloHealthDto"];
             /** @description Hậu quả cho người dùng, tiếng Việt */
             notes?: string[];
+        };
+        ZaloUnitSettingsDto: {
+            /** @description Mã đơn vị */
+            unitId: number;
+            /** @description Tên đơn vị */
+            unitName: string;
+            /** @description Đơn vị đã có cấu hình Zalo riêng; false: các xã trực thuộc dùng cấu hình của cấp trên hoặc của hệ thống */
+            configured: boolean;
+            /** @description Mã ứng dụng Zalo (app id) */
+            appId: string | null;
+            /** @description Đã khai báo khóa bí mật (secret key); khóa không bao giờ được trả về */
+            secretKeySet: boolean;
+            /** @description Official Account đã có refresh token; token không bao giờ được trả về */
+            refreshTokenSet: boolean;
+            /** @description Mã mẫu tin ZNS theo loại nhắc việc */
+            templates: components["schemas"]["ZaloTemplatesDto"];
+            /**
+             * @description development: chỉ quản trị viên của Official Account nhận tin (thử nghiệm)
+             * @enum {string}
+             */
+            mode: "production" | "development";
+            /**
+             * @description off: chưa cấu hình; up: đang gửi; down: ngừng, nhắc việc gửi qua e-mail
+             * @enum {string}
+             */
+            status: "off" | "up" | "down";
+            /** @description Lý do ngừng hoặc sự cố gần nhất, tiếng Việt */
+            problem: string | null;
+            /** @description Lần sửa gần nhất (ISO 8601) */
+            updatedAt: string | null;
+        };
+        ZaloUnitSettingsInput: {
+            /**
+             * @description Mã ứng dụng Zalo (app id), dãy số
+             * @example 1234567890123456789
+             */
+            appId: string;
+            /** @description Khóa bí mật của ứng dụng; bỏ trống để giữ khóa đã khai báo */
+            secretKey?: string;
+            /** @description Refresh token của Official Account (lấy từ trang quản lý ứng dụng Zalo); bỏ trống để giữ token hiện tại */
+            refreshToken?: string;
+            /** @description Mã mẫu tin nhắc trước hạn */
+            templateBefore?: string | null;
+            /** @description Mã mẫu tin nhắc đúng ngày đến hạn */
+            templateDue?: string | null;
+            /** @description Mã mẫu tin nhắc quá hạn */
+            templateOverdue?: string | null;
+            /** @description Mã mẫu tin tổng hợp khi gần hết hạn mức */
+            templateDigest?: string | null;
+            /**
+             * @description development: chỉ quản trị viên của Official Account nhận tin (thử nghiệm); mặc định production
+             * @enum {string}
+             */
+            mode?: "production" | "development";
+        };
+        ZaloUnitSettingsClearedDto: {
+            /** @description Mã đơn vị */
+            unitId: number;
+            /** @description Đã xóa cấu hình Zalo của đơn vị (false: đơn vị vốn không có cấu hình riêng) */
+            cleared: boolean;
+            /** @description Official Account mà các xã trực thuộc dùng từ nay: của cấp trên gần nhất có cấu hình, của hệ thống, hoặc null nếu không còn */
+            nowUsing?: string | null;
         };
     };
     responses: never;
@@ -2803,7 +2935,7 @@ export interface operations {
     Audit_list: {
         parameters: {
             query?: {
-                entity?: "unit" | "official" | "user" | "plan" | "task" | "report" | "notification" | "session";
+                entity?: "unit" | "official" | "user" | "plan" | "task" | "report" | "notification" | "session" | "zalo";
                 entityId?: number;
                 unitId?: number;
                 /** @description Người thực hiện (mã tài khoản) */
@@ -7270,6 +7402,205 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    ZaloSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                unitId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZaloUnitSettingsDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ZaloSettings_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                unitId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ZaloUnitSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZaloUnitSettingsDto"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ; thiếu khóa bí mật hoặc refresh token khi khai báo lần đầu; đổi mã ứng dụng mà không nhập refresh token mới */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Cấu hình vừa được người khác sửa */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nội dung yêu cầu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ZaloSettings_clear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                unitId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZaloUnitSettingsClearedDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };

@@ -5,11 +5,14 @@ import { setQuery, useRoute } from '../router.js';
 import { VIEW_PATHS } from '../server.js';
 import { REPORT_CUTOFF_LABELS, type Unit } from './back-office.js';
 import { UnitPeople } from './people.js';
+import { ZaloAdmin } from './admin-zalo.js';
 
 /**
  * Quản trị (the administrator): the units, each under its superior, a new
  * unit; for the unit chosen (?don-vi=<id>, so it can be bookmarked) its
- * officials and accounts, its chairman's included.
+ * officials and accounts, its chairman's included; the Zalo channel
+ * (admin-zalo.tsx): each Official Account, its quota and month, a superior
+ * unit's own settings.
  */
 export function Admin() {
   const route = useRoute();
@@ -34,6 +37,7 @@ export function Admin() {
       ) : null}
       <NewUnit units={units.data ?? []} onDone={async (id) => { await units.reload(); setQuery({ 'don-vi': String(id) }); }} />
       {unit ? <UnitPeople key={unit.id} unitId={unit.id} unitName={unit.name} /> : units.data ? <p class="muted">Chọn một đơn vị để xem cán bộ và tài khoản.</p> : null}
+      {units.data ? <ZaloAdmin units={units.data} /> : null}
     </section>
   );
 }
