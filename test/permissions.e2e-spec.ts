@@ -250,6 +250,14 @@ describe('permission matrix: every endpoint × every role', () => {
     { route: 'GET /api/zalo', ok: { admin: 200 }, call: async () => ({ path: '/api/zalo' }) },
     // allowed to the administrator only; this install has no Zalo account, so the token is refused (400)
     { route: 'PUT /api/zalo/refresh-token', ok: { admin: 400 }, call: async () => ({ path: '/api/zalo/refresh-token', body: { refreshToken: 'moi' } }) },
+    // a superior unit's own Zalo app: the administrator's alone (docs/security.md), the unit's chairman and viewer included
+    { route: 'GET /api/zalo/units/:unitId', ok: { admin: 200 }, call: async () => ({ path: `/api/zalo/units/${districtId}` }), foreign: async () => ({ path: `/api/zalo/units/${B.unitId}` }) },
+    {
+      route: 'PUT /api/zalo/units/:unitId', ok: { admin: 200 },
+      call: async () => ({ path: `/api/zalo/units/${districtId}`, body: { appId: '2000000000000000001', secretKey: 'khoa-bi-mat', refreshToken: `moi-${next()}` } }),
+      foreign: async () => ({ path: `/api/zalo/units/${B.unitId}`, body: { appId: '2000000000000000001', secretKey: 'khoa-bi-mat', refreshToken: 'moi' } }),
+    },
+    { route: 'DELETE /api/zalo/units/:unitId', ok: { admin: 200 }, call: async () => ({ path: `/api/zalo/units/${A.unitId}` }), foreign: async () => ({ path: `/api/zalo/units/${B.unitId}` }) },
     {
       route: 'POST /api/notifications/:id/read', ok: { official: 200 }, hidden: ['admin', 'chairman', 'vice_chairman', 'reporter', 'viewer'],
       call: async () => ({ path: `/api/notifications/${await notificationFor(A.people.tuphap)}/read`, body: {} }),

@@ -96,8 +96,8 @@ describe('Zalo settings per superior unit', () => {
 
   const sentOf = (oa: ZnsOa, content: string) => oa.sent.filter((m) => m.templateData.nhiem_vu === content);
   const mailsOf = (content: string) => smtp.messages.filter((m) => m.subject.includes(content));
-  const outcomes = (taskId: number) => eventually(async () => {
-    const list = (await t.admin.get(`/api/tasks/${taskId}/reminders`).expect(200)).body;
+  const outcomes = (task: { id: number; chair: Client }) => eventually(async () => {
+    const list = (await task.chair.get(`/api/tasks/${task.id}/reminders`).expect(200)).body;
     const o = list.filter((r: any) => r.state === 'delivered').flatMap((r: any) => r.zalo);
     return o.length && o.every((x: any) => x.outcome !== 'Đang gửi') ? o : null;
   }, 15000, 'the Zalo outcome');
@@ -168,7 +168,7 @@ describe('Zalo settings per superior unit', () => {
       units: [{ unitId: tree.a.unitId, unitName: 'UBND xã Thuộc Tỉnh A', sent: 1, fellBack: 0 }],
     });
     expect(byScope[`unit:${tree.provinceB}`].units).toEqual([{ unitId: tree.b.unitId, unitName: 'UBND xã Thuộc Tỉnh B', sent: 1, fellBack: 0 }]);
-    expect(byScope.install).toMatchObject({ name: 'Official Account chung của hệ thống', unitId: null, units: [{ unitId: tree.c.unitId, sent: 1, fellBack: 0 }] });
+    expect(byScope.install).toMatchObject({ name: 'Zalo OA chung của hệ thống', unitId: null, units: [{ unitId: tree.c.unitId, sent: 1, fellBack: 0 }] });
     expect(JSON.stringify(status)).not.toContain(PROVINCE_B.secretKey);
   });
 
@@ -178,7 +178,7 @@ describe('Zalo settings per superior unit', () => {
     const ta = await addTask(tree.a);
     const mail = await eventually(async () => mailsOf(ta.content)[0], 15000, 'the mail instead');
     expect(mail.to).toEqual([tree.a.email]);
-    expect((await outcomes(ta.id))[0].outcome).toMatch(/^Không làm mới được mã truy cập Zalo .*: gửi e-mail thay$/);
+    expect((await outcomes({ id: ta.id, chair: tree.a.chair }))[0].outcome).toMatch(/^Không làm mới được mã truy cập Zalo .*: gửi e-mail thay$/);
     expect(oaA.refreshes.at(-1)).toEqual({ refreshToken: 'refresh-1', ok: false });
 
     const health = (await t.anon.get('/api/health').expect(200)).body;
@@ -187,7 +187,7 @@ describe('Zalo settings per superior unit', () => {
     expect(health.zalo.accounts).toEqual(expect.arrayContaining([
       expect.objectContaining({ name: 'UBND tỉnh Thử Nghiệm A', status: 'down' }),
       expect.objectContaining({ name: 'UBND tỉnh Thử Nghiệm B', status: 'up' }),
-      expect.objectContaining({ name: 'Official Account chung của hệ thống', status: 'up' }),
+      expect.objectContaining({ name: 'Zalo OA chung của hệ thống', status: 'up' }),
     ]));
     expect(health.notes.join(' ')).toContain('Kênh Zalo ngừng (UBND tỉnh Thử Nghiệm A)');
 
@@ -200,7 +200,7 @@ describe('Zalo settings per superior unit', () => {
     const ta2 = await addTask(tree.a);
     await eventually(async () => mailsOf(ta2.content)[0], 15000, 'the mail instead');
     expect(oaA.sendAttempts()).toBe(attempts);
-    expect((await outcomes(ta2.id))[0].outcome).toMatch(/^Kênh Zalo đang ngừng: /);
+    expect((await outcomes({ id: ta2.id, chair: tree.a.chair }))[0].outcome).toMatch(/^Kênh Zalo đang ngừng: /);
     const status = (await t.admin.get('/api/zalo').expect(200)).body;
     const a = status.accounts.find((x: any) => x.unitId === tree.provinceA);
     expect(a).toMatchObject({ status: 'down', problem: expect.stringMatching(/^Không làm mới được mã truy cập Zalo/) });
@@ -216,7 +216,7 @@ describe('Zalo settings per superior unit', () => {
 
   it('cleared settings: the province\'s communes fall back to the install\'s OA', async () => {
     const cleared = (await t.admin.delete(`/api/zalo/units/${tree.provinceA}`).expect(200)).body;
-    expect(cleared).toEqual({ unitId: tree.provinceA, cleared: true, nowUsing: 'Official Account chung của hệ thống' });
+    expect(cleared).toEqual({ unitId: tree.provinceA, cleared: true, nowUsing: 'Zalo OA chung của hệ thống' });
     expect((await t.admin.delete(`/api/zalo/units/${tree.provinceA}`).expect(200)).body.cleared).toBe(false);
     const [row] = await t.db.query(`SELECT COUNT(*) AS n FROM zalo_account WHERE scope = 'unit:${Number(tree.provinceA)}'`);
     expect(Number(row.n)).toBe(0);
@@ -231,16 +231,19 @@ describe('Zalo settings per superior unit', () => {
 
 // ------------------------------------------------------------------ worker processes
 
-function startWorker(t: TestApp, smtpUrl: string, zns: Zns): ChildProcess {
+function startWorker(t: TestApp, smtpUrl: string, zns: Zns): ChildProcess & { output: () => string } {
   const child = spawn(process.execPath, ['dist/worker.js'], {
     env: {
       PATH: process.env.PATH, SQLITE_NATIVE_BINDING: process.env.SQLITE_NATIVE_BINDING, NODE_ENV: 'production',
       DATABASE_URL: t.databaseUrl, REDIS_URL: t.config.env.REDIS_URL, QUEUE_PREFIX: t.config.env.QUEUE_PREFIX,
       SMTP_URL: smtpUrl, REMINDER_LOCK_MS: '1500', REMINDER_RETRY_MS: '200', ...installEnv(zns),
     },
-    stdio: ['ignore', 'ignore', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return child;
+  let out = '';
+  child.stdout!.on('data', (b) => (out += b));
+  child.stderr!.on('data', (b) => (out += b));
+  return Object.assign(child, { output: () => out });
 }
 
 describe('Zalo settings per superior unit, with worker processes', () => {
@@ -254,7 +257,7 @@ describe('Zalo settings per superior unit, with worker processes', () => {
     const oaB = zns.addOa(PROVINCE_B);
     const smtp = await startSmtp();
     const t = await startApp({ env: { WORKER: 'off', SMTP_URL: smtp.url, ...installEnv(zns) } });
-    const children: ChildProcess[] = [];
+    const children: (ChildProcess & { output: () => string })[] = [];
     try {
       const tree = await seedTree(t);
       await configure(t, tree.provinceA, oaA, 'a');
@@ -264,13 +267,14 @@ describe('Zalo settings per superior unit, with worker processes', () => {
         await addTask(tree.a);
         await addTask(tree.b);
       }
-      await eventually(async () => oaA.sent.length >= 6 && oaB.sent.length >= 6, 30000, '6 messages from each OA');
+      await eventually(async () => oaA.sent.length >= 6 && oaB.sent.length >= 6, 60000, '6 messages from each OA')
+        .catch((e) => { throw new Error(`${e.message}: A ${oaA.sent.length}, B ${oaB.sent.length}, install ${zns.sent.length}\n${children.map((c) => c.output().slice(-3000)).join('\n---\n')}`); });
       oaA.expireAccessToken();
       for (let i = 0; i < 6; i++) {
         await addTask(tree.a);
         await addTask(tree.b);
       }
-      await eventually(async () => oaA.sent.length >= 12 && oaB.sent.length >= 12, 30000, '12 messages from each OA');
+      await eventually(async () => oaA.sent.length >= 12 && oaB.sent.length >= 12, 60000, '12 messages from each OA');
       await new Promise((r) => setTimeout(r, 1000));
       expect([oaA.sent.length, oaB.sent.length]).toEqual([12, 12]);
       expect(oaA.sent.every((m) => m.templateId.startsWith('a-'))).toBe(true);
@@ -286,5 +290,5 @@ describe('Zalo settings per superior unit, with worker processes', () => {
       await smtp.close();
       await zns.close();
     }
-  });
+  }, 240_000);
 });

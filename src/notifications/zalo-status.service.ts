@@ -46,7 +46,7 @@ export class ZaloStatusService {
       const a = await this.zalo.account(route);
       accounts.push({
         scope: route.scope, unitId: route.unitId, name: route.name,
-        status: a?.status === 'up' ? 'up' : 'down', problem: a ? a.problem : 'Chưa có refresh token',
+        status: a?.status === 'up' ? 'up' : 'down', problem: a ? a.problem : 'Chưa có mã làm mới',
         mode: route.mode, appId: route.appId, templates: { ...route.templates },
         dailyQuota: a?.quotaDaily ?? null, remainingQuota: a?.quotaRemaining ?? null,
         quotaCheckedAt: a?.quotaCheckedAt?.toISOString() ?? null, nearQuota: a ? this.zalo.nearQuota(a, now) : false,

@@ -42,7 +42,7 @@ export class ZaloSettingsService {
       templates: { before: s?.templateBefore ?? null, due: s?.templateDue ?? null, overdue: s?.templateOverdue ?? null, digest: s?.templateDigest ?? null },
       mode: s?.mode ?? 'production',
       status: !s ? 'off' : account?.status === 'up' ? 'up' : 'down',
-      problem: s ? account?.problem ?? (account ? null : 'Chưa có refresh token') : null,
+      problem: s ? account?.problem ?? (account ? null : 'Chưa có mã làm mới') : null,
       updatedAt: s?.updatedAt ? new Date(s.updatedAt).toISOString() : null,
     };
   }

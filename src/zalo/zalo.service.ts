@@ -38,7 +38,7 @@ export interface ZaloRoute {
 }
 
 /** What the install's own OA is called on the pages and in the health report. */
-export const INSTALL_OA_NAME = 'Official Account chung của hệ thống';
+export const INSTALL_OA_NAME = 'Zalo OA chung của hệ thống';
 
 export interface ZaloSend {
   /** The unit whose reminder this is: it picks the Official Account. */
@@ -196,7 +196,7 @@ export class ZaloService implements OnApplicationShutdown {
     const route = await this.route(m.unitId);
     if (!route) return { sent: false, kind: 'off', message: 'Chưa cấu hình Zalo' };
     const account = await this.account(route);
-    if (!account) return { sent: false, kind: 'account', message: `Kênh Zalo của ${route.name} chưa có refresh token` };
+    if (!account) return { sent: false, kind: 'account', message: `Kênh Zalo của ${route.name} chưa có mã làm mới` };
     if (account.status === 'down') return { sent: false, kind: 'account', message: `Kênh Zalo đang ngừng: ${account.problem ?? 'không rõ lý do'}` };
     const today = localDateOf();
     if (account.quotaSpentOn === today) return { sent: false, kind: 'quota', message: 'Official Account đã hết hạn mức gửi tin ZNS trong ngày' };
@@ -276,7 +276,7 @@ export class ZaloService implements OnApplicationShutdown {
     for (const route of routes) {
       const a = await this.repo.find(route.scope);
       const down = a?.status === 'down' || (!a && !route.firstRefreshToken);
-      const problem = a ? a.problem : route.firstRefreshToken ? null : 'Chưa có refresh token';
+      const problem = a ? a.problem : route.firstRefreshToken ? null : 'Chưa có mã làm mới';
       accounts.push({ name: route.name, unitId: route.unitId, status: down ? 'down' as const : 'up' as const, ...(problem ? { problem } : {}) });
     }
     const down = accounts.filter((a) => a.status === 'down');
@@ -336,13 +336,13 @@ export class ZaloService implements OnApplicationShutdown {
       const theirs = usable(current);
       if (theirs) return theirs;
       if (current.status === 'down') throw new ChannelDown(`Kênh Zalo đang ngừng: ${current.problem ?? ''}`);
-      if (!current.refreshToken) throw new ChannelDown('Chưa có refresh token của Official Account');
+      if (!current.refreshToken) throw new ChannelDown('Chưa có mã làm mới của Zalo OA');
       let pair;
       try {
         pair = await this.client.refresh(route.appId, route.secretKey, current.refreshToken);
       } catch (e) {
         if (!(e instanceof ZaloTokenError)) throw e;
-        const problem = `Không làm mới được mã truy cập Zalo (${e.detail}); cần nhập refresh token mới của Official Account`;
+        const problem = `Không làm mới được mã truy cập Zalo (${e.detail}); quản trị viên cần nhập mã làm mới khác cho Zalo OA`;
         await this.repo.markDown(current.id, problem);
         this.logger.warn(`${route.name}: ${problem}`);
         throw new ChannelDown(problem);

@@ -8,6 +8,7 @@ import { auditPage, expectNoProblems } from './support/audit.js';
 import { BOTH_SCREENS, launchBrowser, screenshot, watch, type DemoRole, type Screen, type Watch } from './support/browser.js';
 import { demoIds, startBrowserServer, type BrowserServer } from './support/server.js';
 import type { ViewIds } from './support/views.js';
+import { startZns } from '../support/zns.js';
 
 /**
  * Each role's work done through the page, at 1366 px and at 360 px, against
@@ -22,10 +23,13 @@ describe("each role's flows at 1366 and 360 px", () => {
   let s: BrowserServer;
   let browser: Browser;
   let ids: ViewIds;
+  let zns: Awaited<ReturnType<typeof startZns>>;
   const tid = (id: string) => `[data-testid="${id}"]`;
 
   beforeAll(async () => {
-    s = await startBrowserServer();
+    // a local fake of Zalo's hosts, for the district's own Official Account set in Quản trị
+    zns = await startZns({ dailyQuota: 2000 });
+    s = await startBrowserServer({ env: { ZALO_OAUTH_URL: zns.url, ZALO_API_URL: zns.url } });
     browser = await launchBrowser();
     ids = await demoIds(s);
     // one task done in May 2023, so the figures are not all zero
@@ -35,6 +39,7 @@ describe("each role's flows at 1366 and 360 px", () => {
   afterAll(async () => {
     await browser?.close();
     await s?.close();
+    await zns?.close();
   });
 
   /** A signed-in page at `path` on `screen`, its errors watched from the first request. */
@@ -103,6 +108,40 @@ describe("each role's flows at 1366 and 360 px", () => {
         await page.reload();
         await page.locator(`${tid('accounts')} [data-username="${username}"]`).waitFor();
         expect(await page.locator(tid('password-once')).count()).toBe(0);
+      } finally {
+        await done();
+      }
+    });
+
+    it(`the administrator sets a district's own Zalo OA and sees it sending at ${screen.width} px`, async () => {
+      const admin = await s.api('admin');
+      const district = (await admin.get('/api/units').expect(200)).body.find((u: { name: string }) => u.name === 'UBND huyện Hoằng Hóa');
+      const { page, w, done } = await open('admin', screen, VIEW_PATHS.admin);
+      try {
+        await page.locator(tid('zalo-accounts')).waitFor();
+        await page.click(`${tid('zalo-unit')} summary`);
+        await page.selectOption(tid('zalo-unit-pick'), String(district.id));
+        await page.locator(tid('zalo-unit-form')).waitFor();
+        // the first time the form asks for all; the second (the other screen) keeps the secret key
+        const first = !(await admin.get(`/api/zalo/units/${district.id}`).expect(200)).body.configured;
+        await page.fill(tid('zalo-app-id'), zns.appId);
+        if (first) await page.fill(tid('zalo-secret'), zns.secretKey);
+        await page.fill(tid('zalo-refresh'), zns.currentRefreshToken());
+        await page.fill(tid('zalo-templateDue'), `20100${screen.width}`);
+        await page.selectOption(tid('zalo-mode'), 'development');
+        await page.click(tid('zalo-unit-submit'));
+        expect(await page.locator(tid('form-notice')).textContent()).toBe('Đã lưu cấu hình Zalo của UBND huyện Hoằng Hóa.');
+        const saved = (await admin.get(`/api/zalo/units/${district.id}`).expect(200)).body;
+        expect(saved).toMatchObject({ configured: true, appId: zns.appId, secretKeySet: true, refreshTokenSet: true, mode: 'development', templates: { due: `20100${screen.width}` } });
+        // the secret is never put back into the page
+        expect(await page.inputValue(tid('zalo-secret'))).toBe('');
+        expect(await page.content()).not.toContain(zns.secretKey);
+        // the OA's row: up, today's quota from the quota endpoint, in Vietnamese numbers
+        const row = page.locator(`${tid('zalo-accounts')} [data-scope="unit:${district.id}"]`);
+        await row.locator(tid('zalo-state')).filter({ hasText: 'Đang gửi' }).waitFor();
+        expect(await row.locator(tid('zalo-quota')).textContent()).toMatch(/^Còn 2\.000\/2\.000 tin \(ngày \d{2}\/\d{2}\/\d{4}\)$/);
+        expect(await page.locator(tid('zalo-unit-state')).textContent()).toMatch(/^Đã có cấu hình riêng, sửa ngày \d{2}\/\d{2}\/\d{4}\. Khóa bí mật: đã khai báo; mã làm mới: đã khai báo\.$/);
+        await finish('quan-tri-zalo', page, w, screen);
       } finally {
         await done();
       }

@@ -5,6 +5,7 @@ import { BOTH_SCREENS, launchBrowser, loadMeasured, newContext, screenshot, type
 import { demoIds, startBrowserServer, type BrowserServer } from './support/server.js';
 import { VIEW_PATHS } from '../../src/common/web-paths.js';
 import { VIEWS, waitForView, type ViewIds } from './support/views.js';
+import { startZns } from '../support/zns.js';
 
 /**
  * Every view, for every role that may open it, on the office PC (1366×768)
@@ -16,15 +17,22 @@ describe('every view at 1366 and 360 px', () => {
   let s: BrowserServer;
   let browser: Browser;
   let ids: ViewIds;
+  let zns: Awaited<ReturnType<typeof startZns>>;
 
   beforeAll(async () => {
-    s = await startBrowserServer();
+    // Quản trị's Kênh Zalo shows a district's own OA, its quota read from a local fake of Zalo's hosts
+    zns = await startZns({ dailyQuota: 5000 });
+    s = await startBrowserServer({ env: { ZALO_OAUTH_URL: zns.url, ZALO_API_URL: zns.url } });
     browser = await launchBrowser();
     ids = await demoIds(s);
+    const admin = await s.api('admin');
+    const district = (await admin.get('/api/units').expect(200)).body.find((u: { name: string }) => u.name === 'UBND huyện Hoằng Hóa');
+    await admin.put(`/api/zalo/units/${district.id}`).send({ appId: zns.appId, secretKey: zns.secretKey, refreshToken: 'refresh-0', templateDue: '201001', mode: 'development' }).expect(200);
   });
   afterAll(async () => {
     await browser?.close();
     await s?.close();
+    await zns?.close();
   });
 
   const openCold = async (role: DemoRole | null, path: string, screen: Screen) => {
@@ -53,7 +61,17 @@ describe('every view at 1366 and 360 px', () => {
     for (const view of VIEWS) {
       for (const role of view.roles) {
         it(`${view.title} as ${role} at ${screen.width} px`, async () => {
-          await check(view.name, role, view.path(ids), screen, (p) => waitForView(p, view));
+          await check(view.name, role, view.path(ids), screen, async (p) => {
+            await waitForView(p, view);
+            if (view.name === 'quan-tri') {
+              // the Zalo section is drawn with the district's OA, up, its quota in Vietnamese numbers
+              const row = p.locator('[data-testid="zalo-accounts"] [data-scope^="unit:"]');
+              await row.waitFor();
+              expect(await row.locator('[data-testid="zalo-state"]').textContent()).toBe('Đang gửi');
+              expect(await row.locator('[data-testid="zalo-quota"]').textContent()).toMatch(/^Còn 5\.000\/5\.000 tin \(ngày \d{2}\/\d{2}\/\d{4}\)$/);
+              expect(await row.textContent()).toContain('UBND huyện Hoằng Hóa');
+            }
+          });
         });
       }
     }

@@ -22,8 +22,9 @@ export interface BrowserServer {
 export const credentials = (role: DemoRole): { username: string; password: string } =>
   role === 'admin' ? ADMIN : { username: DEMO_ACCOUNTS[role], password: DEMO_PASSWORD };
 
-export async function startBrowserServer(): Promise<BrowserServer> {
-  const t = await startApp({ demo: true });
+/** env: more settings of the server (the Zalo hosts of a local fake, say). */
+export async function startBrowserServer(opts: { env?: Record<string, string> } = {}): Promise<BrowserServer> {
+  const t = await startApp({ demo: true, env: opts.env });
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   const base = `http://127.0.0.1:${port}/`;

@@ -38,10 +38,10 @@ export function ZaloAdmin(p: { units: Unit[] }) {
       {!s && !status.error ? <Loading /> : null}
       {s ? (
         <DataTable testid="zalo-accounts" rows={s.accounts} rowKey={(a) => a.scope} rowProps={(a) => ({ 'data-scope': a.scope })}
-          caption={`Các Official Account: tình trạng, hạn mức hôm nay, số tin tháng ${s.month}`}
+          caption={`Các Zalo OA: tình trạng, hạn mức hôm nay, số tin tháng ${s.month}`}
           empty="Chưa cấu hình Zalo: nhắc việc chỉ gửi trong ứng dụng và qua e-mail."
           columns={[
-            { label: 'Official Account', cell: (a) => <><strong>{a.name}</strong><br /><small class="muted">{MODE_LABELS[a.mode]}</small></> },
+            { label: 'Zalo OA', cell: (a) => <><strong>{a.name}</strong><br /><small class="muted">{MODE_LABELS[a.mode]}</small></> },
             {
               label: 'Tình trạng', cell: (a) => (
                 <>
@@ -70,15 +70,15 @@ function InstallToken(p: { onDone: () => Promise<void> }) {
   const f = useForm({ refreshToken: '' });
   return (
     <details class="subcard" data-testid="zalo-install-token">
-      <summary>Refresh token mới cho Official Account chung của hệ thống</summary>
-      <Form form={f} class="form inline" label="Refresh token mới cho Official Account chung" onSubmit={async (v) => {
+      <summary>Nhập mã làm mới khác cho Zalo OA chung của hệ thống</summary>
+      <Form form={f} class="form inline" label="Mã làm mới cho Zalo OA chung" onSubmit={async (v) => {
         const r = await api<ZaloStatus>('PUT', '/zalo/refresh-token', { refreshToken: v.refreshToken });
         f.reset({ refreshToken: '' });
         await p.onDone();
-        return r.status === 'up' ? 'Đã nhập refresh token mới; kênh Zalo đang gửi.' : `Đã nhập, nhưng kênh Zalo vẫn ngừng: ${r.problem ?? ''}`;
+        return r.status === 'up' ? 'Đã nhập mã làm mới; kênh Zalo đang gửi.' : `Đã nhập, nhưng kênh Zalo vẫn ngừng: ${r.problem ?? ''}`;
       }}>
-        <TextField form={f} name="refreshToken" label="Refresh token" type="password" testid="zalo-install-refresh" input={{ autoComplete: 'off' }} />
-        <div class="actions wide"><Submit form={f} testid="zalo-install-submit">Lưu refresh token</Submit></div>
+        <TextField form={f} name="refreshToken" label="Mã làm mới (do Zalo cấp)" type="password" testid="zalo-install-refresh" input={{ autoComplete: 'off' }} />
+        <div class="actions wide"><Submit form={f} testid="zalo-install-submit">Lưu mã làm mới</Submit></div>
       </Form>
     </details>
   );
@@ -102,7 +102,7 @@ function UnitZalo(p: { units: Unit[]; onDone: () => Promise<void> }) {
   return (
     <details class="subcard" data-testid="zalo-unit">
       <summary>Cấu hình Zalo riêng của đơn vị cấp trên</summary>
-      <p class="muted">Các xã trực thuộc gửi nhắc việc qua Official Account của đơn vị cấp trên gần nhất có cấu hình; không có thì dùng cấu hình chung của hệ thống. Khóa bí mật và refresh token chỉ được ghi, không bao giờ hiện lại.</p>
+      <p class="muted">Các xã trực thuộc gửi nhắc việc qua Zalo OA của đơn vị cấp trên gần nhất có cấu hình; không có thì dùng cấu hình chung của hệ thống. Khóa bí mật và mã làm mới chỉ được ghi, không bao giờ hiện lại.</p>
       <div class="form inline">
         <div class="field">
           <label for="zalo-unit-pick">Đơn vị cấp trên</label>
@@ -126,13 +126,13 @@ function UnitZalo(p: { units: Unit[]; onDone: () => Promise<void> }) {
         }}>
           <p class="wide" data-testid="zalo-unit-state">
             {c.configured
-              ? <>Đã có cấu hình riêng{c.updatedAt ? `, sửa ngày ${vnInstant(c.updatedAt)}` : ''}. Khóa bí mật: {c.secretKeySet ? 'đã khai báo' : 'chưa có'}; refresh token: {c.refreshTokenSet ? 'đã khai báo' : 'chưa có'}.</>
-              : 'Chưa có cấu hình riêng: khai báo lần đầu cần đủ mã ứng dụng, khóa bí mật và refresh token.'}
+              ? <>Đã có cấu hình riêng{c.updatedAt ? `, sửa ngày ${vnInstant(c.updatedAt)}` : ''}. Khóa bí mật: {c.secretKeySet ? 'đã khai báo' : 'chưa có'}; mã làm mới: {c.refreshTokenSet ? 'đã khai báo' : 'chưa có'}.</>
+              : 'Chưa có cấu hình riêng: khai báo lần đầu cần đủ mã ứng dụng, khóa bí mật và mã làm mới.'}
           </p>
-          <TextField form={f} name="appId" label="Mã ứng dụng Zalo (app id)" testid="zalo-app-id" input={{ inputMode: 'numeric', autoComplete: 'off' }} />
-          <TextField form={f} name="secretKey" label="Khóa bí mật (secret key)" type="password" testid="zalo-secret" input={{ autoComplete: 'off' }}
+          <TextField form={f} name="appId" label="Mã ứng dụng Zalo" testid="zalo-app-id" input={{ inputMode: 'numeric', autoComplete: 'off' }} />
+          <TextField form={f} name="secretKey" label="Khóa bí mật của ứng dụng" type="password" testid="zalo-secret" input={{ autoComplete: 'off' }}
             hint={c.secretKeySet ? 'Để trống để giữ khóa đã khai báo' : undefined} />
-          <TextField form={f} name="refreshToken" label="Refresh token của Official Account" type="password" testid="zalo-refresh" input={{ autoComplete: 'off' }}
+          <TextField form={f} name="refreshToken" label="Mã làm mới của Zalo OA (do Zalo cấp)" type="password" testid="zalo-refresh" input={{ autoComplete: 'off' }}
             hint={c.refreshTokenSet ? 'Để trống để giữ; nhập token mới khi kênh ngừng' : undefined} />
           {TEMPLATE_FIELDS.map(([name, , label]) => <TextField key={name} form={f} name={name} label={label} testid={`zalo-${name}`} input={{ autoComplete: 'off' }} />)}
           <SelectField form={f} name="mode" label="Chế độ gửi" testid="zalo-mode" options={Object.entries(MODE_LABELS).map(([value, label]) => ({ value, label }))} />
