@@ -118,7 +118,8 @@ describe("each role's flows at 1366 and 360 px", () => {
       const district = (await admin.get('/api/units').expect(200)).body.find((u: { name: string }) => u.name === 'UBND huyện Hoằng Hóa');
       const { page, w, done } = await open('admin', screen, VIEW_PATHS.admin);
       try {
-        await page.locator(tid('zalo-accounts')).waitFor();
+        // no OA yet (the first screen): the section says reminders go in the app and by e-mail only
+        await page.locator(`${tid('zalo-accounts')}, ${tid('zalo-accounts-empty')}`).first().waitFor();
         await page.click(`${tid('zalo-unit')} summary`);
         await page.selectOption(tid('zalo-unit-pick'), String(district.id));
         await page.locator(tid('zalo-unit-form')).waitFor();
