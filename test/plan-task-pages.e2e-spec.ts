@@ -185,4 +185,23 @@ describe("a plan's tasks, a page at a time", () => {
     const bad = await t.http.get(`/api/notifications?officialId=${people.taichinh}&beforeId=0`).expect(400);
     expect(bad.body.errors[0].message).toMatch(/^beforeId: phải/);
   });
+
+  it("gives a task's log whole, or its latest entries a page at a time", async () => {
+    let task = (await t.http.get(`/api/tasks/${all[2].id}`).expect(200)).body;
+    for (let i = 1; i <= 6; i++) {
+      task = (await t.http.patch(`/api/tasks/${task.id}`).send({ content: `Nội dung sửa lần ${i}`, version: task.version }).expect(200)).body;
+    }
+    const whole = (await t.http.get(`/api/tasks/${task.id}/history`).expect(200)).body;
+    expect(whole.length).toBeGreaterThanOrEqual(7);
+    expect(ids(whole)).toEqual([...ids(whole)].sort((a, b) => a - b));
+    const latest = (await t.http.get(`/api/tasks/${task.id}/history?limit=3`).expect(200)).body;
+    expect(ids(latest)).toEqual(ids(whole.slice(-3)));
+    expect(latest[2].changes.content.to).toBe('Nội dung sửa lần 6');
+    const before = (await t.http.get(`/api/tasks/${task.id}/history?limit=3&beforeId=${latest[0].id}`).expect(200)).body;
+    expect(ids(before)).toEqual(ids(whole.slice(-6, -3)));
+    const rest = (await t.http.get(`/api/tasks/${task.id}/history?beforeId=${before[0].id}`).expect(200)).body;
+    expect(ids(rest)).toEqual(ids(whole.slice(0, -6)));
+    const bad = await t.http.get(`/api/tasks/${task.id}/history?limit=500`).expect(400);
+    expect(bad.body.errors[0].message).toBe('limit: phải nhỏ hơn hoặc bằng 100');
+  });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import type { UserActor } from '../access/actor.js';
 import { scopeOf } from '../access/actor.js';
 import { addDays } from '../common/local-date.js';
@@ -30,7 +30,18 @@ export class AuditService {
   }
 
   /** One record's entries, oldest first (a task's history). */
-  forEntity(entity: AuditEntry['entity'], entityId: number): Promise<AuditEntry[]> {
-    return this.db.getRepository(AuditEntry).find({ where: { entity, entityId }, order: { id: 'ASC' } });
+  /**
+   * An entity's entries, oldest first: all of them, or (with a limit) the
+   * latest `limit` before `beforeId`, still oldest first, for a log read a page at a time.
+   */
+  async forEntity(entity: AuditEntry['entity'], entityId: number, page: { limit?: number; beforeId?: number } = {}): Promise<AuditEntry[]> {
+    const repo = this.db.getRepository(AuditEntry);
+    if (page.limit === undefined && page.beforeId === undefined) return repo.find({ where: { entity, entityId }, order: { id: 'ASC' } });
+    const rows = await repo.find({
+      where: { entity, entityId, ...(page.beforeId !== undefined ? { id: LessThan(page.beforeId) } : {}) },
+      order: { id: 'DESC' },
+      ...(page.limit !== undefined ? { take: page.limit } : {}),
+    });
+    return rows.reverse();
   }
 }

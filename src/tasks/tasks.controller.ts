@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
-import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, OfficialTasksQuery, PlanTasksQuery, RemoveTaskQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
+import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, OfficialTasksQuery, PlanTasksQuery, TaskHistoryQuery, RemoveTaskQuery, ReopenTaskDto, UpdateTaskDto } from './dto/task.dto.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
 import type { UserActor } from '../access/actor.js';
 import { TasksService } from './tasks.service.js';
@@ -82,12 +82,12 @@ export class TasksController {
 
   /** The task's audit trail: every change with who made it, before → after. */
   @Get('tasks/:id/history')
-  @ApiOperation({ summary: 'Nhật ký của nhiệm vụ: mọi thay đổi, ai làm, trước → sau' })
+  @ApiOperation({ summary: 'Nhật ký của nhiệm vụ: mọi thay đổi, ai làm, trước → sau; cả nhật ký, hoặc từng trang bản ghi mới nhất (limit, beforeId)' })
   @ApiOkResponse({ type: [TaskHistoryEntryDto] })
   @ApiErrors(400)
   @Access('tasks.read', 'task')
-  history(@IdParam() id: number) {
-    return this.tasks.history(id);
+  history(@IdParam() id: number, @Query() q: TaskHistoryQuery) {
+    return this.tasks.history(id, q);
   }
 
   @Get('tasks/:id/notes')

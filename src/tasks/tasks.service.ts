@@ -16,7 +16,7 @@ import type { Plan } from '../plans/entities/plan.entity.js';
 import { PlansRepository } from '../plans/plans.repository.js';
 import { LEAD_MATCH_REASONS, matchLead } from './assignment/match-lead.js';
 import { checkCompletionDate, isRefusal, pickOccurrenceToComplete, pickOccurrenceToReopen, Refusal } from './completion.js';
-import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, OfficialTasksQuery, PlanTasksQuery, ReopenTaskDto, TASK_PAGE_MAX, TaskInputDto, UpdateTaskDto } from './dto/task.dto.js';
+import { AddNoteDto, CancelTaskDto, CompleteTaskDto, CreateTaskDto, ListTasksQuery, OfficialTasksQuery, PlanTasksQuery, TaskHistoryQuery, ReopenTaskDto, TASK_PAGE_MAX, TaskInputDto, UpdateTaskDto } from './dto/task.dto.js';
 import { TaskNote } from './entities/task-note.entity.js';
 import { Task } from './entities/task.entity.js';
 import { scheduleFor, statusAfter } from './task-schedule.js';
@@ -112,9 +112,9 @@ export class TasksService {
   }
 
   /** The task's entries of the audit trail: who changed what, when, before → after. */
-  async history(id: number): Promise<(AuditEntry & { taskId: number })[]> {
+  async history(id: number, q: TaskHistoryQuery = {}): Promise<(AuditEntry & { taskId: number })[]> {
     if (!(await this.repo.exists(id))) throw new NotFound('nhiệm vụ', id);
-    const rows = await this.auditTrail.forEntity('task', id);
+    const rows = await this.auditTrail.forEntity('task', id, { limit: q.limit, beforeId: q.beforeId });
     return rows.map((r) => ({ ...r, taskId: r.entityId }));
   }
 

@@ -157,6 +157,15 @@ export class OfficialTasksQuery {
   limit?: number;
 }
 
+/** GET /api/tasks/{id}/history: the whole log, or the latest entries a page at a time. */
+export class TaskHistoryQuery {
+  @IntField({ optional: true, min: 1, max: TASK_PAGE_MAX, fromQuery: true, description: `Chỉ lấy bấy nhiêu bản ghi mới nhất (1–${TASK_PAGE_MAX}), vẫn xếp từ cũ đến mới; mặc định lấy tất cả` })
+  limit?: number;
+
+  @IdField({ optional: true, fromQuery: true, description: 'Trang sau: các bản ghi có mã nhỏ hơn mã này (bản ghi cũ nhất của trang trước)' })
+  beforeId?: number;
+}
+
 export class AddNoteDto {
   @TextField({ max: 5000, description: 'Ghi chú tiến độ' })
   text: string;

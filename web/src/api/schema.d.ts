@@ -327,7 +327,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Nhật ký của nhiệm vụ: mọi thay đổi, ai làm, trước → sau */
+        /** Nhật ký của nhiệm vụ: mọi thay đổi, ai làm, trước → sau; cả nhật ký, hoặc từng trang bản ghi mới nhất (limit, beforeId) */
         get: operations["Tasks_history"];
         put?: never;
         post?: never;
@@ -4588,7 +4588,12 @@ export interface operations {
     };
     Tasks_history: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Chỉ lấy bấy nhiêu bản ghi mới nhất (1–100), vẫn xếp từ cũ đến mới; mặc định lấy tất cả */
+                limit?: number;
+                /** @description Trang sau: các bản ghi có mã nhỏ hơn mã này (bản ghi cũ nhất của trang trước) */
+                beforeId?: number;
+            };
             header?: never;
             path: {
                 /** @description Mã (số nguyên dương) */

@@ -326,13 +326,37 @@ function show(field: string, v: unknown, officials: Official[]): string {
   return String(v);
 }
 
+/** Log entries a page asks for at a time, newest first. */
+const LOG_PAGE = 50;
+
 function Log(p: { task: Task; officials: Official[] }) {
-  const log = useData(() => get<LogEntry[]>(`/tasks/${p.task.id}/history`), [p.task.id, p.task.version]);
+  const [older, setOlder] = useState<{ rows: LogEntry[]; end: boolean }>({ rows: [], end: false });
+  const [busy, setBusy] = useState(false);
+  const [moreError, setMoreError] = useState('');
+  const log = useData(async () => {
+    const rows = await get<LogEntry[]>(`/tasks/${p.task.id}/history?limit=${LOG_PAGE}`);
+    setOlder({ rows: [], end: rows.length < LOG_PAGE });
+    return rows;
+  }, [p.task.id, p.task.version]);
+  // newest first: each page comes oldest first from the server
+  const shown = log.data ? [...log.data].reverse().concat(older.rows) : [];
+  const more = async () => {
+    setBusy(true);
+    try {
+      const rows = await get<LogEntry[]>(`/tasks/${p.task.id}/history?limit=${LOG_PAGE}&beforeId=${shown[shown.length - 1].id}`);
+      setOlder({ rows: [...older.rows, ...rows.reverse()], end: rows.length < LOG_PAGE });
+    } catch (e) {
+      setMoreError(e instanceof Error ? e.message : 'Đã có lỗi, hãy thử lại.');
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <Section title="Nhật ký nhiệm vụ" testid="log">
       {log.error ? <Alert>{log.error}</Alert> : !log.data ? <Loading /> : (
+        <>
         <ol class="entries" data-testid="log-entries">
-          {[...log.data].reverse().map((e) => (
+          {shown.map((e) => (
             <li key={e.id} data-testid="log-entry" data-action={e.action}>
               <b>{taskActionLabel(e.action)}</b> <span class="muted">{dateTime(e.at)} · {e.actorName}</span>
               {e.changes ? <ul class="changes">{Object.entries(e.changes).map(([k, c]) => (
@@ -342,6 +366,11 @@ function Log(p: { task: Task; officials: Official[] }) {
             </li>
           ))}
         </ol>
+        {moreError ? <Alert>{moreError}</Alert> : null}
+        {shown.length && !older.end ? (
+          <p class="more"><button type="button" class="sec" data-testid="log-more" disabled={busy} aria-busy={busy ? 'true' : undefined} onClick={() => void more()}>Xem nhật ký cũ hơn</button></p>
+        ) : null}
+        </>
       )}
     </Section>
   );
