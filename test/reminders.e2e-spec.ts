@@ -249,6 +249,13 @@ describe('reminders: overdue, digest, recurring jobs, dashboard', () => {
     expect(digests[0].subject).toBe(`[CCHC] Tổng hợp ngày ${vn(day)}: ${soonCount} việc sắp đến hạn, ${2 - soonCount} việc quá hạn`);
     expect(digests[0].text).toContain('Việc sắp đến hạn');
     expect(digests[0].text).toContain('Việc đã quá hạn');
+    // the digest is a mail: an official who turned mail off gets none; back on, the next day's goes
+    const next = localInstant(workingDayOnOrAfter(addDays(day, 1)), '08:15');
+    await t.http.patch(`/api/officials/${people.vanphong}`).send({ notifyEmail: false }).expect(200);
+    expect(await delivery.sendDigests(next)).toBe(0);
+    await t.http.patch(`/api/officials/${people.vanphong}`).send({ notifyEmail: true }).expect(200);
+    expect(await delivery.sendDigests(next)).toBe(1);
+    expect(smtp.messages.filter((m) => m.to.includes('vanphong@example.vn'))).toHaveLength(2);
   });
 
   it('upserts its recurring jobs under stable ids, in Asia/Ho_Chi_Minh', async () => {

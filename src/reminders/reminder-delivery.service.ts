@@ -103,7 +103,7 @@ export class ReminderDeliveryService {
     const timeOf = new Map<number, string>();
     let sent = 0;
     for (const o of await this.organization.digestReaders()) {
-      if (!o.email) continue;
+      if (!o.email || !o.notifyEmail) continue; // the digest is a mail: not for those who turned mail off
       if (!timeOf.has(o.unitId)) timeOf.set(o.unitId, (await this.organization.unit(o.unitId))?.reminderTime ?? DEFAULT_REMINDER_SETTINGS.timeOfDay);
       if (!digestDue(now, timeOf.get(o.unitId)!, this.scheduler.calendar)) continue;
       const rows = await this.tasks.openDueFor(o.id, horizon);
