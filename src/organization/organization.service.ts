@@ -152,5 +152,5 @@ export class OrganizationService {
 
 /** Zalo reminders go to a mobile number: choosing them without one is refused. */
 function zaloNeedsPhone(notifyZalo: boolean, phone: string | null): void {
-  if (notifyZalo && !phone) throw new Invalid('notifyZalo: cần có số điện thoại (phone) để nhận nhắc việc qua Zalo', 'notifyZalo');
+  if (notifyZalo && !phone) throw new Invalid('notifyZalo: cần có số điện thoại di động để nhận nhắc việc qua Zalo', 'notifyZalo');
 }

@@ -176,6 +176,25 @@ export function SelectField(p: FieldProps & { options: { value: string; label: s
   );
 }
 
+/** A check box with its label beside it, its hint and the error the server gives for it. */
+export function CheckField(p: FieldProps & { disabled?: boolean }) {
+  const id = `${p.form.idPrefix}-${p.name}`;
+  const err = errorFor(p.form.errors, p.name);
+  const describedBy = [p.hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`field check-field${p.wide ? ' wide' : ''}${err ? ' has-error' : ''}`}>
+      <label class="check" for={id}>
+        <input id={id} name={p.name} type="checkbox" checked={!!p.form.values[p.name]} disabled={p.disabled} data-testid={p.testid}
+          aria-describedby={describedBy} aria-invalid={err ? true : undefined}
+          onChange={(e) => p.form.set(p.name, (e.currentTarget as HTMLInputElement).checked)} />
+        {p.label}
+      </label>
+      {p.hint ? <small id={`${id}-hint`} class="hint">{p.hint}</small> : null}
+      {err ? <small id={`${id}-err`} class="error" data-testid={`error-${p.name}`}>{err}</small> : null}
+    </div>
+  );
+}
+
 const VN_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/;
 
 /** "5/3/2023" → "2023-03-05"; null when not a real day written dd/mm/yyyy. */

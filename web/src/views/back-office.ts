@@ -34,6 +34,10 @@ export interface OfficialRow {
   email: string | null;
   active: boolean;
   reminderMode: ReminderMode;
+  /** a mobile number for Zalo, stored as 84… */
+  phone: string | null;
+  notifyEmail: boolean;
+  notifyZalo: boolean;
   version: number;
 }
 

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { get, patch, post } from '../api.js';
-import { Form, SelectField, Submit, TextField, FieldErrors, useForm } from '../components/form.js';
+import { CheckField, Form, SelectField, Submit, TextField, FieldErrors, useForm } from '../components/form.js';
 import { Alert, DataTable, Notice, Pill, useData } from '../components/ui.js';
-import { ROLE_LABELS, type Role } from '../server.js';
+import { ROLE_LABELS, formatPhone, type Role } from '../server.js';
 import { useSession } from '../session.js';
 import {
   OFFICIAL_ROLE_LABELS, REMINDER_MODE_LABELS, newPassword, passwordFromBytes, passwordProblem, type Account, type OfficialRow,
@@ -43,8 +43,9 @@ export function UnitPeople(p: { unitId: number; unitName: string }) {
           { label: 'Họ và tên', cell: (o) => <b>{o.fullName}</b> },
           { label: 'Chức vụ', cell: (o) => o.position },
           { label: 'Vai trò', cell: (o) => OFFICIAL_ROLE_LABELS[o.role] },
-          { label: 'Thư điện tử', cell: (o) => (o.email ? <code>{o.email}</code> : <span class="muted">chưa có</span>) },
-          { label: 'Nhận nhắc việc', cell: (o) => REMINDER_MODE_LABELS[o.reminderMode] },
+          { label: 'Thư điện tử', cell: (o) => (o.email ? <code class="account">{o.email}</code> : <span class="muted">chưa có</span>) },
+          { label: 'Điện thoại', cell: (o) => (o.phone ? <span class="nowrap">{formatPhone(o.phone)}</span> : <span class="muted">chưa có</span>) },
+          { label: 'Nhận nhắc việc qua', cell: (o) => reminderChannels(o) },
           { label: 'Tài khoản', cell: (o) => { const a = accountOf(o); return a ? <code>{a.username}</code> : <span class="muted">chưa có</span>; } },
           { label: 'Thao tác', srOnly: true, cell: (o) => <button type="button" class="sec" data-testid="official-edit" onClick={() => setEditing(o)}>Sửa</button> },
         ]} />
@@ -112,23 +113,37 @@ function AccountActions(p: { account: Account; onShown: (s: { username: string; 
   );
 }
 
+/** Where an official's reminders go: always in the app, and by e-mail and Zalo as chosen. */
+function reminderChannels(o: OfficialRow): string {
+  const ways = ['trong ứng dụng'];
+  if (o.notifyEmail) ways.push(o.email ? `thư điện tử (${REMINDER_MODE_LABELS[o.reminderMode].toLowerCase()})` : 'thư điện tử (chưa có địa chỉ)');
+  if (o.notifyZalo) ways.push('Zalo');
+  const text = ways.join(', ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function OfficialForm(p: { unitId: number; official?: OfficialRow; onDone: () => Promise<void>; onCancel?: () => void }) {
   const o = p.official;
-  const f = useForm({
-    fullName: o?.fullName ?? '', position: o?.position ?? '', role: o?.role ?? 'official', email: o?.email ?? '',
-    reminderMode: o?.reminderMode ?? 'digest', active: o ? (o.active ? 'yes' : 'no') : 'yes',
-  });
+  const blank = {
+    fullName: '', position: '', role: 'official', email: '', phone: '', notifyEmail: true, notifyZalo: false, reminderMode: 'digest', active: 'yes',
+  };
+  const f = useForm(o ? {
+    fullName: o.fullName, position: o.position, role: o.role as string, email: o.email ?? '', phone: o.phone ? formatPhone(o.phone) : '',
+    notifyEmail: o.notifyEmail, notifyZalo: o.notifyZalo, reminderMode: o.reminderMode as string, active: o.active ? 'yes' : 'no',
+  } : blank);
   return (
     <details class="subcard" open={!!o} data-testid={o ? 'official-edit-form' : 'official-add'}>
       <summary>{o ? `Sửa thông tin: ${o.fullName}` : 'Thêm cán bộ, công chức'}</summary>
       <Form form={f} class="form inline" label={o ? 'Sửa cán bộ' : 'Thêm cán bộ'} onSubmit={async (v) => {
         const body = {
           fullName: v.fullName, position: v.position, role: v.role, email: v.email.trim() || null, reminderMode: v.reminderMode,
+          // the server checks the number and stores it as 84…
+          phone: v.phone.trim() || null, notifyEmail: v.notifyEmail, notifyZalo: v.notifyZalo,
           ...(o ? { active: v.active === 'yes', version: o.version } : { unitId: p.unitId }),
         };
         if (o) await patch(`/officials/${o.id}`, body);
         else await post('/officials', body);
-        if (!o) f.reset({ fullName: '', position: '', role: 'official', email: '', reminderMode: 'digest', active: 'yes' });
+        if (!o) f.reset(blank);
         await p.onDone();
         return o ? 'Đã lưu thông tin cán bộ.' : `Đã thêm ${v.fullName}.`;
       }}>
@@ -137,7 +152,15 @@ function OfficialForm(p: { unitId: number; official?: OfficialRow; onDone: () =>
         <SelectField form={f} name="role" label="Vai trò trong đơn vị" testid="official-role"
           options={Object.entries(OFFICIAL_ROLE_LABELS).map(([value, label]) => ({ value, label }))} />
         <TextField form={f} name="email" label="Thư điện tử (nhận nhắc việc)" type="email" testid="official-email" input={{ autoComplete: 'off' }} />
-        <SelectField form={f} name="reminderMode" label="Cách nhận nhắc việc" testid="official-reminder-mode"
+        <TextField form={f} name="phone" label="Số điện thoại di động (nhận nhắc việc qua Zalo)" type="tel" testid="official-phone"
+          hint="Ví dụ 0912 345 678." input={{ autoComplete: 'off', inputMode: 'tel', maxLength: 20 }} />
+        <fieldset class="checks wide" data-testid="official-channels">
+          <legend>Nhận nhắc việc qua</legend>
+          <p class="muted">Thông báo trong ứng dụng: luôn có.</p>
+          <CheckField form={f} name="notifyEmail" label="Thư điện tử" testid="official-notify-email" />
+          <CheckField form={f} name="notifyZalo" label="Zalo (cần số điện thoại; không gửi được thì gửi thư điện tử thay)" testid="official-notify-zalo" />
+        </fieldset>
+        <SelectField form={f} name="reminderMode" label="Cách nhận thư nhắc việc" testid="official-reminder-mode"
           options={Object.entries(REMINDER_MODE_LABELS).map(([value, label]) => ({ value, label }))} />
         {o ? <SelectField form={f} name="active" label="Còn công tác" options={[{ value: 'yes', label: 'Còn công tác' }, { value: 'no', label: 'Đã nghỉ, chuyển công tác' }]} /> : null}
         <div class="actions wide">

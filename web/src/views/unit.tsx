@@ -15,16 +15,20 @@ export function UnitView() {
   return (
     <section class="card" aria-labelledby="unit-title" data-testid="unit">
       <h1 id="unit-title">{me.unitName ?? 'Đơn vị'}</h1>
-      {unit.error ? <Alert>{unit.error}</Alert> : !unit.data ? <Loading /> : <Settings key={unit.data.version} unit={unit.data} onDone={unit.reload} />}
+      {unit.error ? <Alert>{unit.error}</Alert> : !unit.data ? <Loading /> : <Settings unit={unit.data} onDone={unit.reload} />}
       <UnitPeople unitId={unitId} unitName={me.unitName ?? ''} />
     </section>
   );
 }
 
+function settingsValues(u: Unit) {
+  const offsets = u.reminderOffsets ?? DEFAULT_REMINDER_SETTINGS.offsetsDays;
+  return { reminderOffsets: offsets.join(', '), reminderTime: u.reminderTime, overdueEveryDays: String(u.overdueEveryDays), reportCutoff: u.reportCutoff as string };
+}
+
 function Settings(p: { unit: Unit; onDone: () => Promise<void> }) {
   const u = p.unit;
-  const offsets = u.reminderOffsets ?? DEFAULT_REMINDER_SETTINGS.offsetsDays;
-  const f = useForm({ reminderOffsets: offsets.join(', '), reminderTime: u.reminderTime, overdueEveryDays: String(u.overdueEveryDays), reportCutoff: u.reportCutoff });
+  const f = useForm(settingsValues(u));
   return (
     <details class="subcard" data-testid="unit-settings" open>
       <summary>Nhắc việc và kỳ báo cáo</summary>
@@ -36,10 +40,12 @@ function Settings(p: { unit: Unit; onDone: () => Promise<void> }) {
         if (!/^\d{1,2}$/.test(v.overdueEveryDays.trim())) errs.overdueEveryDays = 'Hãy ghi một số ngày, ví dụ 7.';
         if (Object.keys(errs).length) throw new FieldErrors(errs);
         const [h, m] = v.reminderTime.trim().split(':');
-        await patch(`/units/${u.id}/settings`, {
+        const saved = await patch<Unit>(`/units/${u.id}/settings`, {
           reminderOffsets: days.map(Number), reminderTime: `${h.padStart(2, '0')}:${m}`, overdueEveryDays: Number(v.overdueEveryDays),
           reportCutoff: v.reportCutoff, version: u.version,
         });
+        // the form stays (and says so), showing what the server stored
+        f.reset(settingsValues(saved));
         await p.onDone();
         return 'Đã lưu cài đặt của đơn vị.';
       }}>
