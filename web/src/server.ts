@@ -8,7 +8,6 @@ export { ROLE_LABELS, type Role } from '../../src/access/roles.js';
 export { decide, mayTake, type Action } from '../../src/access/permissions.js';
 export type { UserActor } from '../../src/access/actor.js';
 export { formatCount, formatPercent, formatRatio, completionSentence, formatFileSize } from '../../src/common/vietnamese-format.js';
-export { formatPhone } from '../../src/common/phone.js';
 export { formatVnDate, todayLocal, isLocalDate, addDays, daysBetween, localDateOf } from '../../src/common/local-date.js';
 export { PLAN_STATUS_LABELS, type PlanStatus } from '../../src/plans/plan-status.js';
 export {

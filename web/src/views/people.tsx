@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { get, patch, post } from '../api.js';
-import { CheckField, Form, SelectField, Submit, TextField, FieldErrors, useForm } from '../components/form.js';
+import { CheckField } from '../components/check-field.js';
+import { Form, SelectField, Submit, TextField, FieldErrors, useForm } from '../components/form.js';
 import { Alert, DataTable, Notice, Pill, useData } from '../components/ui.js';
-import { ROLE_LABELS, formatPhone, type Role } from '../server.js';
+import { ROLE_LABELS, type Role } from '../server.js';
 import { useSession } from '../session.js';
 import {
-  OFFICIAL_ROLE_LABELS, REMINDER_MODE_LABELS, newPassword, passwordFromBytes, passwordProblem, type Account, type OfficialRow,
+  OFFICIAL_ROLE_LABELS, REMINDER_MODE_LABELS, formatPhone, newPassword, passwordFromBytes, passwordProblem, type Account, type OfficialRow,
 } from './back-office.js';
 
 /**
