@@ -70,7 +70,7 @@ describe.each(['disk', 'database'] as const)('evidence files stored on %s', (sto
     const text = await upload('ghi-chu.pdf', Buffer.from('chỉ là chữ, không phải PDF')).expect(400);
     expect(text.body.message).toMatch(/không nhận ra loại tệp/);
     const big = await upload('lon.pdf', Buffer.concat([PDF, Buffer.alloc(LIMIT)])).expect(413);
-    expect(big.body.message).toBe('Tệp quá lớn: mỗi tệp minh chứng tối đa 0,1 MB');
+    expect(big.body.message).toBe('Tệp quá lớn: mỗi tệp minh chứng tối đa 64 KB'); // 64 × 1024 bytes, as formatFileSize words it
     const wrongDate = await upload('x.pdf', PDF, '2023-05-05').expect(400);
     expect(wrongDate.body.message).toMatch(/nhiệm vụ không có hạn ngày 05\/05\/2023/);
     const none = await t.http.post(`/api/tasks/${taskId}/evidence`).send({}).expect(400);

@@ -137,12 +137,6 @@ export function missingFilesNote(paths: string[]): string {
   ].join('\r\n');
 }
 
-/** "20 MB", "1,5 MB": a size limit as people read it. */
-export function formatMegabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1).replace('.', ',')} MB`;
-}
-
 /**
  * multer hands the name of a multipart part as Latin-1 (busboy's default);
  * a browser sends UTF-8. Re-reads it as UTF-8 when that is what it was.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { from, type Observable, switchMap } from 'rxjs';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
-import { formatMegabytes } from './evidence-files.js';
+import { formatFileSize } from '../common/vietnamese-format.js';
 
 /**
  * Receives one multipart file (field `file`) streamed to a temporary file,
@@ -38,7 +38,7 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
   private refusal(err: unknown): Error {
     const code = (err as { code?: string }).code;
     if (code === 'LIMIT_FILE_SIZE') {
-      return new PayloadTooLargeException({ message: `Tệp quá lớn: mỗi tệp minh chứng tối đa ${formatMegabytes(this.max)}`, errors: [{ field: 'file', message: `file: tối đa ${formatMegabytes(this.max)}` }] });
+      return new PayloadTooLargeException({ message: `Tệp quá lớn: mỗi tệp minh chứng tối đa ${formatFileSize(this.max)}`, errors: [{ field: 'file', message: `file: tối đa ${formatFileSize(this.max)}` }] });
     }
     if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT') {
       return new BadRequestException({ message: 'Chỉ gửi một tệp mỗi lần, trong trường "file"', errors: [{ field: 'file', message: 'file: chỉ một tệp, trong trường "file"' }] });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { taskPath } from '../../src/common/web-paths.js';
 import { auditPage, expectNoProblems } from './support/audit.js';
-import { BOTH_SCREENS, launchBrowser, screenshot, watch } from './support/browser.js';
+import { BOTH_SCREENS, launchBrowser, screenshot, takeRefused, watch } from './support/browser.js';
 import { demoIds, startBrowserServer, type BrowserServer } from './support/server.js';
 import type { ViewIds } from './support/views.js';
 
@@ -62,9 +62,7 @@ describe('evidence files on the task page', () => {
         expect(await section.locator(tid('error-file')).innerText()).toMatch(/^Tệp "bao-cao\.pdf" không được nhận: .*Chỉ nhận tệp/);
         expect((await official.get(`/api/tasks/${ids.ownTaskId}/evidence`).expect(200)).body).toEqual([]);
         // the browser logs that refusal (400) as a console error: it is the one this test caused, and only it is let through
-        const refused = w.errors.filter((e) => /status of 400 .*\/evidence\)$/.test(e));
-        expect(refused).toHaveLength(1);
-        w.errors.splice(0, w.errors.length, ...w.errors.filter((e) => !refused.includes(e)));
+        expect(takeRefused(w, 400, /\/evidence\)$/)).toBe(1);
 
         // a PDF: attached, listed with its size, downloadable
         await section.locator(tid('evidence-file')).setInputFiles(join(dir, 'Biên bản kiểm tra.pdf'));

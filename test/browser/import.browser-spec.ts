@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { VIEW_PATHS } from '../../src/common/web-paths.js';
 import { demoDocx } from '../support/plan-documents.js';
 import { auditPage, expectNoProblems } from './support/audit.js';
-import { BOTH_SCREENS, launchBrowser, screenshot, watch, type Screen, type Watch } from './support/browser.js';
+import { BOTH_SCREENS, launchBrowser, screenshot, takeRefused, watch, type Screen, type Watch } from './support/browser.js';
 import { startBrowserServer, type BrowserServer } from './support/server.js';
 
 /**
@@ -28,11 +28,7 @@ describe('importing a plan from a file at 1366 and 360 px', () => {
   });
 
   /** The refusals the flow provokes on purpose are the browser's only complaints: taken off the watch once checked. */
-  const expectRefused = (w: Watch, status: number, path: RegExp) => {
-    const mine = w.errors.filter((e) => e.includes(`status of ${status}`) && path.test(e));
-    expect(mine).toHaveLength(1);
-    w.errors.splice(w.errors.indexOf(mine[0]), 1);
-  };
+  const expectRefused = (w: Watch, status: number, path: RegExp) => expect(takeRefused(w, status, path)).toBe(1);
   const finish = async (name: string, page: Page, w: Watch, screen: Screen) => {
     await screenshot(page, name, screen);
     expectNoProblems(`${name} (${screen.width} px)`, await auditPage(page, { screen, watch: w }));

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { planPath, VIEW_PATHS } from '../../src/common/web-paths.js';
-import { SCREENS, launchBrowser, screenshot, watch, type Screen } from './support/browser.js';
-import { demoIds, startBrowserServer, type BrowserServer } from './support/server.js';
+import { SCREENS, screenshot, watch, type Screen } from './support/browser.js';
+import { browserTier, demoIds } from './support/server.js';
 
 /**
  * Kế hoạch and Báo cáo printed: with print media emulated on a sheet of A4
@@ -80,17 +80,7 @@ function brokenWords(): string[] {
 }
 
 describe('printing Kế hoạch and Báo cáo', () => {
-  let s: BrowserServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    s = await startBrowserServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.close();
-  });
+  const tier = browserTier();
 
   /** The page as printed on A4: measured, photographed, and made into a PDF by Chromium. */
   const printed = async (page: Page, name: string) => {
@@ -115,6 +105,7 @@ describe('printing Kế hoạch and Báo cáo', () => {
   };
 
   it('the plan, as the chairman prints it', async () => {
+    const { s, browser } = tier;
     const ids = await demoIds(s);
     const context = await s.contextAs(browser, 'chairman', SCREENS.desktop);
     const page = await context.newPage();
@@ -143,6 +134,7 @@ describe('printing Kế hoạch and Báo cáo', () => {
   });
 
   it('the report preview, as the reporter prints it', async () => {
+    const { s, browser } = tier;
     const context = await s.contextAs(browser, 'reporter', SCREENS.desktop);
     const page = await context.newPage();
     const w = watch(page);

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ROLE_LABELS } from '../../src/access/roles.js';
 import { VIEW_PATHS } from '../../src/common/web-paths.js';
 import { auditPage, expectNoProblems } from './support/audit.js';
-import { BOTH_SCREENS, launchBrowser, screenshot, watch, type Watch } from './support/browser.js';
-import { startBrowserServer, type BrowserServer } from './support/server.js';
+import { BOTH_SCREENS, screenshot, takeRefused, watch } from './support/browser.js';
+import { browserTier } from './support/server.js';
 
 /**
  * The chairman's Đơn vị view, driven through its forms at 1366 and 360 px:
@@ -14,30 +14,14 @@ import { startBrowserServer, type BrowserServer } from './support/server.js';
  * Vietnamese with what was typed kept, and a double click submits once.
  */
 describe('the chairman\'s Đơn vị view', () => {
-  let s: BrowserServer;
-  let browser: Browser;
+  const tier = browserTier();
   const tid = (id: string) => `[data-testid="${id}"]`;
-
-  beforeAll(async () => {
-    s = await startBrowserServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.close();
-  });
-
-  /** Takes out of the watch the console errors of the refusals (400) this test caused on purpose, and counts them. */
-  const takeRefusals = (w: Watch, path: RegExp): number => {
-    const refused = w.errors.filter((e) => /status of 400 /.test(e) && path.test(e));
-    w.errors.splice(0, w.errors.length, ...w.errors.filter((e) => !refused.includes(e)));
-    return refused.length;
-  };
 
   const fieldError = async (page: Page, scope: string, name: string) => (await page.locator(`${scope} ${tid(`error-${name}`)}`).innerText()).trim();
 
   for (const screen of BOTH_SCREENS) {
     it(`officials, accounts, reminder settings and the report cut-off at ${screen.width} px`, async () => {
+      const { s, browser } = tier;
       const chairman = await s.api('chairman');
       const unitId = chairman.me.unitId as number;
       const name = `Lê Thị Hoa ${screen.width}`;
@@ -83,7 +67,7 @@ describe('the chairman\'s Đơn vị view', () => {
         expect(await page.locator(`${add} ${tid('error-phone')}`).count()).toBe(0);
         expect(await officialsNamed()).toEqual([]);
         // the page with its errors shown: in Vietnamese, inside the screen, nothing else wrong
-        expect(takeRefusals(w, /\/api\/officials\)$/)).toBe(2);
+        expect(takeRefused(w, 400, /\/api\/officials\)$/)).toBe(2);
         await screenshot(page, 'don-vi-loi-can-bo', screen);
         expectNoProblems(`Đơn vị, lỗi bên ô (${screen.width} px)`, await auditPage(page, { screen, watch: w }));
 
@@ -166,7 +150,7 @@ describe('the chairman\'s Đơn vị view', () => {
         expect(await page.inputValue(`${settings} ${tid('unit-time')}`)).toBe('06:45');
         expect(await page.inputValue(`${settings} ${tid('unit-cutoff')}`)).toBe(cutoff);
         expect((await chairman.get(`/api/units/${unitId}`).expect(200)).body.version).toBe(before.version);
-        expect(takeRefusals(w, /\/api\/units\/\d+\/settings\)$/)).toBe(1);
+        expect(takeRefused(w, 400, /\/api\/units\/\d+\/settings\)$/)).toBe(1);
 
         // corrected, and a double click: saved once (a second request would carry a stale version)
         await page.fill(`${settings} ${tid('unit-overdue')}`, '3');

@@ -14,5 +14,5 @@ export {
   TASK_STATE_LABELS, DUE_STATE_LABELS, taskStateOn, dueStateOn, nextDue, type TaskState, type DueState, type TaskStatus,
 } from '../../src/tasks/task-state.js';
 export { VIEW_PATHS, taskPath, planPath, isViewPath, type ViewName } from '../../src/common/web-paths.js';
-export { taskFieldLabel, taskActionLabel } from '../../src/tasks/task-fields.js';
+export { auditFieldLabel, taskActionLabel } from '../../src/audit/audit-labels.js';
 export { reminderKindLabel, REMINDER_STATE_LABELS } from '../../src/reminders/reminder-plan.js';

@@ -72,6 +72,17 @@ export function watch(page: Page): Watch {
   return w;
 }
 
+/**
+ * Takes off the watch the console errors of the refusals (HTTP `status`, on an
+ * address matching `path`) that a test provoked on purpose, once it has
+ * checked them, and says how many there were; any other error stays.
+ */
+export function takeRefused(w: Watch, status: number, path: RegExp): number {
+  const mine = w.errors.filter((e) => e.includes(`status of ${status} `) && path.test(e));
+  w.errors.splice(0, w.errors.length, ...w.errors.filter((e) => !mine.includes(e)));
+  return mine.length;
+}
+
 export interface LoadWeight {
   /** Sum of the uncompressed bodies of every response of the load (HTML, CSS, JS, fonts, data). */
   bytes: number;

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { ADMIN, DEMO_PASSWORD, startApp, type Client, type TestApp } from '../../support/app.js';
-import { DEMO_ACCOUNTS, newContext, signInContext, type DemoRole, type Screen } from './browser.js';
+import { DEMO_ACCOUNTS, launchBrowser, newContext, signInContext, type DemoRole, type Screen } from './browser.js';
 import type { ViewIds } from './views.js';
 
 /**
@@ -61,4 +61,21 @@ export async function demoIds(s: BrowserServer): Promise<ViewIds> {
     planId: plans[0].id, unitId: plans[0].unitId, taskId: tasks[0].id,
     ownTaskId: tasks.find((t) => t.assigneeId === official.me.officialId)!.id,
   };
+}
+
+/**
+ * The usual set-up of a browser test file: the server and Chromium started
+ * before its tests and stopped after them. Read `s` and `browser` inside the tests.
+ */
+export function browserTier(): { s: BrowserServer; browser: Browser } {
+  const tier = {} as { s: BrowserServer; browser: Browser };
+  beforeAll(async () => {
+    tier.s = await startBrowserServer();
+    tier.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await tier.browser?.close();
+    await tier.s?.close();
+  });
+  return tier;
 }

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { Alert, Loading } from '../components/ui.js';
 import { setQuery, useRoute } from '../router.js';
-import { formatVnDate, ROLE_LABELS, taskFieldLabel, TASK_STATE_LABELS, PLAN_STATUS_LABELS, type Role } from '../server.js';
+import { auditFieldLabel, formatVnDate, ROLE_LABELS, TASK_STATE_LABELS, PLAN_STATUS_LABELS, type Role } from '../server.js';
 import { useSession } from '../session.js';
 import {
-  AUDIT_ENTITY_LABELS, AUDIT_FIELD_LABELS, auditActionLabel, auditEntityLabel, OFFICIAL_ROLE_LABELS, REMINDER_MODE_LABELS, REPORT_CUTOFF_LABELS,
+  AUDIT_ENTITY_LABELS, auditActionLabel, auditEntityLabel, OFFICIAL_ROLE_LABELS, REMINDER_MODE_LABELS, REPORT_CUTOFF_LABELS,
 } from './back-office.js';
 
 interface Entry {
@@ -46,7 +46,6 @@ function show(field: string, v: unknown): string {
   return '…';
 }
 
-const fieldLabel = (f: string) => AUDIT_FIELD_LABELS[f] ?? taskFieldLabel(f);
 
 /** Nhật ký: the audit trail of the unit (the chairman) or of every unit (the administrator), newest first, fifty at a time. */
 export function Audit() {
@@ -99,7 +98,7 @@ export function Audit() {
               {e.changes && Object.keys(e.changes).length ? (
                 <ul class="changes">
                   {Object.entries(e.changes).map(([k, c]) => (
-                    <li key={k}>{fieldLabel(k)}: {c.from === null || c.from === undefined ? '' : <><s>{show(k, c.from)}</s> → </>}{show(k, c.to)}</li>
+                    <li key={k}>{auditFieldLabel(k)}: {c.from === null || c.from === undefined ? '' : <><s>{show(k, c.from)}</s> → </>}{show(k, c.to)}</li>
                   ))}
                 </ul>
               ) : null}

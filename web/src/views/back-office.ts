@@ -9,7 +9,7 @@ export { PERIOD_CODES, type PeriodCode, type ReportData, type ReportTaskLine } f
 export { ENTERED_ROWS } from '../../../src/reports/annex-01b.js';
 export { NARRATIVE_SECTIONS, NARRATIVE_MAX_CHARS } from '../../../src/reports/narrative.js';
 export { STATUS_LABELS as REPORT_LINE_STATUS_LABELS } from '../../../src/reports/export/report-text.js';
-export { AUDIT_ENTITY_LABELS, AUDIT_FIELD_LABELS, auditActionLabel, auditEntityLabel } from '../../../src/audit/audit-labels.js';
+export { AUDIT_ENTITY_LABELS, auditActionLabel, auditEntityLabel } from '../../../src/audit/audit-labels.js';
 export { formatPhone } from '../../../src/common/phone.js';
 export { DEFAULT_REMINDER_SETTINGS } from '../../../src/reminders/reminder-plan.js';
 import type { Role } from '../server.js';

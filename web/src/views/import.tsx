@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, csrfToken, get, post, withoutField } from '../api.js';
 import { FieldErrors, Form, SelectField, Submit, TextArea, TextField, useForm } from '../components/form.js';
+import { FileField } from '../components/file-field.js';
 import { Alert, DataTable, useData } from '../components/ui.js';
 import { phuLucName, vnDate } from '../data.js';
 import { navigate } from '../router.js';
@@ -95,18 +96,7 @@ function Pick(p: { done: (a: Answer) => void }) {
           setPct(null);
         }
       }}>
-        <div class={`field${f.errors.file ? ' has-error' : ''}`}>
-          <label for={`${f.idPrefix}-file`}>Tệp kế hoạch</label>
-          {/* the browser's own file button speaks the browser's language: hidden, a button of ours in its place */}
-          <input id={`${f.idPrefix}-file`} type="file" accept={ACCEPT} data-testid="import-file" class="sr file"
-            aria-describedby={[`${f.idPrefix}-file-name`, f.errors.file ? `${f.idPrefix}-file-err` : ''].filter(Boolean).join(' ')} aria-invalid={!!f.errors.file || undefined}
-            onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
-          <div class="filepick">
-            <label for={`${f.idPrefix}-file`} class="btn sec" aria-hidden="true">Chọn tệp…</label>
-            <span id={`${f.idPrefix}-file-name`} data-testid="import-file-name">{file ? file.name : 'Chưa chọn tệp nào'}</span>
-          </div>
-          {f.errors.file ? <small id={`${f.idPrefix}-file-err`} class="error" data-testid="error-file">{f.errors.file}</small> : null}
-        </div>
+        <FileField form={f} label="Tệp kế hoạch" accept={ACCEPT} chosen={file?.name ?? ''} onChoose={setFile} testid="import-file" chosenTestid="import-file-name" />
         <TextField form={f} name="year" label="Năm kế hoạch" testid="import-year" hint="Bỏ trống để đọc từ văn bản" input={{ inputMode: 'numeric', maxLength: 4, class: 'short' }} />
         {!me?.unitId ? (
           <SelectField form={f} name="unitId" label="Đơn vị nhận kế hoạch" testid="import-unit"

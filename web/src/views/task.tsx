@@ -2,12 +2,13 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, get, patch, post, upload } from '../api.js';
 import { DeadlinePreview } from '../components/deadline.js';
+import { FileField } from '../components/file-field.js';
 import { DateField, FieldErrors, Form, SelectField, Submit, TextArea, TextField, dateValue, useForm, vnFromIso } from '../components/form.js';
 import { Alert, DataTable, Loading, Pill, useData } from '../components/ui.js';
 import { nameOf, officialsOf, phuLucName, plansList, vnDate } from '../data.js';
 import {
   DUE_STATE_LABELS, PLAN_STATUS_LABELS, formatFileSize, REMINDER_STATE_LABELS, TASK_STATE_LABELS, dueStateOn, planPath, reminderKindLabel,
-  taskActionLabel, taskFieldLabel, taskStateOn, todayLocal, type TaskState,
+  auditFieldLabel, taskActionLabel, taskStateOn, todayLocal, type TaskState,
 } from '../server.js';
 import { may, refreshUnread } from '../session.js';
 import type { EvidenceFile, Official, PlanSummary, ScheduledReminder as Reminder, Task, TaskHistoryEntry as LogEntry, TaskNote as Note } from '../types.js';
@@ -257,19 +258,8 @@ function Evidence(p: { task: Task; canAttach: boolean }) {
           setN((k) => k + 1);
           return `Đã đính kèm tệp "${file.name}".`;
         }}>
-          <div class={`field${f.errors.file ? ' has-error' : ''}`}>
-            <label for={fileInput}>Tệp (PDF, ảnh, Word, Excel)</label>
-            {/* the browser's own file button speaks the browser's language: hidden, a button of ours in its place (as on the import view) */}
-            <input id={fileInput} type="file" name="file" class="sr file" data-testid="evidence-file"
-              accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.heic,.doc,.docx,.xls,.xlsx,application/pdf,image/*"
-              aria-describedby={[`${fileInput}-name`, f.errors.file ? `${fileInput}-err` : ''].filter(Boolean).join(' ')} aria-invalid={!!f.errors.file || undefined}
-              onChange={(e) => setChosen((e.currentTarget as HTMLInputElement).files?.[0]?.name ?? '')} />
-            <div class="filepick">
-              <label for={fileInput} class="btn sec" aria-hidden="true">Chọn tệp…</label>
-              <span id={`${fileInput}-name`} data-testid="evidence-chosen">{chosen || 'Chưa chọn tệp nào'}</span>
-            </div>
-            {f.errors.file ? <small id={`${fileInput}-err`} class="error" data-testid="error-file">{f.errors.file}</small> : null}
-          </div>
+          <FileField form={f} label="Tệp (PDF, ảnh, Word, Excel)" name="file" chosen={chosen} onChoose={(x) => setChosen(x?.name ?? '')}
+            accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.heic,.doc,.docx,.xls,.xlsx,application/pdf,image/*" testid="evidence-file" chosenTestid="evidence-chosen" />
           {dated.length > 1 ? (
             <SelectField form={f} name="dueOn" label="Cho lần thực hiện" testid="evidence-due"
               options={[{ value: '', label: 'Cả nhiệm vụ' }, ...dated.map((d) => ({ value: d.dueOn!, label: `Hạn ${vnDate(d.dueOn)}` }))]} />
@@ -360,7 +350,7 @@ function Log(p: { task: Task; officials: Official[] }) {
             <li key={e.id} data-testid="log-entry" data-action={e.action}>
               <b>{taskActionLabel(e.action)}</b> <span class="muted">{dateTime(e.at)} · {e.actorName}</span>
               {e.changes ? <ul class="changes">{Object.entries(e.changes).map(([k, c]) => (
-                <li key={k}>{taskFieldLabel(k)}: {c.from === null || c.from === undefined ? '' : <><s>{show(k, c.from, p.officials)}</s> → </>}{show(k, c.to, p.officials)}</li>
+                <li key={k}>{auditFieldLabel(k)}: {c.from === null || c.from === undefined ? '' : <><s>{show(k, c.from, p.officials)}</s> → </>}{show(k, c.to, p.officials)}</li>
               ))}</ul> : null}
               {e.note ? <div class="pre">{e.note}</div> : null}
             </li>
