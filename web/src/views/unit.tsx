@@ -54,7 +54,7 @@ function Settings(p: { unit: Unit; onDone: () => Promise<void> }) {
         <TextField form={f} name="reminderTime" label="Giờ gửi nhắc việc" testid="unit-time" hint="Giờ Việt Nam, ví dụ 07:30." input={{ inputMode: 'numeric', maxLength: 5 }} />
         <TextField form={f} name="overdueEveryDays" label="Nhắc việc quá hạn mỗi (ngày)" testid="unit-overdue"
           hint={`Mặc định ${formatCount(DEFAULT_REMINDER_SETTINGS.overdueEveryDays)} ngày.`} input={{ inputMode: 'numeric', maxLength: 2 }} />
-        <SelectField form={f} name="reportCutoff" label="Ngày khóa số liệu báo cáo" testid="unit-cutoff"
+        <SelectField form={f} name="reportCutoff" label="Ngày khóa số liệu báo cáo" testid="unit-cutoff" wide
           options={Object.entries(REPORT_CUTOFF_LABELS).map(([value, label]) => ({ value, label }))} />
         <div class="actions wide"><Submit form={f} testid="unit-settings-submit">Lưu cài đặt</Submit></div>
       </Form>
