@@ -119,8 +119,16 @@ describe('printing Kế hoạch and Báo cáo', () => {
       // the dense tables read on the office PC's screen too: no word split over two lines
       await screenshot(page, 'ke-hoach-bang', SCREENS.desktop);
       expect(await page.evaluate(brokenWords)).toEqual([]);
+      // "In kế hoạch" reads the rows the screen has not loaded yet (it shows them a page at a time), then prints
+      const planned = (await (await s.api('chairman')).get(`/api/plans/${ids.planId}/tasks?offset=0&limit=1`).expect(200)).body.total as number;
+      expect(await page.locator('[data-testid="phu-luc-section"] tbody tr').count()).toBeLessThan(planned);
+      await page.evaluate('window.print = () => { window.printedRows = document.querySelectorAll("[data-testid=phu-luc-section] tbody tr").length; }');
+      await page.click('[data-testid="plan-print"]');
+      await page.waitForFunction('window.printedRows !== undefined');
+      expect(await page.evaluate('window.printedRows')).toBe(planned);
       const { m, pdf } = await printed(page, 'ke-hoach');
       expectPrintable(m);
+      expect(m.rows).toBe(planned);
       // every Phụ lục's table is printed, with the plan's header
       expect(m.tables).toBe(await page.locator('[data-testid="phu-luc-section"] table').count());
       expect(await page.locator('[data-testid="plan-header"]').isVisible()).toBe(true);

@@ -143,10 +143,10 @@ function usePlanRows(planId: number, fl: Filters, n: number) {
     }, sameList || rows.key === null ? 0 : 250);
     return () => { live = false; clearTimeout(timer); };
   }, [planId, key, n]);
-  const more = async () => {
+  const more = async (count = MORE) => {
     setRows((r) => ({ ...r, busy: true }));
     try {
-      const got = await read(rows.items.length, MORE);
+      const got = await read(rows.items.length, count);
       shownRef.current = rows.items.length + got.items.length;
       setRows((r) => ({ ...r, ...got, items: [...r.items, ...got.items], busy: false }));
     } catch (e) {
@@ -184,7 +184,12 @@ function PlanBody(p: { plan: Plan; officials: Official[]; reload: () => void; n:
   const sections = plan.phuLucs.filter((x) => (!fl.phuLuc || String(x.number) === fl.phuLuc) && x.number <= through);
   return (
     <>
-      <PlanHeader key={plan.version} plan={plan} reload={p.reload} />
+      <PlanHeader key={plan.version} plan={plan} reload={p.reload} print={async () => {
+        // paper has no "Xem thêm": the rows not shown yet are read first, and drawn, then printed
+        if (loaded && rows.items.length < rows.total) await rows.more(rows.total - rows.items.length);
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+        window.print();
+      }} />
       <section class="card no-print" aria-labelledby="flt-title" data-testid="filters">
         <h2 id="flt-title" class="sr">Lọc nhiệm vụ</h2>
         <form class="form inline filters" onSubmit={(e) => e.preventDefault()} role="search">
@@ -259,7 +264,7 @@ function PlanBody(p: { plan: Plan; officials: Official[]; reload: () => void; n:
   );
 }
 
-function PlanHeader(p: { plan: Plan; reload: () => void }) {
+function PlanHeader(p: { plan: Plan; reload: () => void; print: () => Promise<void> }) {
   const { plan } = p;
   const editable = may('plans.write') && plan.status === 'draft';
   const f = useForm({ number: plan.number, title: plan.title, decision: plan.decision ?? '', issuedOn: vnFromIso(plan.issuedOn) });
@@ -322,7 +327,7 @@ function PlanHeader(p: { plan: Plan; reload: () => void }) {
           <div class="field actions"><Submit form={reopen} class="sec" testid="plan-reopen">Mở lại kế hoạch</Submit></div>
         </Form>
       ) : null}
-      <p class="no-print"><button type="button" class="sec" onClick={() => window.print()}>In kế hoạch</button></p>
+      <p class="no-print"><button type="button" class="sec" data-testid="plan-print" onClick={() => void p.print()}>In kế hoạch</button></p>
     </section>
   );
 }
