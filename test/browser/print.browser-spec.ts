@@ -124,7 +124,8 @@ describe('printing Kế hoạch and Báo cáo', () => {
       expect(await page.locator('[data-testid="phu-luc-section"] tbody tr').count()).toBeLessThan(planned);
       await page.evaluate('window.print = () => { window.printedRows = document.querySelectorAll("[data-testid=phu-luc-section] tbody tr").length; }');
       await page.click('[data-testid="plan-print"]');
-      await page.waitForFunction('window.printedRows !== undefined');
+      // polled through the DevTools protocol: waitForFunction's string would be eval'd, which the page's CSP refuses
+      for (let i = 0; i < 150 && (await page.evaluate('window.printedRows')) === undefined; i++) await page.waitForTimeout(100);
       expect(await page.evaluate('window.printedRows')).toBe(planned);
       const { m, pdf } = await printed(page, 'ke-hoach');
       expectPrintable(m);
