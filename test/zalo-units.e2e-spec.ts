@@ -126,7 +126,7 @@ describe('Zalo settings per superior unit', () => {
 
     // a new app id without a new refresh token is refused, and nothing changes
     const moved = await t.admin.put(`/api/zalo/units/${tree.provinceA}`).send({ appId: '2000000000000000999', ...templatesOf('a') }).expect(400);
-    expect(moved.body.message).toMatch(/^refreshToken: đổi mã ứng dụng thì phải nhập refresh token/);
+    expect(moved.body.message).toMatch(/^Đổi mã ứng dụng thì phải nhập mã làm mới/);
     expect((await t.admin.get(`/api/zalo/units/${tree.provinceA}`).expect(200)).body.appId).toBe(oaA.appId);
 
     // only the administrator, even the province's own chairman may not

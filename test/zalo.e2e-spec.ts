@@ -190,10 +190,10 @@ describe('reminders by Zalo', () => {
     const attempts = zns.sendAttempts();
     const a = await addTask();
     await eventually(async () => mailsOf(a.content)[0], 15000, 'the mail');
-    expect((await settled(a.id))[0].outcome).toBe('Official Account đã hết hạn mức gửi tin ZNS trong ngày: gửi e-mail thay');
+    expect((await settled(a.id))[0].outcome).toBe('Zalo OA đã hết hạn mức gửi tin ZNS trong ngày: gửi e-mail thay');
     const b = await addTask();
     await eventually(async () => mailsOf(b.content)[0], 15000, 'the mail');
-    expect((await settled(b.id))[0].outcome).toBe('Official Account đã hết hạn mức gửi tin ZNS trong ngày: gửi e-mail thay');
+    expect((await settled(b.id))[0].outcome).toBe('Zalo OA đã hết hạn mức gửi tin ZNS trong ngày: gửi e-mail thay');
     expect(zns.sendAttempts() - attempts).toBe(1);
   });
 });

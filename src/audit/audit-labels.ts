@@ -94,7 +94,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   summary: 'Kết quả',
   appId: 'Mã ứng dụng Zalo',
   secretKey: 'Khóa bí mật của ứng dụng Zalo',
-  refreshToken: 'Refresh token của Official Account',
+  refreshToken: 'Mã làm mới của Zalo OA',
   mode: 'Chế độ gửi Zalo',
   templateBefore: 'Mẫu tin nhắc trước hạn',
   templateDue: 'Mẫu tin nhắc đến hạn',

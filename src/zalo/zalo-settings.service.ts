@@ -66,7 +66,7 @@ export class ZaloSettingsService {
         await this.repo.insertSettings(em, { unitId, ...values, secretKey });
       } else {
         if (values.appId !== before.appId && !refreshToken) {
-          throw new Invalid('refreshToken: đổi mã ứng dụng thì phải nhập refresh token của Official Account gắn với ứng dụng mới', 'refreshToken');
+          throw new Invalid('Đổi mã ứng dụng thì phải nhập mã làm mới của Zalo OA gắn với ứng dụng mới', 'refreshToken');
         }
         const ok = await this.repo.updateSettings(em, unitId, before.version, { ...values, ...(secretKey ? { secretKey } : {}) });
         if (!ok) throw new Conflict('Cấu hình Zalo của đơn vị vừa được người khác sửa; hãy tải lại và thử lại');

@@ -199,7 +199,7 @@ export class ZaloService implements OnApplicationShutdown {
     if (!account) return { sent: false, kind: 'account', message: `Kênh Zalo của ${route.name} chưa có mã làm mới` };
     if (account.status === 'down') return { sent: false, kind: 'account', message: `Kênh Zalo đang ngừng: ${account.problem ?? 'không rõ lý do'}` };
     const today = localDateOf();
-    if (account.quotaSpentOn === today) return { sent: false, kind: 'quota', message: 'Official Account đã hết hạn mức gửi tin ZNS trong ngày' };
+    if (account.quotaSpentOn === today) return { sent: false, kind: 'quota', message: 'Zalo OA đã hết hạn mức gửi tin ZNS trong ngày' };
     if (!opts.digest && this.nearQuota(account)) return { sent: false, kind: 'near-quota', message: 'Gần hết hạn mức tin ZNS trong ngày: gộp vào tin tổng hợp của đơn vị' };
     const templateId = route.templates[m.template];
     if (!templateId) return { sent: false, kind: 'template', message: 'Chưa khai báo mẫu tin ZNS cho loại nhắc việc này' };
