@@ -247,6 +247,7 @@ describe('permission matrix: every endpoint × every role', () => {
     { route: 'GET /api/tasks/:id/reminders', ok: all(200, READERS), call: async () => ({ path: `/api/tasks/${taskA.id}/reminders` }), foreign: async () => ({ path: `/api/tasks/${taskB.id}/reminders` }) },
     // notifications: one's own; anybody else's does not exist
     { route: 'GET /api/notifications', ok: all(200), call: async () => ({ path: '/api/notifications' }) },
+    { route: 'GET /api/notifications/unread-count', ok: all(200), call: async () => ({ path: '/api/notifications/unread-count' }) },
     { route: 'GET /api/zalo', ok: { admin: 200 }, call: async () => ({ path: '/api/zalo' }) },
     // allowed to the administrator only; this install has no Zalo account, so the token is refused (400)
     { route: 'PUT /api/zalo/refresh-token', ok: { admin: 400 }, call: async () => ({ path: '/api/zalo/refresh-token', body: { refreshToken: 'moi' } }) },

@@ -182,6 +182,13 @@ describe("a plan's tasks, a page at a time", () => {
     const last = await get(`limit=3&beforeId=${second[2].id}`);
     expect(last.map((x: any) => x.title)).toEqual(['Nhắc việc 1']);
     expect(await get(`beforeId=${last[0].id}`)).toEqual([]);
+    // the header's count: the official's own unread ones, a number only
+    const taichinh = await accountFor(t, 'taichinh.dem', 'official', unitId, people.taichinh);
+    expect((await taichinh.get('/api/notifications/unread-count').expect(200)).body).toEqual({ count: 7 });
+    await taichinh.post(`/api/notifications/${first[0].id}/read`).send({}).expect(200);
+    expect((await taichinh.get('/api/notifications/unread-count').expect(200)).body).toEqual({ count: 6 });
+    // the chairman has no notification of their own here
+    expect((await t.http.get('/api/notifications/unread-count').expect(200)).body).toEqual({ count: 0 });
     const bad = await t.http.get(`/api/notifications?officialId=${people.taichinh}&beforeId=0`).expect(400);
     expect(bad.body.errors[0].message).toMatch(/^beforeId: phải/);
   });

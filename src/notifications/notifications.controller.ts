@@ -6,7 +6,7 @@ import { NotificationsService } from './notifications.service.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
 import type { UserActor } from '../access/actor.js';
 import { ApiErrors } from '../common/api-errors.js';
-import { NotificationDto } from './dto/notification-response.dto.js';
+import { NotificationDto, UnreadCountDto } from './dto/notification-response.dto.js';
 
 /** In-app notifications: one's own; the unit's leaders may look at an official's. */
 @ApiTags('notifications')
@@ -21,6 +21,15 @@ export class NotificationsController {
   @Access('notifications.read')
   list(@CurrentActor() actor: UserActor, @Query() q: ListNotificationsQuery) {
     return this.notifications.list(actor, q);
+  }
+
+  /** The header's count on every page: a number, not the notifications themselves. */
+  @Get('unread-count')
+  @ApiOperation({ summary: 'Số thông báo chưa đọc của chính mình' })
+  @ApiOkResponse({ type: UnreadCountDto })
+  @Access('notifications.read')
+  unreadCount(@CurrentActor() actor: UserActor) {
+    return this.notifications.unreadCount(actor);
   }
 
   @Post(':id/read')

@@ -138,6 +138,10 @@ export class NotificationsRepository {
     });
   }
 
+  unreadCount(officialId: number): Promise<number> {
+    return this.db.getRepository(Notification).countBy({ officialId, readAt: IsNull() });
+  }
+
   byId(em: EntityManager, id: number): Promise<Notification | null> {
     return em.findOneBy(Notification, { id });
   }

@@ -242,6 +242,12 @@ export class NotificationsService {
     return this.repo.list(officialId, { unread: q.unread, limit: q.limit ?? 100, beforeId: q.beforeId });
   }
 
+  /** How many of the caller's notifications are unread: the header's count, without reading them. */
+  async unreadCount(actor: UserActor): Promise<{ count: number }> {
+    if (actor.officialId === null) return { count: 0 };
+    return { count: await this.repo.unreadCount(actor.officialId) };
+  }
+
   markRead(actor: UserActor, id: number): Promise<Notification> {
     return this.tx.run(async (em) => {
       const n = await this.repo.byId(em, id);

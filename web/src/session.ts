@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get } from './api.js';
 import { decide, type Action, type UserActor } from './server.js';
-import type { Me, Notice, Task } from './types.js';
+import type { Me, Task } from './types.js';
 
 /**
  * Who is signed in, and how many notifications they have not read: the one
@@ -59,8 +59,8 @@ export async function refreshUnread(): Promise<void> {
   const me = state.me;
   if (!me || !may('notifications.read') || me.officialId === null) return setSession({ unread: 0 });
   try {
-    const list = await get<Notice[]>('/notifications?unread=true&limit=100');
-    setSession({ unread: list.length });
+    const { count } = await get<{ count: number }>('/notifications/unread-count');
+    setSession({ unread: count });
   } catch {
     /* the header keeps its last count */
   }

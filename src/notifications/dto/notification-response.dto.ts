@@ -30,3 +30,9 @@ export class NotificationDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Đã đọc lúc; null: chưa đọc' })
   readAt: string | null;
 }
+
+/** GET /api/notifications/unread-count */
+export class UnreadCountDto {
+  @ApiProperty({ example: 3, description: 'Số thông báo chưa đọc của chính mình' })
+  count: number;
+}

@@ -668,6 +668,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số thông báo chưa đọc của chính mình */
+        get: operations["Notifications_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/{id}/read": {
         parameters: {
             query?: never;
@@ -2192,6 +2209,13 @@ export interface components {
              * @description Đã đọc lúc; null: chưa đọc
              */
             readAt: string | null;
+        };
+        UnreadCountDto: {
+            /**
+             * @description Số thông báo chưa đọc của chính mình
+             * @example 3
+             */
+            count: number;
         };
         ZaloTemplatesDto: {
             /** @description Mẫu tin nhắc trước hạn */
@@ -6237,6 +6261,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Notifications_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
                 };
             };
             /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
