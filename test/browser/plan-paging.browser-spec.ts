@@ -139,6 +139,9 @@ describe('long lists a page at a time (a 320-task plan) at 1366 and 360 px', () 
       const first = await items.count();
       expect(first).toBeLessThan(60);
       expect(await items.first().locator('b').textContent()).toBe('Nhắc việc số 60');
+      // the header's count and the summary, from GET /api/notifications/unread-count
+      expect(await page.locator(tid('unread')).textContent()).toBe('Thông báo 60 chưa đọc');
+      expect(await page.locator(tid('notifications-summary')).textContent()).toBe('60 thông báo chưa đọc.');
       expectNoProblems(`Thông báo, 60 (${screen.width} px)`, await auditPage(page, { screen, watch, weight }));
       await page.locator(tid('notifications-more')).focus();
       await page.keyboard.press('Enter');
