@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import type { Browser, Request } from 'playwright-core';
-import { planPath, taskPath, VIEW_PATHS } from '../../src/common/web-paths.js';
+import { planPath, reportPath, taskPath, VIEW_PATHS } from '../../src/common/web-paths.js';
 import { Notification } from '../../src/notifications/entities/notification.entity.js';
 import { auditPage, expectNoProblems, LIMITS } from './support/audit.js';
 import { BOTH_SCREENS, launchBrowser, loadMeasured, screenshot, SCREENS } from './support/browser.js';
@@ -181,6 +181,34 @@ describe('long lists a page at a time (a 320-task plan) at 1366 and 360 px', () 
       // newest first, every entry once
       expect(await entries.evaluateAll((els) => els.map((e: any) => e.getAttribute('data-action')))).toEqual(whole.map((e: { action: string }) => e.action).reverse());
       await page.waitForFunction(() => !(globalThis as any).document.querySelector('[data-testid="log-more"]'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('prints a report\'s long lists whole: the screen shows 50 rows and "Xem thêm", paper every row', async () => {
+    const chairman = await s.api('chairman');
+    await chairman.post(`/api/plans/${planId}/issue`).send({ issuedOn: '2023-01-30' }).expect(200);
+    const context = await s.contextAs(browser, 'chairman', SCREENS.desktop);
+    try {
+      const page = await context.newPage();
+      await page.goto(new URL(reportPath(planId, 'Y', 2023), s.base).toString());
+      await page.click(tid('report-preview'));
+      await page.locator(tid('report-preview-body')).waitFor();
+      // the longest of the report's lists
+      const lists = ['report-completed', 'report-overdue', 'report-not-completed', 'report-next'];
+      const sizes = await Promise.all(lists.map((l) => page.locator(`${tid(l)} tbody tr`).count()));
+      const longest = lists[sizes.indexOf(Math.max(...sizes))];
+      const rows = page.locator(`${tid(longest)} tbody tr`);
+      const total = await rows.count();
+      expect(total).toBeGreaterThan(50);
+      await page.locator(`details.lines:has(${tid(longest)}) > summary`).click();
+      const shown = () => rows.evaluateAll((trs) => trs.filter((tr: any) => tr.getBoundingClientRect().height > 0).length);
+      expect(await shown()).toBe(50);
+      expect(await page.locator(`details.lines:has(${tid(longest)}) ${tid('show-more')}`).isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'print' });
+      expect(await shown()).toBe(total);
+      expect(await page.locator(`details.lines:has(${tid(longest)}) ${tid('show-more')}`).isVisible()).toBe(false);
     } finally {
       await context.close();
     }

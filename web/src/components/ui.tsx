@@ -56,7 +56,8 @@ export interface Column<R> {
 /**
  * A table that becomes a stack of cards on a narrow screen (CSS, under
  * 600 px: each cell shows its column's name). Over `pageSize` rows it shows
- * the first page and a "Xem thêm" button.
+ * the first page and a "Xem thêm" button; with `printAll` the other rows are
+ * drawn too, hidden on the screen and printed (paper has no "Xem thêm").
  */
 export function DataTable<R>(p: {
   rows: R[];
@@ -66,12 +67,13 @@ export function DataTable<R>(p: {
   caption?: string;
   empty?: string;
   pageSize?: number;
+  printAll?: boolean;
   testid?: string;
 }) {
   const size = p.pageSize ?? 100;
   const [shown, setShown] = useState(size);
   if (!p.rows.length) return <p class="muted" data-testid={p.testid ? `${p.testid}-empty` : undefined}>{p.empty ?? 'Không có dòng nào.'}</p>;
-  const rows = p.rows.slice(0, shown);
+  const rows = p.printAll ? p.rows : p.rows.slice(0, shown);
   return (
     <div class="dt-wrap">
       <table class="dt" data-testid={p.testid}>
@@ -80,15 +82,19 @@ export function DataTable<R>(p: {
           <tr>{p.columns.map((c) => <th key={c.label} scope="col" class={c.class}>{c.srOnly ? <span class="sr">{c.label}</span> : c.label}</th>)}</tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={p.rowKey(r)} {...(p.rowProps?.(r) ?? {})}>
-              {p.columns.map((c) => <td key={c.label} class={c.class} data-label={c.srOnly ? undefined : c.label}>{c.cell(r)}</td>)}
-            </tr>
-          ))}
+          {rows.map((r, i) => {
+            const props = p.rowProps?.(r) ?? {};
+            const cls = [props.class, i >= shown ? 'print-only' : null].filter(Boolean).join(' ') || undefined;
+            return (
+              <tr key={p.rowKey(r)} {...props} class={cls}>
+                {p.columns.map((c) => <td key={c.label} class={c.class} data-label={c.srOnly ? undefined : c.label}>{c.cell(r)}</td>)}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {p.rows.length > shown ? (
-        <p class="more">
+        <p class="more no-print">
           <span class="muted">Đang hiện {formatCount(shown)} trên {formatCount(p.rows.length)} dòng.</span>{' '}
           <button type="button" class="sec" data-testid="show-more" onClick={() => setShown(shown + size)}>Xem thêm</button>
         </p>

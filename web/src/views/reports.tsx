@@ -277,7 +277,7 @@ function Lines(p: { title: string; rows: ReportTaskLine[]; testid: string }) {
   return (
     <details class="lines">
       <summary>{p.title} ({formatCount(p.rows.length)} nhiệm vụ)</summary>
-      <DataTable testid={p.testid} rows={p.rows} rowKey={(l) => l.taskId} empty="Không có nhiệm vụ nào." caption={p.title} pageSize={50}
+      <DataTable testid={p.testid} rows={p.rows} rowKey={(l) => l.taskId} empty="Không có nhiệm vụ nào." caption={p.title} pageSize={50} printAll
         columns={[
           { label: 'Phụ lục, TT', class: 'tt', cell: (l) => `${l.phuLuc}.${l.ordinal}` },
           { label: 'Nội dung', cell: (l) => l.content },
