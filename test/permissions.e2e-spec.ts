@@ -179,6 +179,7 @@ describe('permission matrix: every endpoint × every role', () => {
     },
     { route: 'GET /api/plans/:id/unassigned', ok: all(200, READERS), call: async () => ({ path: `/api/plans/${planA.id}/unassigned` }), foreign: async () => ({ path: `/api/plans/${planB.id}/unassigned` }) },
     { route: 'GET /api/plans/:id/progress', ok: all(200, READERS), call: async () => ({ path: `/api/plans/${planA.id}/progress` }), foreign: async () => ({ path: `/api/plans/${planB.id}/progress` }) },
+    { route: 'GET /api/plans/:id/overview', ok: all(200, READERS), call: async () => ({ path: `/api/plans/${planA.id}/overview?asOf=2023-06-20` }), foreign: async () => ({ path: `/api/plans/${planB.id}/overview` }) },
     // tasks
     { route: 'GET /api/officials/:id/tasks', ok: all(200, READERS), call: async () => ({ path: `/api/officials/${A.people.tuphap}/tasks` }), foreign: async () => ({ path: `/api/officials/${B.people.tuphap}/tasks` }) },
     { route: 'GET /api/plans/:id/tasks', ok: all(200, READERS), call: async () => ({ path: `/api/plans/${planA.id}/tasks` }), foreign: async () => ({ path: `/api/plans/${planB.id}/tasks` }) },

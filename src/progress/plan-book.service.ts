@@ -10,6 +10,15 @@ import { PlansService } from '../plans/plans.service.js';
 import { compactTaskView, type TaskView } from '../tasks/task-view.js';
 import { TasksService, UnassignedTask } from '../tasks/tasks.service.js';
 import { CreatePlanDto } from './dto/plan-book.dto.js';
+import { OrganizationRepository } from '../organization/organization.repository.js';
+import { monthsOf, overviewLists, type MonthBar, type OverviewLists } from './overview.js';
+
+export interface PlanOverview extends OverviewLists {
+  planId: number;
+  year: number;
+  asOf: string;
+  months: MonthBar[];
+}
 
 export interface PlanDetail extends Omit<Plan, 'phuLucs'> {
   phuLucs: (Omit<PhuLuc, 'plan' | 'planId'> & { tasks: TaskView[] })[];
@@ -30,7 +39,23 @@ export class PlanBookService {
     private readonly plans: PlansService,
     private readonly planRows: PlansRepository,
     private readonly tasks: TasksService,
+    private readonly organization: OrganizationRepository,
   ) {}
+
+  /**
+   * The overview page's chart and lists as of a day, worked out here so that
+   * the page reads a few rows, not every task of the plan.
+   */
+  overview(id: number, asOf: string): Promise<PlanOverview> {
+    return this.tx.read(async (em) => {
+      const plan = await this.plans.load(em, id);
+      const tasks = await this.tasks.ofPlan(em, id);
+      const unassigned = await this.tasks.unassigned(em, plan);
+      const officials = await this.organization.officialsOf(plan.unitId, {}, em);
+      const names = new Map(officials.map((o) => [o.id, o.fullName]));
+      return { planId: plan.id, year: plan.year, asOf, months: monthsOf(tasks, plan.year, asOf), ...overviewLists(tasks, unassigned, names, asOf) };
+    });
+  }
 
   create(actor: Actor, dto: CreatePlanDto): Promise<PlanDetail> {
     return this.tx.run((em) => this.createIn(em, actor, dto));

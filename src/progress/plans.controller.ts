@@ -12,6 +12,8 @@ import { ApiErrors } from '../common/api-errors.js';
 import { PlanDto } from '../plans/dto/plan-response.dto.js';
 import { UnassignedTaskDto } from '../tasks/dto/task-response.dto.js';
 import { PlanBookDto, PlanProgressDto } from './dto/progress-response.dto.js';
+import { PlanOverviewDto } from './dto/overview-response.dto.js';
+import { todayLocal } from '../common/local-date.js';
 
 /**
  * The plan's routes. They answer with the plan's tasks and figures, so they
@@ -109,5 +111,14 @@ export class PlansController {
   @Access('plans.read', 'plan')
   progress(@IdParam() id: number, @Query() q: ProgressQuery) {
     return this.progressService.progress(id, q.asOf);
+  }
+
+  @Get(':id/overview')
+  @ApiOperation({ summary: 'Tổng quan kế hoạch tính đến một ngày: biểu đồ theo tháng, nhiệm vụ quá hạn, sắp đến hạn, cần xem lại, chưa giao' })
+  @ApiOkResponse({ type: PlanOverviewDto })
+  @ApiErrors(400)
+  @Access('plans.read', 'plan')
+  overview(@IdParam() id: number, @Query() q: ProgressQuery) {
+    return this.book.overview(id, q.asOf ?? todayLocal());
   }
 }

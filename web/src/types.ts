@@ -16,6 +16,7 @@ export type Plan = S['PlanBookDto'];
 export type PlanTaskPage = S['PlanTaskPageDto'];
 export type OfficialTaskPage = S['OfficialTaskPageDto'];
 export type Progress = S['PlanProgressDto'];
+export type PlanOverview = S['PlanOverviewDto'];
 export type Official = S['OfficialDto'];
 export type Notice = S['NotificationDto'];
 export type TaskHistoryEntry = S['TaskHistoryEntryDto'];

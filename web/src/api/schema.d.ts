@@ -615,6 +615,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổng quan kế hoạch tính đến một ngày: biểu đồ theo tháng, nhiệm vụ quá hạn, sắp đến hạn, cần xem lại, chưa giao */
+        get: operations["Plans_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/evidence": {
         parameters: {
             query?: never;
@@ -2146,6 +2163,168 @@ export interface components {
             phuLucs: components["schemas"]["PhuLucProgressDto"][];
             /** @description Điểm tự đánh giá tiêu chí "mức độ thực hiện kế hoạch CCHC" */
             cchcPoints: components["schemas"]["CchcPointsDto"];
+        };
+        MonthBarDto: {
+            /**
+             * @description Tháng (T1–T12)
+             * @example T3
+             */
+            label: string;
+            /**
+             * @description Số lần đến hạn trong tháng
+             * @example 5
+             */
+            due: number;
+            /**
+             * @description Số lần hoàn thành trong tháng, tính đến ngày đã chọn
+             * @example 4
+             */
+            done: number;
+        };
+        OverdueItemDto: {
+            /** @example 1 */
+            id: number;
+            /** @example 1 */
+            phuLuc: number;
+            /**
+             * @description TT trong Phụ lục
+             * @example 1
+             */
+            ordinal: number;
+            /** @description Nội dung trên một dòng, rút gọn còn tối đa 90 ký tự */
+            content: string;
+            assigneeId: number | null;
+            /**
+             * @description Người chủ trì; "Chưa giao" khi chưa có
+             * @example Nguyễn Văn A
+             */
+            assigneeName: string;
+            /**
+             * @description Các hạn chưa hoàn thành tính đến ngày đã chọn (YYYY-MM-DD)
+             * @example [
+             *       "2023-03-31"
+             *     ]
+             */
+            dueOn: string[];
+        };
+        OverdueListDto: {
+            /**
+             * @description Tổng số nhiệm vụ của danh sách
+             * @example 3
+             */
+            total: number;
+            /** @description Tối đa 100 dòng đầu */
+            items: components["schemas"]["OverdueItemDto"][];
+        };
+        DueSoonItemDto: {
+            /** @example 1 */
+            id: number;
+            /** @example 1 */
+            phuLuc: number;
+            /**
+             * @description TT trong Phụ lục
+             * @example 1
+             */
+            ordinal: number;
+            /** @description Nội dung trên một dòng, rút gọn còn tối đa 90 ký tự */
+            content: string;
+            assigneeId: number | null;
+            /**
+             * @description Người chủ trì; "Chưa giao" khi chưa có
+             * @example Nguyễn Văn A
+             */
+            assigneeName: string;
+            /**
+             * Format: date
+             * @description Hạn gần nhất chưa hoàn thành
+             * @example 2023-06-30
+             */
+            nextDue: string;
+        };
+        DueSoonListDto: {
+            /** @example 3 */
+            total: number;
+            /** @description Tối đa 100 dòng đầu, theo hạn gần nhất */
+            items: components["schemas"]["DueSoonItemDto"][];
+        };
+        ReviewItemDto: {
+            /** @example 1 */
+            id: number;
+            /** @example 1 */
+            phuLuc: number;
+            /**
+             * @description TT trong Phụ lục
+             * @example 1
+             */
+            ordinal: number;
+            /** @description Nội dung trên một dòng, rút gọn còn tối đa 90 ký tự */
+            content: string;
+            assigneeId: number | null;
+            /**
+             * @description Người chủ trì; "Chưa giao" khi chưa có
+             * @example Nguyễn Văn A
+             */
+            assigneeName: string;
+            /**
+             * @description Thời gian hoàn thành, như kế hoạch ghi
+             * @example Thường xuyên
+             */
+            deadlineText: string;
+            /** @description Vì sao thời hạn cần xem lại */
+            notes: string;
+            /**
+             * @description Trạng thái tính đến ngày đã chọn
+             * @enum {string}
+             */
+            state: "open" | "overdue" | "done" | "cancelled";
+        };
+        ReviewListDto: {
+            /** @example 3 */
+            total: number;
+            /** @description Tối đa 100 dòng đầu */
+            items: components["schemas"]["ReviewItemDto"][];
+        };
+        UnassignedItemDto: {
+            /** @example 1 */
+            id: number;
+            /** @example 1 */
+            phuLuc: number;
+            /** @example 1 */
+            ordinal: number;
+            /** @description Nội dung rút gọn */
+            content: string | null;
+            /** @description Cơ quan chủ trì theo kế hoạch */
+            leadText: string;
+            /** @description Vì sao chưa giao được */
+            reason: string;
+        };
+        UnassignedListDto: {
+            /** @example 3 */
+            total: number;
+            /** @description Tối đa 100 dòng đầu */
+            items: components["schemas"]["UnassignedItemDto"][];
+        };
+        PlanOverviewDto: {
+            /** @example 1 */
+            planId: number;
+            /** @example 2023 */
+            year: number;
+            /**
+             * Format: date
+             * @description Tính đến ngày (giờ Việt Nam)
+             * @example 2023-06-30
+             */
+            asOf: string;
+            /** @description Mười hai tháng của năm kế hoạch */
+            months: components["schemas"]["MonthBarDto"][];
+            /** @description Quá hạn chưa hoàn thành */
+            overdue: components["schemas"]["OverdueListDto"];
+            /** @description Đến hạn trong 14 ngày tới */
+            dueSoon: components["schemas"]["DueSoonListDto"];
+            /** @description Thời hạn cần xem lại */
+            needsReview: components["schemas"]["ReviewListDto"];
+            /** @description Chưa giao người chủ trì */
+            unassigned: components["schemas"]["UnassignedListDto"];
         };
         EvidenceUploadBody: {
             /**
@@ -5934,6 +6113,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanProgressDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi tài nguyên thuộc đơn vị khác, ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Plans_overview: {
+        parameters: {
+            query?: {
+                /** @description Tính đến ngày (mặc định hôm nay) */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Mã (số nguyên dương) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanOverviewDto"];
                 };
             };
             /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */

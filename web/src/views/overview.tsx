@@ -1,25 +1,13 @@
+import type { ComponentChildren } from 'preact';
 import { get } from '../api.js';
-import { MonthChart, type MonthBar } from '../components/chart.js';
+import { MonthChart } from '../components/chart.js';
 import { DateField, Form, Submit, dateValue, useForm, vnFromIso } from '../components/form.js';
 import { Alert, DataTable, Loading, Pill, useData } from '../components/ui.js';
-import { nameOf, officialsOf, phuLucName, plansList, shorten, vnDate } from '../data.js';
+import { phuLucName, plansList, vnDate } from '../data.js';
 import { setQuery, useRoute } from '../router.js';
-import { TASK_STATE_LABELS, addDays, formatCount, nextDue, taskPath, taskStateOn, todayLocal } from '../server.js';
-import type { Official, Plan, PlanSummary, Progress, Task } from '../types.js';
+import { TASK_STATE_LABELS, formatCount, planPath, taskPath, todayLocal, type TaskState } from '../server.js';
+import type { PlanOverview, PlanSummary, Progress } from '../types.js';
 import { PlanPicker } from './plan-picker.js';
-
-/** Completions and due dates per month of the plan's year, up to the chosen day. */
-export function monthsOf(tasks: Task[], year: number, asOf: string): MonthBar[] {
-  const months: MonthBar[] = Array.from({ length: 12 }, (_, i) => ({ label: `T${i + 1}`, due: 0, done: 0 }));
-  for (const t of tasks) {
-    if (t.status === 'cancelled') continue;
-    for (const d of t.dueDates) {
-      if (d.dueOn && d.dueOn.startsWith(`${year}-`)) months[Number(d.dueOn.slice(5, 7)) - 1].due++;
-      if (d.completedOn && d.completedOn <= asOf && d.completedOn.startsWith(`${year}-`)) months[Number(d.completedOn.slice(5, 7)) - 1].done++;
-    }
-  }
-  return months;
-}
 
 export function Overview() {
   const route = useRoute();
@@ -32,10 +20,10 @@ export function Overview() {
   const plan: PlanSummary | undefined = list.find((p) => p.id === wanted) ?? latest.find((p) => p.status === 'issued') ?? latest[0];
   const data = useData(async () => {
     if (!plan) return undefined;
-    const [detail, progress, officials] = await Promise.all([
-      get<Plan>(`/plans/${plan.id}?compact=true`), get<Progress>(`/plans/${plan.id}/progress?asOf=${asOf}`), officialsOf(plan.unitId),
+    const [overview, progress] = await Promise.all([
+      get<PlanOverview>(`/plans/${plan.id}/overview?asOf=${asOf}`), get<Progress>(`/plans/${plan.id}/progress?asOf=${asOf}`),
     ]);
-    return { detail, progress, officials };
+    return { overview, progress };
   }, [plan?.id, asOf]);
   const f = useForm({ asOf: vnFromIso(asOf) });
 
@@ -63,7 +51,7 @@ export function Overview() {
   );
 }
 
-function Figures(p: { detail: Plan; progress: Progress; asOf: string }) {
+function Figures(p: { overview: PlanOverview; progress: Progress; asOf: string }) {
   const pr = p.progress;
   return (
     <>
@@ -88,7 +76,7 @@ function Figures(p: { detail: Plan; progress: Progress; asOf: string }) {
           const name = `${phuLucName(x.phuLuc)}. ${x.title}`;
           return (
             <li key={x.phuLuc} data-testid="phu-luc-bar" data-phu-luc={x.phuLuc}>
-              <a href={`/ke-hoach/${p.detail.id}?phu-luc=${x.phuLuc}`}>
+              <a href={`${planPath(p.overview.planId)}?phu-luc=${x.phuLuc}`}>
                 <span class="bt">{name}</span>
                 <span class="bn" data-testid="phu-luc-ratio">{x.ratio} · {x.percent}</span>
               </a>
@@ -101,60 +89,66 @@ function Figures(p: { detail: Plan; progress: Progress; asOf: string }) {
         })}
       </ol>
       <p class="legend muted"><i class="f-done" />Đã hoàn thành <i class="f-over" />Quá hạn chưa xong <i class="f-rest" />Còn lại</p>
-      <h2>Hoàn thành theo tháng năm {p.detail.year}</h2>
-      <MonthChart months={monthsOf(p.detail.phuLucs.flatMap((x) => x.tasks), p.detail.year, p.asOf)} title={`Hoàn thành theo tháng năm ${p.detail.year}`} />
+      <h2>Hoàn thành theo tháng năm {p.overview.year}</h2>
+      <MonthChart months={p.overview.months} title={`Hoàn thành theo tháng năm ${p.overview.year}`} />
     </>
   );
 }
 
-function taskLink(t: Task) {
-  return <a href={taskPath(t.id)} data-testid="task-link">{phuLucName(t.phuLuc)}, TT {t.ordinal}: {shorten(t.content, 90)}</a>;
+type Row = { id: number; phuLuc: number; ordinal: number; content: string | null };
+
+function taskLink(t: Row) {
+  return <a href={taskPath(t.id)} data-testid="task-link">{phuLucName(t.phuLuc)}, TT {t.ordinal}{t.content ? `: ${t.content}` : ''}</a>;
 }
 
-function Lists(p: { detail: Plan; officials: Official[]; asOf: string }) {
-  const tasks = p.detail.phuLucs.flatMap((x) => x.tasks);
-  const soon = addDays(p.asOf, 14);
-  const overdue = tasks.filter((t) => taskStateOn(t, p.asOf) === 'overdue');
-  const dueSoon = tasks
-    .filter((t) => t.status === 'open' && taskStateOn(t, p.asOf) === 'open')
-    .map((t) => ({ t, next: nextDue(t) }))
-    .filter((x) => x.next !== null && x.next >= p.asOf && x.next <= soon)
-    .sort((a, b) => a.next!.localeCompare(b.next!));
-  const review = tasks.filter((t) => t.schedule.needsReview && t.status !== 'cancelled');
-  const byId = new Map(tasks.map((t) => [t.id, t]));
+/** Under a list cut at its first rows: how many there are, and where the plan shows them all. */
+function More(p: { list: { total: number; items: unknown[] }; href: string | null; testid: string }) {
+  if (p.list.total <= p.list.items.length) return null;
+  const text = `Đang hiện ${formatCount(p.list.items.length)} trên ${formatCount(p.list.total)} nhiệm vụ`;
+  return <p class="muted" data-testid={p.testid}>{p.href ? <>{text}; <a href={p.href}>xem tất cả trong Kế hoạch</a>.</> : `${text}.`}</p>;
+}
+
+function Lists(p: { overview: PlanOverview; asOf: string }) {
+  const o = p.overview;
+  const plan = planPath(o.planId);
+  const heading = (text: string, n: number): ComponentChildren => `${text} (${formatCount(n)})`;
   return (
     <>
       <section class="card" aria-labelledby="ov-over" data-testid="overdue-list">
-        <h2 id="ov-over">Quá hạn chưa hoàn thành ({formatCount(overdue.length)})</h2>
-        <DataTable rows={overdue} rowKey={(t) => t.id} empty="Không có nhiệm vụ nào quá hạn." caption="Nhiệm vụ quá hạn" columns={[
+        <h2 id="ov-over">{heading('Quá hạn chưa hoàn thành', o.overdue.total)}</h2>
+        <DataTable rows={o.overdue.items} rowKey={(t) => t.id} empty="Không có nhiệm vụ nào quá hạn." caption="Nhiệm vụ quá hạn" columns={[
           { label: 'Nhiệm vụ', cell: taskLink },
-          { label: 'Hạn', cell: (t) => t.dueDates.filter((d) => !d.completedOn || d.completedOn > p.asOf).map((d) => vnDate(d.dueOn)).filter(Boolean).join(', ') },
-          { label: 'Người chủ trì', cell: (t) => nameOf(p.officials, t.assigneeId) },
+          { label: 'Hạn', cell: (t) => t.dueOn.map((d) => vnDate(d)).join(', ') },
+          { label: 'Người chủ trì', cell: (t) => t.assigneeName },
         ]} />
+        <More list={o.overdue} href={p.asOf === todayLocal() ? `${plan}?qua-han=1` : plan} testid="overdue-more" />
       </section>
       <section class="card" aria-labelledby="ov-soon" data-testid="due-soon">
-        <h2 id="ov-soon">Đến hạn trong 14 ngày tới ({formatCount(dueSoon.length)})</h2>
-        <DataTable rows={dueSoon} rowKey={(x) => x.t.id} empty="Không có nhiệm vụ nào đến hạn trong 14 ngày tới." caption="Nhiệm vụ sắp đến hạn" columns={[
-          { label: 'Nhiệm vụ', cell: (x) => taskLink(x.t) },
-          { label: 'Hạn', cell: (x) => vnDate(x.next) },
-          { label: 'Người chủ trì', cell: (x) => nameOf(p.officials, x.t.assigneeId) },
+        <h2 id="ov-soon">{heading('Đến hạn trong 14 ngày tới', o.dueSoon.total)}</h2>
+        <DataTable rows={o.dueSoon.items} rowKey={(x) => x.id} empty="Không có nhiệm vụ nào đến hạn trong 14 ngày tới." caption="Nhiệm vụ sắp đến hạn" columns={[
+          { label: 'Nhiệm vụ', cell: taskLink },
+          { label: 'Hạn', cell: (x) => vnDate(x.nextDue) },
+          { label: 'Người chủ trì', cell: (x) => x.assigneeName },
         ]} />
+        <More list={o.dueSoon} href={plan} testid="due-soon-more" />
       </section>
       <section class="card" aria-labelledby="ov-chair" data-testid="needs-chairman">
         <h2 id="ov-chair">Cần Chủ tịch xử lý</h2>
-        <h3>Chưa giao người chủ trì ({formatCount(p.detail.unassigned.length)})</h3>
-        <DataTable rows={p.detail.unassigned} rowKey={(u) => u.taskId} empty="Tất cả nhiệm vụ đã có người chủ trì." caption="Nhiệm vụ chưa giao" columns={[
-          { label: 'Nhiệm vụ', cell: (u) => { const t = byId.get(u.taskId); return t ? taskLink(t) : `${phuLucName(u.phuLuc)}, TT ${u.ordinal}`; } },
+        <h3>{heading('Chưa giao người chủ trì', o.unassigned.total)}</h3>
+        <DataTable rows={o.unassigned.items} rowKey={(u) => u.id} empty="Tất cả nhiệm vụ đã có người chủ trì." caption="Nhiệm vụ chưa giao" columns={[
+          { label: 'Nhiệm vụ', cell: taskLink },
           { label: 'Cơ quan chủ trì theo kế hoạch', cell: (u) => u.leadText },
           { label: 'Lý do', cell: (u) => <span class="muted">{u.reason}</span> },
         ]} />
-        <h3>Thời hạn cần xem lại ({formatCount(review.length)})</h3>
-        <DataTable rows={review} rowKey={(t) => t.id} empty="Không có thời hạn nào cần xem lại." caption="Thời hạn cần xem lại" columns={[
+        <More list={o.unassigned} href={plan} testid="unassigned-more" />
+        <h3>{heading('Thời hạn cần xem lại', o.needsReview.total)}</h3>
+        <DataTable rows={o.needsReview.items} rowKey={(t) => t.id} empty="Không có thời hạn nào cần xem lại." caption="Thời hạn cần xem lại" columns={[
           { label: 'Nhiệm vụ', cell: taskLink },
           { label: 'Thời gian hoàn thành', cell: (t) => t.deadlineText },
-          { label: 'Vì sao', cell: (t) => <span class="muted">{t.schedule.notes.join(' ') || 'Thời hạn cần người kiểm tra lại'}</span> },
-          { label: 'Trạng thái', cell: (t) => <Pill kind={taskStateOn(t, p.asOf)}>{TASK_STATE_LABELS[taskStateOn(t, p.asOf)]}</Pill> },
+          { label: 'Vì sao', cell: (t) => <span class="muted">{t.notes}</span> },
+          { label: 'Trạng thái', cell: (t) => <Pill kind={t.state}>{TASK_STATE_LABELS[t.state as TaskState]}</Pill> },
         ]} />
+        <More list={o.needsReview} href={`${plan}?xem-lai=1`} testid="review-more" />
       </section>
     </>
   );
