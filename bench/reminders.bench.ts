@@ -615,7 +615,7 @@ async function main(): Promise<void> {
       '',
       `### Delivering reminders due at the same instant: in the app, by e-mail and by Zalo`,
       '',
-      `The tasks of one commune due today, its reminder time set to a coming whole minute, only the due-day reminder, each to an official who takes reminders in the app, by e-mail (a local SMTP peer, \`test/support/smtp.ts\`) and by Zalo (the local fake of Zalo's hosts, \`test/support/zns.ts\`, which checks every request as Zalo documents it); delivered by worker processes (\`dist-bench/src/worker.js\`, concurrency 5 each) on one SQLite file. Lateness is the Redis time of each job's 'completed' event minus that minute. The bench checks exactly one notification, one mail and one ZNS message per task.`,
+      `The tasks of one commune due today, its reminder time set to a coming whole minute, only the due-day reminder, each to an official who takes reminders in the app, by e-mail (a local SMTP peer, \`test/support/smtp.ts\`) and by Zalo (the local fake of Zalo's hosts, \`test/support/zns.ts\`, which checks every request as Zalo documents it); delivered by worker processes (\`dist-bench/src/worker.js\`, REMINDER_CONCURRENCY 50 each, the default) on one SQLite file. Lateness is the Redis time of each job's 'completed' event minus that minute. The bench checks exactly one notification, one mail and one ZNS message per task.`,
       '',
       `The baseline, measured in the same run: as many ZNS messages (the app's own ZNS client) and mails (one pooled nodemailer transport) to the same peers, 50 at once, with no queue and no database. CPU per delivery is the worker processes' own (user + system, from /proc), a figure that depends less on what else the machine runs than the lateness does.`,
       '',
