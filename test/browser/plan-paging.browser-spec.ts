@@ -100,6 +100,32 @@ describe('long lists a page at a time (a 320-task plan) at 1366 and 360 px', () 
     });
   }
 
+  it('Tổng quan of the 320-task plan: light, 100 overdue rows of 320, and a link to the rest in Kế hoạch (360 px)', async () => {
+    const screen = SCREENS.phone;
+    const chairman = await s.api('chairman');
+    // as of today every 2023 due date has passed: all 320 are overdue
+    const want = (await chairman.get(`/api/plans/${planId}/overview`).expect(200)).body;
+    expect(want.overdue.total).toBe(N);
+    const context = await s.contextAs(browser, 'chairman', screen);
+    try {
+      const { page, watch, weight } = await loadMeasured(context, s.base, `${VIEW_PATHS.overview}?ke-hoach=${planId}`);
+      await waitForView(page, VIEWS.find((v) => v.name === 'tong-quan')!);
+      await page.locator(tid('overdue-more')).waitFor();
+      if (process.env.VIEW_WEIGHTS) appendFileSync(process.env.VIEW_WEIGHTS, `tong-quan-${N}\tchairman\t${screen.width}\t${weight.bytes}\t${weight.scriptGzipBytes}\n`);
+      expect(weight.bytes).toBeLessThan(LIMITS.coldLoadBytes);
+      const links = page.locator(`${tid('overdue-list')} ${tid('task-link')}`);
+      expect(await links.evaluateAll((els) => els.map((e: any) => e.getAttribute('href')))).toEqual(want.overdue.items.map((x: { id: number }) => taskPath(x.id)));
+      expect(await links.count()).toBe(100);
+      const more = page.locator(tid('overdue-more'));
+      expect((await more.textContent())!.trim()).toBe(`Đang hiện 100 trên ${N} nhiệm vụ; xem tất cả trong Kế hoạch.`);
+      expect(await more.locator('a').getAttribute('href')).toBe(`${planPath(planId)}?qua-han=1`);
+      await screenshot(page, 'tong-quan-320-nhiem-vu', screen);
+      expectNoProblems(`Tổng quan 320 nhiệm vụ (${screen.width} px)`, await auditPage(page, { screen, watch, weight }));
+    } finally {
+      await context.close();
+    }
+  });
+
   it("Việc của tôi of the official who leads 80 of them: the most urgent first, the rest on 'Xem thêm' (360 px)", async () => {
     const screen = SCREENS.phone;
     const official = await s.api('official');
