@@ -83,7 +83,7 @@ const tid = (id: string) => `[data-testid="${id}"]`;
     // the plan, through the menu, without reloading the page
     await page.click(tid('nav-plans'));
     await page.click(tid('plan-link'));
-    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('[data-testid="task-row"]').length === 34);
+    await allPlanRows(page);
     // the cookie is kept over plain HTTP: not marked Secure
     const cookie = (await page.context().cookies()).find((c) => c.name === 'cchc_token');
     expect(cookie).toMatchObject({ httpOnly: true, secure: false });
@@ -113,3 +113,19 @@ const tid = (id: string) => `[data-testid="${id}"]`;
     expect([...peers]).toEqual([PEER]);
   });
 });
+
+/**
+ * Kế hoạch shows its first 20 rows, the rest on "Xem thêm" (read from the
+ * server a page at a time): waits for the first page, asks for the rest, and
+ * waits until all `n` rows of the demo plan are there.
+ */
+async function allPlanRows(page: Page, n = 34): Promise<void> {
+  const count = () => page.locator('[data-testid="task-row"]').count();
+  await page.waitForFunction((n) => {
+    const doc = (globalThis as any).document;
+    const rows = doc.querySelectorAll('[data-testid="task-row"]').length;
+    return rows === n || (rows > 0 && !!doc.querySelector('[data-testid="plan-show-more"]:not([disabled])'));
+  }, n);
+  if ((await count()) < n) await page.click('[data-testid="plan-show-more"]');
+  await page.waitForFunction((n) => (globalThis as any).document.querySelectorAll('[data-testid="task-row"]').length === n, n);
+}
