@@ -40,3 +40,9 @@ export function foldVietnamese(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** The text on one line, cut to `max` characters with "…" (a task's content in a list). */
+export function shorten(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
+}

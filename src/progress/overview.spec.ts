@@ -1,4 +1,5 @@
-import { monthsOf, overviewLists, shorten, type OverviewTask } from './overview.js';
+import { shorten } from '../common/vietnamese-text.js';
+import { monthsOf, overviewLists, type OverviewTask } from './overview.js';
 
 function task(id: number, o: Partial<OverviewTask> = {}): OverviewTask {
   return {

@@ -1,5 +1,6 @@
 import { addDays } from '../common/local-date.js';
 import { nextDue, taskStateOn, type DueFacts, type TaskState, type TaskStatus } from '../tasks/task-state.js';
+import { shorten } from '../common/vietnamese-text.js';
 
 /** Completions and due dates of one month of the plan's year. */
 export interface MonthBar {
@@ -86,10 +87,6 @@ export const DUE_SOON_DAYS = 14;
 export const CONTENT_MAX = 90;
 
 /** Text on one line, cut to max characters with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
-}
 
 /** Completions and due dates per month of the plan's year, up to the chosen day; cancelled tasks left out. */
 export function monthsOf(tasks: Pick<OverviewTask, 'status' | 'dueDates'>[], year: number, asOf: string): MonthBar[] {

@@ -29,7 +29,4 @@ export const vnDate = (iso: string | null | undefined) => (iso ? formatVnDate(is
 /** "Phụ lục 01" */
 export const phuLucName = (n: number) => `Phụ lục ${String(n).padStart(2, '0')}`;
 
-export function shorten(text: string, max: number): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
-}
+export { shorten } from './server.js';

@@ -13,6 +13,7 @@ export { PLAN_STATUS_LABELS, type PlanStatus } from '../../src/plans/plan-status
 export {
   TASK_STATE_LABELS, DUE_STATE_LABELS, taskStateOn, dueStateOn, nextDue, type TaskState, type DueState, type TaskStatus,
 } from '../../src/tasks/task-state.js';
+export { shorten } from '../../src/common/vietnamese-text.js';
 export { VIEW_PATHS, taskPath, planPath, isViewPath, type ViewName } from '../../src/common/web-paths.js';
 export { auditFieldLabel, taskActionLabel } from '../../src/audit/audit-labels.js';
 export { reminderKindLabel, REMINDER_STATE_LABELS } from '../../src/reminders/reminder-plan.js';
