@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { formatVnDate, todayLocal } from '../src/common/local-date.js';
 import { digestDue } from '../src/reminders/reminder-plan.js';
 import { ReminderDeliveryService } from '../src/reminders/reminder-delivery.service.js';
+import { JOBS } from '../src/queue/queue-names.js';
+import { Queues } from '../src/queue/queues.service.js';
 import { startApp, TestApp } from './support/app.js';
 import { createPlan, seedUnit } from './support/fixtures.js';
 import { eventually, startSmtp } from './support/smtp.js';
@@ -183,6 +185,14 @@ describe('reminders by Zalo', () => {
   });
 
   it('the quota spent (Zalo answers -144): by e-mail, and Zalo not tried again that day', async () => {
+    // the reminders due by now are delivered first (between local midnight and the reminder time the
+    // unit's time set to 00:00 above makes the earlier tasks' due-day reminders go now): only a's and b's follow
+    const queue = t.app.get(Queues).for(JOBS.remind);
+    await eventually(async () => {
+      const c = await queue.getJobCounts('waiting', 'active', 'prioritized');
+      const delayed = await queue.getDelayed();
+      return c.waiting + c.active + c.prioritized === 0 && delayed.every((j) => j.timestamp + (j.delay ?? 0) > Date.now() + 1000);
+    }, 30000, 'the reminders due by now to be delivered');
     // the app learns there is plenty left, then Zalo's count runs out behind its back
     zns.setQuota(1000, 0);
     expect((await t.admin.get('/api/zalo').expect(200)).body).toMatchObject({ remainingQuota: 1000, nearQuota: false });
