@@ -130,7 +130,9 @@ export class OrganizationService {
     return this.tx.run(async (em) => {
       const official = await this.getOfficial(id, em);
       const version = expectedVersion(official, dto.version);
-      const { version: _v, ...patch } = dto;
+      // a field left out is kept (the validation pipe may hand it over as undefined, which a spread would copy)
+      const { version: _v, ...given } = dto;
+      const patch = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as typeof given;
       const merged = { ...official, ...patch };
       zaloNeedsPhone(merged.notifyZalo, merged.phone);
       const changes = diff(official, merged, OFFICIAL_FIELDS);

@@ -133,7 +133,8 @@ export class ReminderDeliveryService {
     for (const { unitId, count } of await this.notifications.heldBack(startOfLocalDay(today))) {
       const unit = await this.organization.unit(unitId);
       if (!unit || !digestDue(now, unit.reminderTime, this.scheduler.calendar)) continue;
-      const chairmen = (await this.organization.officialsOf(unitId, { activeOnly: true })).filter((o) => o.role === 'chairman' && o.phone);
+      // a Zalo message: for a chairman who chose Zalo and gave a number
+      const chairmen = (await this.organization.officialsOf(unitId, { activeOnly: true })).filter((o) => o.role === 'chairman' && o.notifyZalo && o.phone);
       if (!chairmen.length) continue;
       const outcome = await this.notifications.dispatch({
         key: `zalo-digest|${unitId}|${today}`,
