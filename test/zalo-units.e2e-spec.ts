@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { formatVnDate, todayLocal } from '../src/common/local-date.js';
+import { addDays, formatVnDate, todayLocal } from '../src/common/local-date.js';
+import { digestDue } from '../src/reminders/reminder-plan.js';
+import { ReminderDeliveryService } from '../src/reminders/reminder-delivery.service.js';
 import type { Client, TestApp } from './support/app.js';
 import { startApp } from './support/app.js';
 import { seedUnit } from './support/fixtures.js';
@@ -228,6 +230,113 @@ describe('Zalo settings per superior unit', () => {
     expect(last.action).toBe('deleted');
   });
 });
+
+describe('Zalo through a province\'s OA: the month\'s counts per account, the digest near its quota', () => {
+  let t: TestApp;
+  let zns: Zns;
+  let oaA: ZnsOa;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let tree: Awaited<ReturnType<typeof seedTree>>;
+
+  beforeAll(async () => {
+    zns = await startZns({ templates: Object.values(INSTALL_TEMPLATES) });
+    oaA = zns.addOa(PROVINCE_A);
+    smtp = await startSmtp();
+    t = await startApp({ env: { SMTP_URL: smtp.url, REMINDER_RETRY_MS: '200', ...installEnv(zns) } });
+    tree = await seedTree(t);
+    // commune A's chairman reads Zalo: the digest is for him
+    await t.admin.patch(`/api/officials/${tree.a.people.chairman}`).send({ phone: '0987 654 001', notifyZalo: true, notifyEmail: false }).expect(200);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+    await zns.close();
+  });
+  afterEach(() => expect(zns.violations).toEqual([]));
+
+  const sentOf = (oa: ZnsOa, content: string) => oa.sent.filter((m) => m.templateData.nhiem_vu === content);
+  const accountsOf = async () => Object.fromEntries((await t.admin.get('/api/zalo').expect(200)).body.accounts.map((a: any) => [a.scope, a]));
+
+  it('a unit\'s messages stay counted under the OA that sent them when its province gets its own OA mid-month', async () => {
+    const before = await addTask(tree.a);
+    await eventually(async () => sentOf(zns, before.content).length === 1, 15000, 'the install\'s message');
+    await configure(t, tree.provinceA, oaA, 'a');
+    const after = await addTask(tree.a);
+    await eventually(async () => sentOf(oaA, after.content).length === 1, 15000, 'the province\'s message');
+    await eventually(async () => {
+      const rows = await t.db.query(`SELECT COUNT(*) AS n FROM reminder_delivery WHERE channel = 'zalo' AND mailed_at IS NULL`);
+      return Number(rows[0].n) === 0;
+    }, 15000, 'the Zalo claims settled');
+
+    const accounts = await accountsOf();
+    const unitA = { unitId: tree.a.unitId, unitName: 'UBND xã Thuộc Tỉnh A' };
+    expect(accounts.install.units).toEqual([{ ...unitA, sent: 1, fellBack: 0 }]);
+    expect(accounts[`unit:${tree.provinceA}`].units).toEqual([{ ...unitA, sent: 1, fellBack: 0 }]);
+    // the unit's own line counts both
+    const status = (await t.admin.get('/api/zalo').expect(200)).body;
+    expect(status.units.filter((u: any) => u.unitId === tree.a.unitId)).toEqual([{ ...unitA, sent: 2, fellBack: 0 }]);
+
+    // settings removed: what the province's OA sent stays its own
+    await t.admin.delete(`/api/zalo/units/${tree.provinceA}`).expect(200);
+    const cleared = await accountsOf();
+    expect(cleared.install.units).toEqual([{ ...unitA, sent: 1, fellBack: 0 }]);
+    // and back, with the refresh token Zalo now holds for the OA
+    await t.admin.put(`/api/zalo/units/${tree.provinceA}`).send({ appId: oaA.appId, secretKey: oaA.secretKey, refreshToken: oaA.currentRefreshToken(), ...templatesOf('a') }).expect(200);
+  });
+
+  it('near the province OA\'s quota, its commune\'s reminders go by e-mail and one digest goes to the chairman through the province\'s OA', async () => {
+    // the province's OA has 40 messages left today (the reserve is 50), as its quota endpoint says; the install's has plenty
+    oaA.setQuota(100, 60);
+    const accounts = await accountsOf();
+    expect(accounts[`unit:${tree.provinceA}`]).toMatchObject({ dailyQuota: 100, remainingQuota: 40, nearQuota: true });
+    expect(accounts.install).toMatchObject({ nearQuota: false });
+    const attemptsA = oaA.sendAttempts();
+    const attemptsInstall = zns.sendAttempts();
+    const refreshesA = oaA.refreshes.length;
+
+    const task = await addTask(tree.a);
+    const mail = await eventually(async () => smtp.messages.find((m) => m.subject.includes(task.content)), 15000, 'the mail instead');
+    expect(mail.to).toEqual([tree.a.email]);
+    const outcomes = await eventually(async () => {
+      const list = (await tree.a.chair.get(`/api/tasks/${task.id}/reminders`).expect(200)).body;
+      const o = list.filter((r: any) => r.state === 'delivered').flatMap((r: any) => r.zalo);
+      return o.length && o.every((x: any) => x.outcome !== 'Đang gửi') ? o : null;
+    }, 15000, 'the Zalo outcome');
+    expect(outcomes.map((o: any) => o.outcome)).toEqual(['Gần hết hạn mức tin ZNS trong ngày: gửi e-mail và gộp vào tin tổng hợp của đơn vị']);
+    expect(oaA.sendAttempts()).toBe(attemptsA);
+    expect(zns.sendAttempts()).toBe(attemptsInstall);
+
+    // at the unit's reminder time (07:30) of a working day: one digest, through the province's OA
+    const day = lastWorkingDay();
+    const delivery = t.app.get(ReminderDeliveryService);
+    expect(await delivery.sendZaloDigests(new Date(`${day}T07:29:00+07:00`))).toBe(0);
+    // not for a chairman who turned Zalo off
+    await t.admin.patch(`/api/officials/${tree.a.people.chairman}`).send({ notifyZalo: false }).expect(200);
+    expect(await delivery.sendZaloDigests(new Date(`${day}T07:30:00+07:00`))).toBe(0);
+    expect(oaA.sent.filter((m) => m.templateId === 'a-digest')).toEqual([]);
+    // Zalo on again without giving the number again: the one stored serves
+    await t.admin.patch(`/api/officials/${tree.a.people.chairman}`).send({ notifyZalo: true }).expect(200);
+    await delivery.sendZaloDigests(new Date(`${day}T07:30:00+07:00`));
+    expect(await delivery.sendZaloDigests(new Date(`${day}T07:40:00+07:00`))).toBe(0);
+    const digests = oaA.sent.filter((m) => m.templateId === 'a-digest');
+    expect(digests).toEqual([expect.objectContaining({
+      phone: '84987654001',
+      templateData: { don_vi: 'UBND xã Thuộc Tỉnh A', so_nhac_viec: '1', ngay: vn(day), lien_ket: expect.stringMatching(/^http/) },
+    })]);
+    // the province's token (the fake knows the OA by it), not a new one; nothing through the install's OA
+    expect(oaA.refreshes.length).toBe(refreshesA);
+    expect(oaA.sendAttempts()).toBe(attemptsA + 1);
+    expect(zns.sendAttempts()).toBe(attemptsInstall);
+    expect(zns.sent.filter((m) => m.templateId === 'tpl-digest')).toEqual([]);
+  });
+});
+
+/** Today, or on a weekend or holiday the last working day before (the digest goes on working days only). */
+function lastWorkingDay(): string {
+  let day = todayLocal();
+  while (!digestDue(new Date(`${day}T12:00:00+07:00`), '00:00')) day = addDays(day, -1);
+  return day;
+}
 
 // ------------------------------------------------------------------ worker processes
 

@@ -76,8 +76,8 @@ export class NotificationsRepository {
   }
 
   /** A channel's message is settled: sent, or why not (then it went by e-mail). */
-  async settle(em: EntityManager, claimId: number, outcome: string, at: Date): Promise<void> {
-    await em.update(DeliveryClaim, claimId, { mailedAt: at, outcome: outcome.slice(0, 300) });
+  async settle(em: EntityManager, claimId: number, outcome: string, at: Date, accountScope: string | null = null): Promise<void> {
+    await em.update(DeliveryClaim, claimId, { mailedAt: at, outcome: outcome.slice(0, 300), accountScope });
   }
 
   /** A send that failed before Zalo was reached: the claim may be tried again. */
@@ -90,16 +90,21 @@ export class NotificationsRepository {
     return this.db.getRepository(DeliveryClaim).find({ where: { taskId, channel: 'zalo' }, order: { id: 'ASC' } });
   }
 
-  /** Zalo messages sent (settled as 'sent') per unit since an instant: the month's count. */
-  async zaloSentPerUnit(since: Date): Promise<{ unitId: number; sent: number; fellBack: number }[]> {
+  /**
+   * Zalo messages sent (settled as 'sent') and fallen back to e-mail per unit
+   * and the account they went through, since an instant: the month's count.
+   */
+  async zaloSentPerUnit(since: Date): Promise<{ unitId: number; scope: string | null; sent: number; fellBack: number }[]> {
     const rows = await this.db.createQueryBuilder(DeliveryClaim, 'c')
       .select('c.unit_id', 'unitId')
+      .addSelect('c.account_scope', 'scope')
       .addSelect("SUM(CASE WHEN c.outcome = 'sent' THEN 1 ELSE 0 END)", 'sent')
       .addSelect("SUM(CASE WHEN c.outcome <> 'sent' THEN 1 ELSE 0 END)", 'fellBack')
       .where("c.channel = 'zalo' AND c.claimed_at >= :since AND c.unit_id IS NOT NULL", { since })
-      .groupBy('c.unit_id')
+      .groupBy('c.unit_id').addGroupBy('c.account_scope')
+      .orderBy('c.unit_id').addOrderBy('c.account_scope')
       .getRawMany<Record<string, unknown>>();
-    return rows.map((r) => ({ unitId: Number(r.unitId), sent: Number(r.sent ?? 0), fellBack: Number(r.fellBack ?? 0) }));
+    return rows.map((r) => ({ unitId: Number(r.unitId), scope: (r.scope as string | null) ?? null, sent: Number(r.sent ?? 0), fellBack: Number(r.fellBack ?? 0) }));
   }
 
   /** Units whose Zalo reminders were held back near the quota since an instant, with how many. */

@@ -84,8 +84,8 @@ type Begun =
 
 interface Finish {
   claimId: number;
-  /** Zalo messages settled by this attempt. */
-  zalo: { claimId: number; outcome: string }[];
+  /** Zalo messages settled by this attempt, with the account each went through. */
+  zalo: { claimId: number; outcome: string; scope: string | null }[];
   /** Why this attempt stopped before the mail was accepted; null: delivered. */
   failure: string | null;
 }
@@ -147,8 +147,9 @@ export class NotificationsService {
     await Promise.all(begun.zalo.map(async (z) => {
       let outcome = z.settled;
       if (outcome === null) {
-        outcome = z.unknown ? ZALO_UNKNOWN : await this.sendZalo(d, z.message);
-        settledNow.push({ claimId: z.claimId, outcome });
+        const now = z.unknown ? { outcome: ZALO_UNKNOWN, scope: null } : await this.sendZalo(d, z.message);
+        outcome = now.outcome;
+        settledNow.push({ claimId: z.claimId, ...now });
       }
       if (outcome !== 'sent' && z.message.email) instead.push(z.message.email);
     }));
@@ -203,22 +204,22 @@ export class NotificationsService {
 
   private async finish(em: EntityManager, f: Finish): Promise<void> {
     const at = new Date();
-    for (const z of f.zalo) await this.repo.settle(em, z.claimId, z.outcome, at);
+    for (const z of f.zalo) await this.repo.settle(em, z.claimId, z.outcome, at, z.scope);
     if (f.failure) await this.repo.noteFailure(em, f.claimId, f.failure);
     else await this.repo.markMailed(em, f.claimId, at);
   }
 
   /**
    * One Zalo message, its claim committed as started: what came of it, 'sent'
-   * or why it goes by e-mail instead.
+   * or why it goes by e-mail instead, and the account it went through.
    */
-  private async sendZalo(d: Dispatch, z: ZaloMessage): Promise<string> {
+  private async sendZalo(d: Dispatch, z: ZaloMessage): Promise<{ outcome: string; scope: string | null }> {
     try {
       const r = await this.zalo.send({ unitId: z.unitId, phone: z.phone, template: z.template, data: z.data, trackingId: trackingId(zaloKey(d.key, z)) }, { digest: z.digest });
-      return r.sent ? 'sent' : r.kind === 'near-quota' ? HELD_FOR_DIGEST : `${r.message}: gửi e-mail thay`;
+      return { outcome: r.sent ? 'sent' : r.kind === 'near-quota' ? HELD_FOR_DIGEST : `${r.message}: gửi e-mail thay`, scope: r.scope };
     } catch (e) {
       // Zalo or Redis did not answer: by e-mail now rather than late
-      return `${(e as Error).message}: gửi e-mail thay`;
+      return { outcome: `${(e as Error).message}: gửi e-mail thay`, scope: null };
     }
   }
 

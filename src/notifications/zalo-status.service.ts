@@ -33,14 +33,20 @@ export class ZaloStatusService {
     await Promise.all(routes.map((r) => this.zalo.quota(r).catch(() => null)));
     const today = localDateOf(now);
     const monthStart = new Date(`${today.slice(0, 8)}01T00:00:00+07:00`);
-    const units: ZaloUnitCount[] = [];
-    const byScope = new Map<string, ZaloUnitCount[]>();
+    // per unit, all accounts together; per account, what each sent (a claim that names none: the unit's account now)
+    const byUnit = new Map<number, ZaloUnitCount>();
+    const byScope = new Map<string, Map<number, ZaloUnitCount>>();
+    const nameOf = new Map<number, string>();
     for (const c of await this.deliveries.zaloSentPerUnit(monthStart)) {
-      const count = { ...c, unitName: (await this.organization.unit(c.unitId))?.name ?? `Đơn vị ${c.unitId}` };
-      units.push(count);
-      const scope = (await this.zalo.route(c.unitId))?.scope;
-      if (scope) byScope.set(scope, [...(byScope.get(scope) ?? []), count]);
+      if (!nameOf.has(c.unitId)) nameOf.set(c.unitId, (await this.organization.unit(c.unitId))?.name ?? `Đơn vị ${c.unitId}`);
+      const unitName = nameOf.get(c.unitId)!;
+      addCount(byUnit, { unitId: c.unitId, unitName, sent: c.sent, fellBack: c.fellBack });
+      const scope = c.scope ?? (await this.zalo.route(c.unitId))?.scope;
+      if (!scope) continue;
+      if (!byScope.has(scope)) byScope.set(scope, new Map());
+      addCount(byScope.get(scope)!, { unitId: c.unitId, unitName, sent: c.sent, fellBack: c.fellBack });
     }
+    const units = [...byUnit.values()];
     const accounts: ZaloAccountStatusDto[] = [];
     for (const route of routes) {
       const a = await this.zalo.account(route);
@@ -50,7 +56,7 @@ export class ZaloStatusService {
         mode: route.mode, appId: route.appId, templates: { ...route.templates },
         dailyQuota: a?.quotaDaily ?? null, remainingQuota: a?.quotaRemaining ?? null,
         quotaCheckedAt: a?.quotaCheckedAt?.toISOString() ?? null, nearQuota: a ? this.zalo.nearQuota(a, now) : false,
-        units: byScope.get(route.scope) ?? [],
+        units: [...(byScope.get(route.scope)?.values() ?? [])],
       });
     }
     const install = this.zalo.configured ? await this.zalo.account() : null;
@@ -80,4 +86,13 @@ export class ZaloStatusService {
   replaceRefreshToken(actor: UserActor, refreshToken: string): Promise<void> {
     return this.settings.replaceInstallRefreshToken(actor, refreshToken);
   }
+}
+
+/** A unit's count added to the unit's line of a list. */
+function addCount(list: Map<number, ZaloUnitCount>, c: ZaloUnitCount): void {
+  const line = list.get(c.unitId);
+  if (line) {
+    line.sent += c.sent;
+    line.fellBack += c.fellBack;
+  } else list.set(c.unitId, { ...c });
 }

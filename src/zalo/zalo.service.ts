@@ -50,8 +50,12 @@ export interface ZaloSend {
   trackingId: string;
 }
 
-/** What came of one message: sent, or why it goes by e-mail instead. */
-export type ZaloOutcome = { sent: true } | { sent: false; kind: ZnsFailureKind | 'off' | 'near-quota'; message: string };
+/**
+ * What came of one message: sent, or why it goes by e-mail instead; scope:
+ * the account it went through or was refused by (null: no account at all).
+ */
+export type ZaloOutcome = ZaloResult & { scope: string | null };
+type ZaloResult = { sent: true } | { sent: false; kind: ZnsFailureKind | 'off' | 'near-quota'; message: string };
 
 /** The token pair could not be had (refused): the channel is down. */
 class ChannelDown extends Error {}
@@ -194,7 +198,11 @@ export class ZaloService implements OnApplicationShutdown {
    */
   async send(m: ZaloSend, opts: { digest?: boolean } = {}): Promise<ZaloOutcome> {
     const route = await this.route(m.unitId);
-    if (!route) return { sent: false, kind: 'off', message: 'Chưa cấu hình Zalo' };
+    if (!route) return { sent: false, kind: 'off', message: 'Chưa cấu hình Zalo', scope: null };
+    return { ...(await this.sendThrough(route, m, opts)), scope: route.scope };
+  }
+
+  private async sendThrough(route: ZaloRoute, m: ZaloSend, opts: { digest?: boolean }): Promise<ZaloResult> {
     const account = await this.account(route);
     if (!account) return { sent: false, kind: 'account', message: `Kênh Zalo của ${route.name} chưa có mã làm mới` };
     if (account.status === 'down') return { sent: false, kind: 'account', message: `Kênh Zalo đang ngừng: ${account.problem ?? 'không rõ lý do'}` };

@@ -11,6 +11,7 @@ import { Zalo1764700000000 } from './1764700000000-zalo.js';
 import { PlanImports1764800000000 } from './1764800000000-plan-imports.js';
 import { ReminderWindow1764900000000 } from './1764900000000-reminder-window.js';
 import { ZaloUnitSettings1764950000000 } from './1764950000000-zalo-unit-settings.js';
+import { ZaloSentThrough1765000000000 } from './1765000000000-zalo-sent-through.js';
 
 /** Every migration, in order, listed by class so the build needs no globs. */
 export const MIGRATIONS = [
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   InstallInfo1764300000000, ReportSnapshots1764400000000, ReportDrafts1764612000000, EvidenceFiles1764613000000, Zalo1764700000000, PlanImports1764800000000,
   ReminderWindow1764900000000,
   ZaloUnitSettings1764950000000,
+  ZaloSentThrough1765000000000,
 ];

@@ -56,7 +56,7 @@ export class ZaloAccountStatusDto {
   @ApiProperty({ description: 'Gần hết hạn mức: nhắc việc của mỗi đơn vị gộp thành một tin tổng hợp' })
   nearQuota: boolean;
 
-  @ApiProperty({ type: [ZaloUnitCount], description: 'Số tin trong tháng của các đơn vị gửi qua Official Account này' })
+  @ApiProperty({ type: [ZaloUnitCount], description: 'Số tin trong tháng mà Official Account này đã gửi (hoặc bị từ chối) cho từng đơn vị, kể cả khi đơn vị nay dùng tài khoản khác' })
   units: ZaloUnitCount[];
 }
 
@@ -103,7 +103,7 @@ export class ZaloStatusDto {
   @ApiProperty({ description: 'Tháng tính số tin, dạng mm/yyyy', example: '11/2026' })
   month: string;
 
-  @ApiProperty({ type: [ZaloUnitCount], description: 'Số tin trong tháng theo đơn vị' })
+  @ApiProperty({ type: [ZaloUnitCount], description: 'Số tin trong tháng theo đơn vị, cộng mọi Official Account đã gửi' })
   units: ZaloUnitCount[];
 
   @ApiProperty({ type: [ZaloAccountStatusDto], description: 'Từng Official Account: của hệ thống và của các đơn vị cấp trên có cấu hình riêng' })

@@ -48,6 +48,14 @@ export class DeliveryClaim {
   @Column({ name: 'unit_id', type: 'integer', nullable: true })
   unitId: number | null;
 
+  /**
+   * The Zalo account a message went through (or was refused by): 'install'
+   * or 'unit:<id>'; null when none was reached. The month's count per account
+   * follows it, whatever account the unit uses since.
+   */
+  @Column({ name: 'account_scope', type: 'varchar', length: 20, nullable: true })
+  accountScope: string | null;
+
   /** What came of a Zalo message: 'sent', or why it went by e-mail instead (Vietnamese). */
   @Column({ type: 'varchar', length: 300, nullable: true })
   outcome: string | null;

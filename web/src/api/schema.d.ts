@@ -2447,7 +2447,7 @@ export interface components {
             quotaCheckedAt: string | null;
             /** @description Gần hết hạn mức: nhắc việc của mỗi đơn vị gộp thành một tin tổng hợp */
             nearQuota: boolean;
-            /** @description Số tin trong tháng của các đơn vị gửi qua Official Account này */
+            /** @description Số tin trong tháng mà Official Account này đã gửi (hoặc bị từ chối) cho từng đơn vị, kể cả khi đơn vị nay dùng tài khoản khác */
             units: components["schemas"]["ZaloUnitCount"][];
         };
         ZaloStatusDto: {
@@ -2488,7 +2488,7 @@ export interface components {
              * @example 11/2026
              */
             month: string;
-            /** @description Số tin trong tháng theo đơn vị */
+            /** @description Số tin trong tháng theo đơn vị, cộng mọi Official Account đã gửi */
             units: components["schemas"]["ZaloUnitCount"][];
             /** @description Từng Official Account: của hệ thống và của các đơn vị cấp trên có cấu hình riêng */
             accounts: components["schemas"]["ZaloAccountStatusDto"][];
