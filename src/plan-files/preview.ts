@@ -34,6 +34,8 @@ export interface Problem {
   row: number | null;
   /** The column's title as the file writes it. */
   column: string | null;
+  /** The row field that column holds (null: the whole row or the plan). */
+  field: RowField | null;
   key: string | null;
 }
 
@@ -63,6 +65,8 @@ export interface PlanPreview {
   taskCount: number;
   problems: Problem[];
   canSave: boolean;
+  /** The row fields, in table order, with the column titles the page shows and edits them under. */
+  fields: { field: RowField; label: string }[];
 }
 
 export const rowKey = (r: { table: number; row: number }) => `b${r.table}-${r.row}`;
@@ -102,7 +106,7 @@ export function buildPreview(parsed: ParsedPlan, o: {
   const header = { ...parsed.header, ...stripUndefined(o.header ?? {}) };
   if (o.year) header.year = o.year;
   if (o.header?.year) header.year = o.header.year;
-  const at = { phuLuc: null, table: null, row: null, column: null, key: null };
+  const at = { phuLuc: null, table: null, row: null, column: null, field: null, key: null };
   if (!header.number) problems.push({ ...at, severity: 'error', code: 'no_number', message: 'Không tìm thấy số kế hoạch (dòng “Số: …/KH-UBND”): hãy nhập số kế hoạch.' });
   if (!header.title) problems.push({ ...at, severity: 'error', code: 'no_title', message: 'Không tìm thấy tên kế hoạch (dòng “KẾ HOẠCH …”): hãy nhập tên kế hoạch.' });
   const year = header.year;
@@ -119,7 +123,7 @@ export function buildPreview(parsed: ParsedPlan, o: {
   const phuLucs: PreviewPhuLuc[] = [];
   for (const p of parsed.phuLucs) {
     const columnOf = (f: RowField) => p.columns.find((c) => c.role === ROLE_OF[f])?.header.replace(/\s+/g, ' ').trim() || COLUMN_NAMES[f];
-    const place = (r: ParsedRow, f: RowField | null) => ({ phuLuc: p.number, table: r.table, row: r.row, column: f ? columnOf(f) : null, key: rowKey(r) });
+    const place = (r: ParsedRow, f: RowField | null) => ({ phuLuc: p.number, table: r.table, row: r.row, column: f ? columnOf(f) : null, field: f, key: rowKey(r) });
     if (!PHU_LUC_AREAS[p.number]) {
       problems.push({ ...at, phuLuc: p.number, severity: 'error', code: 'phu_luc_number', message: `Phụ lục số ${p.number} không thuộc 7 lĩnh vực cải cách hành chính (Phụ lục 01–07).` });
     }
@@ -188,6 +192,7 @@ export function buildPreview(parsed: ParsedPlan, o: {
     taskCount: phuLucs.reduce((n, p) => n + p.tasks.length, 0),
     problems,
     canSave: !problems.some((x) => x.severity === 'error'),
+    fields: ROW_FIELDS.map((field) => ({ field, label: COLUMN_NAMES[field] })),
   };
 }
 

@@ -63,9 +63,26 @@ describe('importing a plan from a file at 1366 and 360 px', () => {
 
         await page.setInputFiles(tid('import-file'), { name: 'Kế hoạch CCHC 2023.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(demoDocx()) });
         expect(await page.locator(tid('import-file-name')).textContent()).toBe('Kế hoạch CCHC 2023.docx');
+        const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/plans/import' && r.ok());
         await page.click(tid('import-upload'));
+        const preview = (await (await answered).json()).preview as {
+          fields: { field: string; label: string }[];
+          problems: { key: string | null; field: string | null }[];
+        };
         await page.locator(tid('import-preview')).waitFor();
         expect(await page.locator(tid('import-row')).count()).toBe(34);
+        // the columns are the ones the preview names, with its titles
+        expect(preview.fields.map((f) => f.label)).toEqual(['TT', 'Nội dung thực hiện', 'Sản phẩm/Kết quả', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành']);
+        const heads = await page.locator(`${tid('import-phu-luc')}[data-phu-luc="1"] thead th`).allTextContents();
+        expect(heads.slice(0, preview.fields.length)).toEqual(preview.fields.map((f) => f.label));
+        // every problem of a row sits beside the cell of the field the preview names (the content cell when it names none)
+        const beside = await page.locator(tid('import-cell-problem')).evaluateAll((cells) => cells.map((c) => ({
+          key: c.closest('[data-testid="import-row"]')?.getAttribute('data-key'), field: c.getAttribute('data-field'),
+        })));
+        const expected = preview.problems.filter((x) => x.key).map((x) => ({ key: x.key, field: x.field ?? 'content' }));
+        const order = (a: { key?: string | null; field: string | null }) => `${a.key} ${a.field}`;
+        expect([...new Set(beside.map(order))].sort()).toEqual([...new Set(expected.map(order))].sort());
+        expect(expected.some((x) => x.field === 'leadText') && expected.some((x) => x.field === 'deadlineText')).toBe(true);
         expect(await page.locator(tid('import-phu-luc')).count()).toBe(7);
         expect(await page.locator(tid('import-number')).inputValue()).toBe('08/KH-UBND');
         // the summary counts the warnings; the deadline of PL01 row 1 is flagged beside its cell

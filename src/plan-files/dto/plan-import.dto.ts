@@ -73,6 +73,8 @@ export class ProblemDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Bảng thứ mấy trong tệp' }) table: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Dòng thứ mấy của bảng (hoặc của trang tính)' }) row: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'Tên cột như trong tệp' }) column: string | null;
+  @ApiProperty({ type: String, enum: [...ROW_FIELDS], nullable: true, description: 'Trường của dòng mà cột đó chứa; null: cả dòng hoặc kế hoạch' })
+  field: (typeof ROW_FIELDS)[number] | null;
   @ApiProperty({ type: String, nullable: true }) key: string | null;
 }
 
@@ -133,6 +135,11 @@ export class PreviewHeaderDto {
   @ApiProperty({ type: String, nullable: true }) decision: string | null;
 }
 
+export class PreviewFieldDto {
+  @ApiProperty({ enum: [...ROW_FIELDS], description: 'Trường của dòng (như field trong RowCorrectionDto)' }) field: (typeof ROW_FIELDS)[number];
+  @ApiProperty({ example: 'Nội dung thực hiện', description: 'Tên cột hiển thị' }) label: string;
+}
+
 export class PlanPreviewDto {
   @ApiProperty({ enum: ['docx', 'doc', 'xlsx', 'csv'] }) format: string;
   @ApiProperty({ type: PreviewHeaderDto }) header: PreviewHeaderDto;
@@ -140,6 +147,7 @@ export class PlanPreviewDto {
   @ApiProperty() taskCount: number;
   @ApiProperty({ type: [ProblemDto] }) problems: ProblemDto[];
   @ApiProperty({ description: 'false khi còn lỗi (severity error)' }) canSave: boolean;
+  @ApiProperty({ type: [PreviewFieldDto], description: 'Các cột của bảng nhiệm vụ theo thứ tự, với tên hiển thị' }) fields: PreviewFieldDto[];
 }
 
 export class PlanImportAnswerDto {

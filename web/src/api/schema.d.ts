@@ -1835,7 +1835,24 @@ export interface components {
             row: number | null;
             /** @description Tên cột như trong tệp */
             column: string | null;
+            /**
+             * @description Trường của dòng mà cột đó chứa; null: cả dòng hoặc kế hoạch
+             * @enum {string|null}
+             */
+            field: "ordinalText" | "content" | "productsText" | "leadText" | "coordinatorsText" | "deadlineText" | null;
             key: string | null;
+        };
+        PreviewFieldDto: {
+            /**
+             * @description Trường của dòng (như field trong RowCorrectionDto)
+             * @enum {string}
+             */
+            field: "ordinalText" | "content" | "productsText" | "leadText" | "coordinatorsText" | "deadlineText";
+            /**
+             * @description Tên cột hiển thị
+             * @example Nội dung thực hiện
+             */
+            label: string;
         };
         PlanPreviewDto: {
             /** @enum {string} */
@@ -1846,6 +1863,8 @@ export interface components {
             problems: components["schemas"]["ProblemDto"][];
             /** @description false khi còn lỗi (severity error) */
             canSave: boolean;
+            /** @description Các cột của bảng nhiệm vụ theo thứ tự, với tên hiển thị */
+            fields: components["schemas"]["PreviewFieldDto"][];
         };
         PlanImportAnswerDto: {
             /** @description true: kế hoạch đã được lưu */

@@ -12,29 +12,12 @@ import type { components } from '../api/schema.js';
 type S = components['schemas'];
 type Answer = S['PlanImportAnswerDto'];
 type PreviewTask = S['PreviewTaskDto'];
-type PreviewPhuLuc = S['PreviewPhuLucDto'];
 type Problem = S['ProblemDto'];
-type Field = 'ordinalText' | 'content' | 'productsText' | 'leadText' | 'coordinatorsText' | 'deadlineText';
-
-const FIELDS: { field: Field; role: string; label: string }[] = [
-  { field: 'ordinalText', role: 'ordinal', label: 'TT' },
-  { field: 'content', role: 'content', label: 'Nội dung thực hiện' },
-  { field: 'productsText', role: 'products', label: 'Sản phẩm/Kết quả' },
-  { field: 'leadText', role: 'lead', label: 'Cơ quan chủ trì' },
-  { field: 'coordinatorsText', role: 'coordinators', label: 'Cơ quan phối hợp' },
-  { field: 'deadlineText', role: 'deadline', label: 'Thời gian hoàn thành' },
-];
+/** The row fields and their column titles come with the preview (PlanPreviewDto.fields). */
+type Field = S['PreviewFieldDto']['field'];
+type Fields = S['PreviewFieldDto'][];
 
 const ACCEPT = '.docx,.doc,.xlsx,.csv';
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/** The column of a Phụ lục a problem names (by its header in the file) as the row field it is about. */
-function fieldOf(pl: PreviewPhuLuc, column: string | null): Field | null {
-  if (!column) return null;
-  const role = pl.columns.find((c) => squash(c.header) === squash(column))?.role;
-  return (FIELDS.find((f) => f.role === role) ?? FIELDS.find((f) => f.label === squash(column)))?.field ?? null;
-}
-
 /**
  * Sends the file as multipart/form-data with XMLHttpRequest, whose upload
  * reports its progress (fetch does not); the anti-forgery header as the API client sends it.
@@ -186,9 +169,9 @@ function Preview(p: { answer: Answer; again: () => void }) {
               return { 'data-testid': 'import-row', 'data-key': t.key, 'data-problems': mine.length, class: cls || undefined };
             }}
             columns={[
-              ...FIELDS.map((c) => ({
+              ...pv.fields.map((c) => ({
                 label: c.label, class: c.field === 'ordinalText' ? 'tt' : c.field === 'content' ? 'c-content' : 'c-mid',
-                cell: (t: PreviewTask) => <Cell pl={pl} task={t} field={c.field} fix={fixes[t.key]} problems={pv.problems} />,
+                cell: (t: PreviewTask) => <Cell task={t} field={c.field} fix={fixes[t.key]} problems={pv.problems} />,
               })),
               { label: 'Thao tác', srOnly: true, class: 'c-actions', cell: (t: PreviewTask) => (
                 <div class="actions">
@@ -204,7 +187,7 @@ function Preview(p: { answer: Answer; again: () => void }) {
               ) },
             ]} />
           {editing && pl.tasks.some((t) => t.key === editing) ? (
-            <RowEditor key={editing} task={pl.tasks.find((t) => t.key === editing)!} fix={fixes[editing]}
+            <RowEditor key={editing} fields={pv.fields} task={pl.tasks.find((t) => t.key === editing)!} fix={fixes[editing]}
               save={(values) => { setFix(editing, { values }); setEditing(null); }} cancel={() => setEditing(null)} />
           ) : null}
         </section>
@@ -231,11 +214,12 @@ function placeOf(x: Problem): string {
   return parts.length ? `${parts.join(', ')}: ` : '';
 }
 
-function Cell(p: { pl: PreviewPhuLuc; task: PreviewTask; field: Field; fix?: Fix; problems: Problem[] }) {
+function Cell(p: { task: PreviewTask; field: Field; fix?: Fix; problems: Problem[] }) {
   const { task: t, field } = p;
   const corrected = p.fix?.values?.[field];
   const text = corrected ?? t[field];
-  const mine = p.problems.filter((x) => x.key === t.key && (fieldOf(p.pl, x.column) === field || (!fieldOf(p.pl, x.column) && field === 'content')));
+  // a problem about the whole row shows beside its content
+  const mine = p.problems.filter((x) => x.key === t.key && (x.field ?? 'content') === field);
   return (
     <div class={mine.length ? `cell-problem p-${mine.some((x) => x.severity === 'error') ? 'error' : 'warning'}` : undefined} data-testid={mine.length ? 'import-cell-problem' : undefined} data-field={field}>
       <span class="pre">{text || '—'}</span>
@@ -249,20 +233,20 @@ function Cell(p: { pl: PreviewPhuLuc; task: PreviewTask; field: Field; fix?: Fix
   );
 }
 
-function RowEditor(p: { task: PreviewTask; fix?: Fix; save: (v: Partial<Record<Field, string>>) => void; cancel: () => void }) {
+function RowEditor(p: { fields: Fields; task: PreviewTask; fix?: Fix; save: (v: Partial<Record<Field, string>>) => void; cancel: () => void }) {
   const t = p.task;
-  const init = Object.fromEntries(FIELDS.map((c) => [c.field, p.fix?.values?.[c.field] ?? t[c.field]])) as Record<Field, string>;
+  const init = Object.fromEntries(p.fields.map((c) => [c.field, p.fix?.values?.[c.field] ?? t[c.field]])) as Record<Field, string>;
   const f = useForm(init);
   return (
     <div class="subcard" data-testid="import-row-editor">
       <h3>Sửa dòng TT {t.ordinalText} (bảng {t.table}, dòng {t.row})</h3>
       <Form form={f} class="form" label="Sửa dòng" onSubmit={async (v) => {
         const changed: Partial<Record<Field, string>> = {};
-        for (const c of FIELDS) if (v[c.field] !== t[c.field]) changed[c.field] = v[c.field];
+        for (const c of p.fields) if (v[c.field] !== t[c.field]) changed[c.field] = v[c.field];
         p.save(changed);
         return 'Đã ghi nhận; bản sửa được lưu khi xác nhận kế hoạch.';
       }}>
-        {FIELDS.map((c) => c.field === 'ordinalText'
+        {p.fields.map((c) => c.field === 'ordinalText'
           ? <TextField key={c.field} form={f} name={c.field} label={c.label} testid={`import-fix-${c.field}`} input={{ maxLength: 20, class: 'short' }} />
           : <TextArea key={c.field} form={f} name={c.field} label={c.label} testid={`import-fix-${c.field}`} rows={2} />)}
         <div class="actions">
