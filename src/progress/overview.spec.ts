@@ -1,5 +1,5 @@
 import { shorten } from '../common/vietnamese-text.js';
-import { monthsOf, overviewLists, type OverviewTask } from './overview.js';
+import { monthBars, monthsOf, overviewLists, overviewRows, type OverviewTask } from './overview.js';
 
 function task(id: number, o: Partial<OverviewTask> = {}): OverviewTask {
   return {
@@ -30,6 +30,27 @@ describe('the overview chart (monthsOf)', () => {
   });
 });
 
+describe('the overview chart from counts per day (monthBars)', () => {
+  it('gives what monthsOf gives over the tasks, from the due dates and completions counted per day', () => {
+    const tasks = [
+      task(1, { dueDates: [due('2023-03-31', '2023-03-20'), due('2023-06-30', '2023-07-02'), due('2023-03-31', '2023-03-20')] }),
+      task(2, { dueDates: [due('2023-03-15', '2023-08-01')] }),
+      task(4, { dueDates: [due('2023-12-31', '2023-02-10'), due(null)] }),
+    ];
+    const asOf = '2023-07-31';
+    // what TasksRepository.dueAndDoneByDay answers for the year, completions up to the day
+    const count = (days: string[]) => [...new Set(days)].map((day) => ({ day, n: days.filter((d) => d === day).length }));
+    const dates = tasks.flatMap((t) => t.dueDates);
+    const dueDays = count(dates.map((d) => d.dueOn).filter((d): d is string => d !== null));
+    const doneDays = count(dates.map((d) => d.completedOn).filter((d): d is string => d !== null && d <= asOf));
+    const bars = monthBars(2023, dueDays, doneDays);
+    expect(bars).toEqual(monthsOf(tasks, 2023, asOf));
+    expect(bars[2]).toEqual({ label: 'T3', due: 3, done: 2 });
+    // a day of another year is no month of this one
+    expect(monthBars(2023, [{ day: '2024-01-31', n: 4 }], [{ day: '2022-12-31', n: 1 }]).every((m) => m.due === 0 && m.done === 0)).toBe(true);
+  });
+});
+
 describe('the overview lists', () => {
   const names = new Map([[7, 'Nguyễn Văn A']]);
   const asOf = '2023-06-20';
@@ -56,6 +77,19 @@ describe('the overview lists', () => {
       [5, 'open', 'Không rõ ngày.'], [8, 'overdue', 'Thời hạn cần người kiểm tra lại'],
     ]);
     expect(l.unassigned).toEqual({ total: 1, items: [{ id: 3, phuLuc: 1, ordinal: 3, content: 'Nhiệm vụ 3', leadText: 'Văn phòng', reason: 'Không tìm thấy cán bộ' }] });
+  });
+
+  it("builds each list's row of one task as the whole-plan lists do (overviewRows)", () => {
+    const tasks = [
+      task(1, { assigneeId: 7, dueDates: [due('2023-03-31', '2023-03-30'), due('2023-06-15'), due('2023-06-30')] }),
+      task(5, { schedule: { needsReview: true, notes: ['Không rõ ngày.'] }, dueDates: [due(null)] }),
+    ];
+    const l = overviewLists(tasks, [{ taskId: 5, phuLuc: 1, ordinal: 5, leadText: 'Văn phòng', reason: 'Không tìm thấy cán bộ' }], names, asOf);
+    const rows = overviewRows(names, asOf);
+    expect(l.overdue.items).toEqual([rows.overdue(tasks[0])]);
+    expect(l.needsReview.items).toEqual([rows.needsReview(tasks[1])]);
+    expect(l.unassigned.items).toEqual([rows.unassigned({ taskId: 5, phuLuc: 1, ordinal: 5, leadText: 'Văn phòng', reason: 'Không tìm thấy cán bộ' }, tasks[1])]);
+    expect(rows.dueSoon(task(3, { dueDates: [due('2023-06-25'), due('2023-06-22', '2023-06-01')] }))).toMatchObject({ id: 3, nextDue: '2023-06-25', assigneeName: 'Chưa giao' });
   });
 
   it('keeps the total and at most the cap of rows', () => {

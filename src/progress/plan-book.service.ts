@@ -11,7 +11,9 @@ import { compactTaskView, type TaskView } from '../tasks/task-view.js';
 import { TasksService, UnassignedTask } from '../tasks/tasks.service.js';
 import { CreatePlanDto } from './dto/plan-book.dto.js';
 import { OrganizationRepository } from '../organization/organization.repository.js';
-import { monthsOf, overviewLists, type MonthBar, type OverviewLists } from './overview.js';
+import { addDays } from '../common/local-date.js';
+import { TasksRepository, type IdPage } from '../tasks/tasks.repository.js';
+import { DUE_SOON_DAYS, monthBars, OVERVIEW_LIST_CAP, overviewRows, type MonthBar, type OverviewLists } from './overview.js';
 
 export interface PlanOverview extends OverviewLists {
   planId: number;
@@ -39,21 +41,33 @@ export class PlanBookService {
     private readonly plans: PlansService,
     private readonly planRows: PlansRepository,
     private readonly tasks: TasksService,
+    private readonly taskRows: TasksRepository,
     private readonly organization: OrganizationRepository,
   ) {}
 
   /**
-   * The overview page's chart and lists as of a day, worked out here so that
-   * the page reads a few rows, not every task of the plan.
+   * The overview page's chart and lists as of a day, read by queries that
+   * give each list's total and first rows and the chart's counts per day, so
+   * that neither the page nor the server reads every task of the plan.
    */
   overview(id: number, asOf: string): Promise<PlanOverview> {
     return this.tx.read(async (em) => {
       const plan = await this.plans.load(em, id);
-      const tasks = await this.tasks.ofPlan(em, id);
-      const unassigned = await this.tasks.unassigned(em, plan);
+      const pages = await this.taskRows.overviewIds(em, id, asOf, addDays(asOf, DUE_SOON_DAYS), OVERVIEW_LIST_CAP);
+      const chart = await this.taskRows.dueAndDoneByDay(em, id, `${plan.year}-01-01`, `${plan.year}-12-31`, asOf);
+      const chosen = [...new Set([pages.overdue, pages.dueSoon, pages.needsReview, pages.unassigned].flatMap((p) => p.ids))];
+      const tasks = new Map((await this.taskRows.views(em, { ids: chosen })).map((t) => [t.id, t]));
+      const unassigned = new Map((await this.tasks.unassigned(em, plan, pages.unassigned.ids)).map((u) => [u.taskId, u]));
       const officials = await this.organization.officialsOf(plan.unitId, {}, em);
-      const names = new Map(officials.map((o) => [o.id, o.fullName]));
-      return { planId: plan.id, year: plan.year, asOf, months: monthsOf(tasks, plan.year, asOf), ...overviewLists(tasks, unassigned, names, asOf) };
+      const rows = overviewRows(new Map(officials.map((o) => [o.id, o.fullName])), asOf);
+      const list = <T>(page: IdPage, row: (id: number) => T) => ({ total: page.total, items: page.ids.map(row) });
+      return {
+        planId: plan.id, year: plan.year, asOf, months: monthBars(plan.year, chart.due, chart.done),
+        overdue: list(pages.overdue, (i) => rows.overdue(tasks.get(i)!)),
+        dueSoon: list(pages.dueSoon, (i) => rows.dueSoon(tasks.get(i)!)),
+        needsReview: list(pages.needsReview, (i) => rows.needsReview(tasks.get(i)!)),
+        unassigned: list(pages.unassigned, (i) => rows.unassigned(unassigned.get(i)!, tasks.get(i))),
+      };
     });
   }
 

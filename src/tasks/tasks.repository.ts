@@ -83,6 +83,54 @@ LEFT JOIN (
 WHERE u.id IN (:...unitIds)
 GROUP BY u.id, u.name`;
 
+/** How many rows fall on a local day (YYYY-MM-DD). */
+export interface DayCount {
+  day: string;
+  n: number;
+}
+
+/** One overview list as the query gives it: the total and the first ids, in the list's order. */
+export interface IdPage {
+  total: number;
+  ids: number[];
+}
+
+/** The overview's lists of a plan as of a day: each the total and its first ids. */
+export interface OverviewIds {
+  overdue: IdPage;
+  dueSoon: IdPage;
+  needsReview: IdPage;
+  unassigned: IdPage;
+}
+
+/**
+ * Per task of a plan, over its due-date rows as of a day, what taskStateOn()
+ * and nextDue() need: rows, rows still open (not completed on or before the
+ * day), open rows past their date, and the earliest due date not completed
+ * at all. Dates are local dates (YYYY-MM-DD) on both databases, compared as such.
+ */
+const TASK_DUE_FACTS_SQL = `
+SELECT dd.task_id AS task_id, COUNT(*) AS n,
+  SUM(CASE WHEN dd.completed_on IS NULL OR dd.completed_on > :asOf THEN 1 ELSE 0 END) AS open_count,
+  SUM(CASE WHEN (dd.completed_on IS NULL OR dd.completed_on > :asOf) AND dd.due_on < :asOf THEN 1 ELSE 0 END) AS overdue_count,
+  MIN(CASE WHEN dd.completed_on IS NULL THEN dd.due_on END) AS next_due
+FROM task_due_date dd INNER JOIN task tt ON tt.id = dd.task_id
+WHERE tt.plan_id = :planId
+GROUP BY dd.task_id`;
+
+/** The overview's lists (src/progress/overview.ts says what each holds), each a WHERE and an ORDER BY over the tasks and their due facts. */
+const OVERVIEW_LISTS: Record<keyof OverviewIds, { where: string; order: string; dueFacts?: true }> = {
+  overdue: { where: `t.status <> 'cancelled' AND COALESCE(d.overdue_count, 0) > 0`, order: 'pl.number, t.ordinal', dueFacts: true },
+  dueSoon: {
+    dueFacts: true,
+    where: `t.status = 'open' AND COALESCE(d.overdue_count, 0) = 0 AND NOT (COALESCE(d.n, 0) > 0 AND d.open_count = 0)
+      AND d.next_due IS NOT NULL AND d.next_due >= :asOf AND d.next_due <= :soon`,
+    order: 'd.next_due, pl.number, t.ordinal',
+  },
+  needsReview: { where: `t.needs_review = TRUE AND t.status <> 'cancelled'`, order: 'pl.number, t.ordinal' },
+  unassigned: { where: `t.assignee_id IS NULL AND t.status <> 'cancelled'`, order: 'pl.number, t.ordinal' },
+};
+
 /**
  * The tasks' SQL: tasks, their due dates, coordinators and notes. Reads may
  * join the tables of the features below (plan, Phụ lục, unit); writes touch
@@ -154,11 +202,12 @@ export class TasksRepository {
     return Number(row?.max ?? 0) + 1;
   }
 
-  /** Tasks of a plan with no lead official (cancelled ones aside), in Phụ lục and row order. */
-  unassigned(em: EntityManager, planId: number): Promise<Task[]> {
-    return em.createQueryBuilder(Task, 't').innerJoinAndSelect('t.phuLuc', 'p')
-      .where('t.plan_id = :planId AND t.assignee_id IS NULL AND t.status <> :cancelled', { planId, cancelled: 'cancelled' })
-      .orderBy('p.number').addOrderBy('t.ordinal').getMany();
+  /** Tasks of a plan with no lead official (cancelled ones aside; all, or those of `ids`), in Phụ lục and row order. */
+  unassigned(em: EntityManager, planId: number, ids?: number[]): Promise<Task[]> {
+    const qb = em.createQueryBuilder(Task, 't').innerJoinAndSelect('t.phuLuc', 'p')
+      .where('t.plan_id = :planId AND t.assignee_id IS NULL AND t.status <> :cancelled', { planId, cancelled: 'cancelled' });
+    if (ids) qb.andWhere('t.id IN (:...ids)', { ids: ids.length ? ids : [0] });
+    return qb.orderBy('p.number').addOrderBy('t.ordinal').getMany();
   }
 
   notes(taskId: number): Promise<TaskNote[]> {
@@ -201,6 +250,42 @@ export class TasksRepository {
       completedLate: Number(r.completed_late ?? 0),
       overdue: Number(r.overdue ?? 0),
     }));
+  }
+
+  /**
+   * The overview's four lists of a plan as of a day (soon: the last day of
+   * "due soon"): per list, one query giving its total and its first `max` ids
+   * in the list's order, whatever the plan's size.
+   */
+  async overviewIds(em: EntityManager, planId: number, asOf: string, soon: string, max: number): Promise<OverviewIds> {
+    const page = async (list: keyof OverviewIds): Promise<IdPage> => {
+      const { where, order, dueFacts } = OVERVIEW_LISTS[list];
+      const sql = `SELECT t.id AS id, COUNT(*) OVER () AS total
+        FROM task t INNER JOIN phu_luc pl ON pl.id = t.phu_luc_id ${dueFacts ? `LEFT JOIN (${TASK_DUE_FACTS_SQL}) d ON d.task_id = t.id` : ''}
+        WHERE t.plan_id = :planId AND ${where}
+        ORDER BY ${order}, t.id
+        LIMIT :max`;
+      const rows = await this.query<{ id: unknown; total: unknown }>(sql, { planId, asOf, soon, max }, em);
+      return { total: rows.length ? Number(rows[0].total) : 0, ids: rows.map((r) => Number(r.id)) };
+    };
+    return { overdue: await page('overdue'), dueSoon: await page('dueSoon'), needsReview: await page('needsReview'), unassigned: await page('unassigned') };
+  }
+
+  /**
+   * For the overview's chart: per day from `from` to `to`, the due dates
+   * falling on it and the completions made on it (on or before `asOf`), of
+   * the plan's tasks not cancelled. Two aggregates; at most a row a day each.
+   */
+  async dueAndDoneByDay(em: EntityManager, planId: number, from: string, to: string, asOf: string): Promise<{ due: DayCount[]; done: DayCount[] }> {
+    const byDay = async (column: 'due_on' | 'completed_on', until: string): Promise<DayCount[]> => {
+      const sql = `SELECT d.${column} AS day, COUNT(*) AS n
+        FROM task_due_date d INNER JOIN task t ON t.id = d.task_id
+        WHERE t.plan_id = :planId AND t.status <> 'cancelled' AND d.${column} >= :from AND d.${column} <= :until
+        GROUP BY d.${column}`;
+      const rows = await this.query<{ day: unknown; n: unknown }>(sql, { planId, from, until }, em);
+      return rows.map((r) => ({ day: String(r.day), n: Number(r.n) }));
+    };
+    return { due: await byDay('due_on', to), done: await byDay('completed_on', asOf < to ? asOf : to) };
   }
 
   /** Per unit, its tasks of a year's plans (drafts aside): planned, and completed as of a date. */

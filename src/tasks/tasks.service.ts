@@ -122,10 +122,11 @@ export class TasksService {
     return this.repo.notes(id);
   }
 
-  /** Tasks with no lead official, with the reason, for the chairman to assign. */
-  async unassigned(em: EntityManager, plan: Plan): Promise<UnassignedTask[]> {
+  /** Tasks with no lead official (all, or those of `ids`), with the reason, for the chairman to assign. */
+  async unassigned(em: EntityManager, plan: Plan, ids?: number[]): Promise<UnassignedTask[]> {
+    if (ids && !ids.length) return [];
     const officials = await this.organization.officialsOf(plan.unitId, {}, em);
-    const tasks = await this.repo.unassigned(em, plan.id);
+    const tasks = await this.repo.unassigned(em, plan.id, ids);
     return tasks.map((t) => {
       const match = matchLead(t.leadText, officials);
       return {
