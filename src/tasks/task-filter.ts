@@ -1,4 +1,5 @@
 import { foldVietnamese } from '../common/vietnamese-text.js';
+import { searchWords } from '../common/paging.js';
 import { nextDue, taskStateOn, type TaskState, type TaskStatus, type DueFacts } from './task-state.js';
 
 /**
@@ -33,10 +34,7 @@ export interface FilterableTask {
   deadlineText: string;
 }
 
-/** The search words as typed, folded ("Tư pháp" → ["tu", "phap"]); none for blank text. */
-export function searchWords(q: string | undefined): string[] {
-  return foldVietnamese(q ?? '').split(' ').filter(Boolean);
-}
+export { searchWords } from '../common/paging.js';
 
 /** A predicate for one filter on one day, to run over a plan's tasks. */
 export function taskMatcher(f: TaskFilter, today: string): (t: FilterableTask) => boolean {

@@ -70,7 +70,7 @@ ORDER BY p.number`;
 
 /** Per unit among these, over its plans of a year that are not drafts: tasks planned, and completed as of a date. */
 const COMPLETION_BY_UNIT_SQL = `
-SELECT u.id AS unit_id, u.name AS name, COUNT(t.id) AS planned,
+SELECT u.id AS unit_id, u.name AS name, MAX(p.id) AS plan_id, COUNT(t.id) AS planned,
   SUM(CASE WHEN t.id IS NOT NULL AND d.open_count = 0 THEN 1 ELSE 0 END) AS completed
 FROM unit u
 LEFT JOIN plan p ON p.unit_id = u.id AND p.year = :year AND p.status <> 'draft'
@@ -289,10 +289,20 @@ export class TasksRepository {
   }
 
   /** Per unit, its tasks of a year's plans (drafts aside): planned, and completed as of a date. */
-  async completionByUnit(unitIds: number[], year: number, asOf: string): Promise<{ unitId: number; name: string; planned: number; completed: number }[]> {
+  async completionByUnit(unitIds: number[], year: number, asOf: string): Promise<{ unitId: number; name: string; planId: number | null; planned: number; completed: number }[]> {
     if (!unitIds.length) return [];
     const rows = await this.query<Record<string, unknown>>(COMPLETION_BY_UNIT_SQL, { unitIds, year, asOf });
-    return rows.map((r) => ({ unitId: Number(r.unit_id), name: String(r.name), planned: Number(r.planned), completed: Number(r.completed ?? 0) }));
+    return rows.map((r) => ({
+      unitId: Number(r.unit_id), name: String(r.name), planId: r.plan_id === null || r.plan_id === undefined ? null : Number(r.plan_id),
+      planned: Number(r.planned), completed: Number(r.completed ?? 0),
+    }));
+  }
+
+  /** The years in which any of these units has a plan past its draft, ascending. */
+  async planYears(unitIds: number[]): Promise<number[]> {
+    if (!unitIds.length) return [];
+    const rows = await this.query<{ year: unknown }>(`SELECT DISTINCT year FROM plan WHERE unit_id IN (:...unitIds) AND status <> 'draft' ORDER BY year`, { unitIds });
+    return rows.map((r) => Number(r.year));
   }
 
   /** Open due dates of open tasks of issued plans, with their unit's reminder settings; all of them, or of these tasks. */

@@ -210,6 +210,7 @@ export class RollupRowDto {
   @ApiProperty() completed: number;
   @ApiProperty({ example: '12/34' }) ratio: string;
   @ApiProperty({ example: '35,29%' }) percent: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Kế hoạch đã ban hành của năm (mở xem được); null nếu chưa có' }) planId: number | null;
 }
 
 export class RollupTotalDto {
@@ -225,6 +226,11 @@ export class RollupDto {
   @ApiProperty() unitId: number;
   @ApiProperty({ ...LOCAL_DATE, description: 'Tính đến ngày' }) asOf: string;
   @ApiProperty({ example: 2023 }) year: number;
-  @ApiProperty({ type: [RollupRowDto] }) units: RollupRowDto[];
-  @ApiProperty({ type: RollupTotalDto }) total: RollupTotalDto;
+  @ApiProperty({ type: [RollupRowDto], description: 'Các đơn vị của trang (mọi đơn vị khớp nếu không có offset, limit), theo thứ tự đã chọn' }) units: RollupRowDto[];
+  @ApiProperty({ type: RollupTotalDto, description: 'Tổng cộng trên mọi đơn vị trực thuộc, không chỉ trang này và không theo ô tìm kiếm' }) total: RollupTotalDto;
+  @ApiProperty({ example: 312, description: 'Số đơn vị trực thuộc' }) unitCount: number;
+  @ApiProperty({ example: 312, description: 'Số đơn vị khớp ô tìm kiếm (bằng unitCount nếu không tìm)' }) matched: number;
+  @ApiProperty({ example: 0, description: 'Vị trí đơn vị đầu của trang trong danh sách đã lọc' }) offset: number;
+  @ApiProperty({ example: 100, description: 'Số đơn vị tối đa của trang (bằng matched nếu không phân trang)' }) limit: number;
+  @ApiProperty({ type: [Number], example: [2023, 2024], description: 'Các năm có kế hoạch đã ban hành của đơn vị trực thuộc, tăng dần' }) years: number[];
 }

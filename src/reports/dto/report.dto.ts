@@ -2,6 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, ArrayMaxSize, IsIn, IsObject, IsOptional, ValidateIf, ValidateNested, registerDecorator, ValidationArguments } from 'class-validator';
 import { EnumField, IntField, LocalDateField, TextField } from '../../common/fields.js';
+import { PageQuery } from '../../common/page-query.js';
+import { ROLLUP_SORTS, type RollupSort } from '../rollup.js';
+import { SORT_DIRECTIONS, type SortDirection } from '../../common/paging.js';
 import { NARRATIVE_MAX_CHARS } from '../narrative.js';
 import { ENTERED_CODES } from '../annex-01b.js';
 import { PERIOD_CODES, type PeriodCode } from '../report-data.js';
@@ -111,7 +114,11 @@ export class PreviewReportQuery {
   year: number;
 }
 
-export class RollupQuery {
+/**
+ * GET /api/units/{id}/progress. Without offset and limit the answer holds
+ * every unit beneath (as it always did); with either, one page of at most 100.
+ */
+export class RollupQuery extends PageQuery {
   @EnumField(PERIOD_CODES, { optional: true, description: 'Kỳ báo cáo (tính đến ngày khóa số liệu của đơn vị cấp trên)' })
   period?: PeriodCode;
 
@@ -120,4 +127,13 @@ export class RollupQuery {
 
   @LocalDateField({ optional: true, example: '2023-12-14', description: 'Tính đến ngày (mặc định hôm nay)' })
   asOf?: string;
+
+  @EnumField(ROLLUP_SORTS, { optional: true, description: 'Sắp xếp theo: percent tỷ lệ hoàn thành (mặc định), name tên đơn vị, planned số nhiệm vụ' })
+  sort?: RollupSort;
+
+  @EnumField(SORT_DIRECTIONS, { optional: true, description: 'Chiều sắp xếp: asc tăng dần, desc giảm dần; mặc định desc cho percent và planned, asc cho name' })
+  dir?: SortDirection;
+
+  @TextField({ optional: true, allowEmpty: true, max: 200, description: 'Tìm theo tên đơn vị; mọi từ phải có, không phân biệt dấu và hoa thường. Dòng tổng cộng vẫn tính trên mọi đơn vị trực thuộc' })
+  q?: string;
 }

@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { PAGE_MAX, PageQuery } from '../../common/page-query.js';
 import { BoolField, EnumField, IdArrayField, IdField, IntField, LocalDateField, StringArrayField, TextField } from '../../common/fields.js';
 import type { TaskState } from '../task-state.js';
 import { TASK_STATUSES, type TaskStatus } from '../entities/task.entity.js';
@@ -114,10 +115,10 @@ export class ListTasksQuery {
 const queryBool = () => Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value));
 
 /** The most rows one page of a plan's task list holds. */
-export const TASK_PAGE_MAX = 100;
+export const TASK_PAGE_MAX = PAGE_MAX;
 
 /** GET /api/plans/{id}/tasks: one page of a plan's tasks, narrowed as the Kế hoạch view narrows them. */
-export class PlanTasksQuery {
+export class PlanTasksQuery extends PageQuery {
   @IntField({ optional: true, min: 1, max: 7, fromQuery: true, description: 'Chỉ nhiệm vụ của Phụ lục số này (1–7)' })
   phuLuc?: number;
 
@@ -137,24 +138,12 @@ export class PlanTasksQuery {
 
   @TextField({ optional: true, allowEmpty: true, max: 200, description: 'Tìm trong nội dung, sản phẩm, chủ trì, phối hợp, thời hạn; mọi từ phải có, không phân biệt dấu và hoa thường' })
   q?: string;
-
-  @IntField({ optional: true, min: 0, max: 100_000, fromQuery: true, description: 'Bỏ qua bấy nhiêu nhiệm vụ đầu (mặc định 0)' })
-  offset?: number;
-
-  @IntField({ optional: true, min: 1, max: TASK_PAGE_MAX, fromQuery: true, description: `Số nhiệm vụ tối đa của trang, 1–${TASK_PAGE_MAX} (mặc định ${TASK_PAGE_MAX})` })
-  limit?: number;
 }
 
 /** GET /api/officials/{id}/tasks: an official's tasks, most urgent first, a page at a time. */
-export class OfficialTasksQuery {
+export class OfficialTasksQuery extends PageQuery {
   @EnumField(TASK_STATUSES, { optional: true, description: 'Chỉ nhiệm vụ ở trạng thái này (open: đang thực hiện; done: hoàn thành; cancelled: đã hủy); mặc định mọi trạng thái' })
   status?: TaskStatus;
-
-  @IntField({ optional: true, min: 0, max: 100_000, fromQuery: true, description: 'Bỏ qua bấy nhiêu nhiệm vụ đầu (mặc định 0)' })
-  offset?: number;
-
-  @IntField({ optional: true, min: 1, max: TASK_PAGE_MAX, fromQuery: true, description: `Số nhiệm vụ tối đa của trang, 1–${TASK_PAGE_MAX} (mặc định ${TASK_PAGE_MAX})` })
-  limit?: number;
 }
 
 /** GET /api/tasks/{id}/history: the whole log, or the latest entries a page at a time. */

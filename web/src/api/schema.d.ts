@@ -2949,6 +2949,8 @@ export interface components {
             ratio: string;
             /** @example 35,29% */
             percent: string;
+            /** @description Kế hoạch đã ban hành của năm (mở xem được); null nếu chưa có */
+            planId: number | null;
         };
         RollupTotalDto: {
             planned: number;
@@ -2967,8 +2969,38 @@ export interface components {
             asOf: string;
             /** @example 2023 */
             year: number;
+            /** @description Các đơn vị của trang (mọi đơn vị khớp nếu không có offset, limit), theo thứ tự đã chọn */
             units: components["schemas"]["RollupRowDto"][];
+            /** @description Tổng cộng trên mọi đơn vị trực thuộc, không chỉ trang này và không theo ô tìm kiếm */
             total: components["schemas"]["RollupTotalDto"];
+            /**
+             * @description Số đơn vị trực thuộc
+             * @example 312
+             */
+            unitCount: number;
+            /**
+             * @description Số đơn vị khớp ô tìm kiếm (bằng unitCount nếu không tìm)
+             * @example 312
+             */
+            matched: number;
+            /**
+             * @description Vị trí đơn vị đầu của trang trong danh sách đã lọc
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Số đơn vị tối đa của trang (bằng matched nếu không phân trang)
+             * @example 100
+             */
+            limit: number;
+            /**
+             * @description Các năm có kế hoạch đã ban hành của đơn vị trực thuộc, tăng dần
+             * @example [
+             *       2023,
+             *       2024
+             *     ]
+             */
+            years: number[];
         };
         DatabaseHealthDto: {
             /** @enum {string} */
@@ -4328,6 +4360,10 @@ export interface operations {
     Tasks_planPage: {
         parameters: {
             query?: {
+                /** @description Bỏ qua bấy nhiêu dòng đầu của danh sách đã lọc và sắp xếp (mặc định 0) */
+                offset?: number;
+                /** @description Số dòng tối đa của trang, 1–100 (mặc định 100) */
+                limit?: number;
                 /** @description Chỉ nhiệm vụ của Phụ lục số này (1–7) */
                 phuLuc?: number;
                 /** @description Tình trạng hôm nay (giờ Việt Nam): open đang thực hiện, overdue quá hạn, done đã hoàn thành, cancelled đã hủy */
@@ -4340,10 +4376,6 @@ export interface operations {
                 needsReview?: boolean;
                 /** @description Tìm trong nội dung, sản phẩm, chủ trì, phối hợp, thời hạn; mọi từ phải có, không phân biệt dấu và hoa thường */
                 q?: string;
-                /** @description Bỏ qua bấy nhiêu nhiệm vụ đầu (mặc định 0) */
-                offset?: number;
-                /** @description Số nhiệm vụ tối đa của trang, 1–100 (mặc định 100) */
-                limit?: number;
             };
             header?: never;
             path: {
@@ -4485,12 +4517,12 @@ export interface operations {
     Tasks_officialPage: {
         parameters: {
             query?: {
+                /** @description Bỏ qua bấy nhiêu dòng đầu của danh sách đã lọc và sắp xếp (mặc định 0) */
+                offset?: number;
+                /** @description Số dòng tối đa của trang, 1–100 (mặc định 100) */
+                limit?: number;
                 /** @description Chỉ nhiệm vụ ở trạng thái này (open: đang thực hiện; done: hoàn thành; cancelled: đã hủy); mặc định mọi trạng thái */
                 status?: "open" | "done" | "cancelled";
-                /** @description Bỏ qua bấy nhiêu nhiệm vụ đầu (mặc định 0) */
-                offset?: number;
-                /** @description Số nhiệm vụ tối đa của trang, 1–100 (mặc định 100) */
-                limit?: number;
             };
             header?: never;
             path: {
@@ -7633,11 +7665,21 @@ export interface operations {
     Reports_rollup: {
         parameters: {
             query?: {
+                /** @description Bỏ qua bấy nhiêu dòng đầu của danh sách đã lọc và sắp xếp (mặc định 0) */
+                offset?: number;
+                /** @description Số dòng tối đa của trang, 1–100 (mặc định 100) */
+                limit?: number;
                 /** @description Kỳ báo cáo (tính đến ngày khóa số liệu của đơn vị cấp trên) */
                 period?: "Q1" | "Q2" | "H1" | "Q3" | "M9" | "Q4" | "YEAR";
                 year?: number;
                 /** @description Tính đến ngày (mặc định hôm nay) */
                 asOf?: string;
+                /** @description Sắp xếp theo: percent tỷ lệ hoàn thành (mặc định), name tên đơn vị, planned số nhiệm vụ */
+                sort?: "percent" | "name" | "planned";
+                /** @description Chiều sắp xếp: asc tăng dần, desc giảm dần; mặc định desc cho percent và planned, asc cho name */
+                dir?: "asc" | "desc";
+                /** @description Tìm theo tên đơn vị; mọi từ phải có, không phân biệt dấu và hoa thường. Dòng tổng cộng vẫn tính trên mọi đơn vị trực thuộc */
+                q?: string;
             };
             header?: never;
             path: {
