@@ -108,6 +108,7 @@ describe('permission matrix: every endpoint × every role', () => {
     },
     // accounts
     { route: 'GET /api/users', ok: { admin: 200, chairman: 200 }, call: async () => ({ path: '/api/users' }) },
+    { route: 'GET /api/users/page', ok: { admin: 200, chairman: 200 }, call: async () => ({ path: '/api/users/page?limit=5' }) },
     { route: 'GET /api/users/:id', ok: { admin: 200, chairman: 200 }, call: async () => ({ path: `/api/users/${userA}` }), foreign: async () => ({ path: `/api/users/${userB}` }) },
     {
       route: 'POST /api/users', ok: { admin: 201, chairman: 201 },
@@ -123,6 +124,7 @@ describe('permission matrix: every endpoint × every role', () => {
     },
     // units and officials
     { route: 'GET /api/units', ok: all(200), call: async () => ({ path: '/api/units' }) },
+    { route: 'GET /api/units/page', ok: all(200), call: async () => ({ path: '/api/units/page?q=xa' }) },
     { route: 'GET /api/units/:id', ok: all(200), call: async () => ({ path: `/api/units/${A.unitId}` }), foreign: async () => ({ path: `/api/units/${B.unitId}` }) },
     { route: 'POST /api/units', ok: { admin: 201 }, call: async () => ({ path: '/api/units', body: { name: `UBND xã Mới ${next()}`, parentId: districtId } }) },
     {
@@ -136,6 +138,7 @@ describe('permission matrix: every endpoint × every role', () => {
       foreign: async () => ({ path: `/api/units/${B.unitId}/settings`, body: { overdueEveryDays: 3 } }),
     },
     { route: 'GET /api/officials', ok: all(200), call: async () => ({ path: '/api/officials' }) },
+    { route: 'GET /api/officials/page', ok: all(200), call: async () => ({ path: '/api/officials/page?limit=3' }) },
     { route: 'GET /api/officials/:id', ok: all(200), call: async () => ({ path: `/api/officials/${A.people.tuphap}` }), foreign: async () => ({ path: `/api/officials/${B.people.tuphap}` }) },
     {
       route: 'POST /api/officials', ok: { admin: 201, chairman: 201 },

@@ -4,9 +4,9 @@ import { IdParam } from '../common/id-param.js';
 import type { UserActor } from '../access/actor.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
 import { AccountsService } from './accounts.service.js';
-import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/account.dto.js';
+import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto, UserPageQuery } from './dto/account.dto.js';
 import { ApiErrors } from '../common/api-errors.js';
-import { ResetPasswordResultDto, UserDto } from './dto/account-response.dto.js';
+import { ResetPasswordResultDto, UserDto, UserPageDto } from './dto/account-response.dto.js';
 
 @ApiTags('users')
 @Controller('users')
@@ -20,6 +20,15 @@ export class AccountsController {
   @Access('users.read')
   list(@CurrentActor() actor: UserActor, @Query() q: ListUsersQuery) {
     return this.users.list(actor, q);
+  }
+
+  @Get('page')
+  @ApiOperation({ summary: 'Một trang danh sách tài khoản (của một đơn vị hoặc trong phạm vi của tài khoản): tìm theo tên đăng nhập, họ tên cán bộ, kèm tổng số' })
+  @ApiOkResponse({ type: UserPageDto })
+  @ApiErrors(400)
+  @Access('users.read')
+  page(@CurrentActor() actor: UserActor, @Query() q: UserPageQuery) {
+    return this.users.page(actor, q);
   }
 
   @Get(':id')

@@ -12,7 +12,8 @@ import { EventBus } from '../events/event-bus.js';
 import { OrganizationRepository } from '../organization/organization.repository.js';
 import { AccountSignInsRevoked } from './accounts.events.js';
 import { AccountsRepository } from './accounts.repository.js';
-import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/account.dto.js';
+import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto, UserPageQuery } from './dto/account.dto.js';
+import { pageOf, textMatcher, type Page } from '../common/paging.js';
 import { User } from './entities/user.entity.js';
 import { generatePassword, hashPassword, passwordProblem } from './passwords.js';
 import { Role, rolesGrantedBy, UNIT_MEMBER_ROLES } from '../access/roles.js';
@@ -78,6 +79,29 @@ export class AccountsService implements OnApplicationBootstrap {
     if (scope) qb.andWhere('u.unit_id IN (:...scope)', { scope: scope.length ? scope : [0] });
     if (q.unitId) qb.andWhere('u.unit_id = :unitId', { unitId: q.unitId });
     return qb.getMany();
+  }
+
+  /**
+   * One page of the accounts in scope (or of one unit, or of some officials),
+   * by unit then as they were made, each with its official's name, searched on
+   * the server (name, official's name, role in words).
+   */
+  async page(actor: UserActor, q: UserPageQuery): Promise<Page<User & { officialName: string | null }>> {
+    let users = await this.list(actor, { unitId: q.unitId });
+    if (q.officialIds) {
+      const wanted = new Set(q.officialIds);
+      users = users.filter((u) => u.officialId !== null && wanted.has(u.officialId));
+    }
+    const officialIds = [...new Set(users.map((u) => u.officialId).filter((id): id is number => id !== null))];
+    const names = new Map<number, string>();
+    // a thousand ids per query: an install's every official would pass the databases' limit on parameters
+    for (let i = 0; i < officialIds.length; i += 1000) {
+      for (const o of await this.organization.officialsByIds(officialIds.slice(i, i + 1000))) names.set(o.id, o.fullName);
+    }
+    const rows = users
+      .map((u) => Object.assign(u, { officialName: u.officialId === null ? null : names.get(u.officialId) ?? null }))
+      .filter(textMatcher(q.q, (u: User & { officialName: string | null }) => [u.username, u.officialName, u.roleLabel]));
+    return pageOf(rows, q);
   }
 
   async get(id: number): Promise<User> {

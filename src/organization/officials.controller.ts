@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
-import { CreateOfficialDto, ListOfficialsQuery, UpdateOfficialDto } from './dto/official.dto.js';
+import { CreateOfficialDto, ListOfficialsQuery, OfficialPageQuery, UpdateOfficialDto } from './dto/official.dto.js';
 import { OrganizationService } from './organization.service.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
 import type { UserActor } from '../access/actor.js';
 import { ApiErrors } from '../common/api-errors.js';
-import { OfficialDto } from './dto/organization-response.dto.js';
+import { OfficialDto, OfficialPageDto } from './dto/organization-response.dto.js';
 
 @ApiTags('officials')
 @Controller('officials')
@@ -20,6 +20,15 @@ export class OfficialsController {
   @Access('officials.read')
   list(@CurrentActor() actor: UserActor, @Query() q: ListOfficialsQuery) {
     return this.org.listOfficials(actor, q.unitId);
+  }
+
+  @Get('page')
+  @ApiOperation({ summary: 'Một trang danh sách cán bộ, công chức (của một đơn vị hoặc trong phạm vi của tài khoản): tìm theo tên, chức vụ, liên lạc, kèm tổng số' })
+  @ApiOkResponse({ type: OfficialPageDto })
+  @ApiErrors(400)
+  @Access('officials.read')
+  page(@CurrentActor() actor: UserActor, @Query() q: OfficialPageQuery) {
+    return this.org.officialPage(actor, q);
   }
 
   @Get(':id')

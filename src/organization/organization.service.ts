@@ -3,8 +3,10 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Invalid, NotFound } from '../common/errors.js';
 import { Transactions } from '../database/transactions.js';
 import { expectedVersion, updateVersioned } from '../database/versioned-update.js';
-import { CreateOfficialDto, UpdateOfficialDto } from './dto/official.dto.js';
-import { CreateUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
+import { CreateOfficialDto, OfficialPageQuery, UpdateOfficialDto } from './dto/official.dto.js';
+import { CreateUnitDto, UnitPageQuery, UpdateUnitDto } from './dto/unit.dto.js';
+import { pageOf, textMatcher, type Page } from '../common/paging.js';
+import { unitPage, type UnitRow } from './unit-rows.js';
 import { Official } from './entities/official.entity.js';
 import { Unit } from './entities/unit.entity.js';
 import { EventBus } from '../events/event-bus.js';
@@ -33,6 +35,11 @@ export class OrganizationService {
   listUnits(actor: Actor): Promise<Unit[]> {
     const scope = scopeOf(actor);
     return this.db.getRepository(Unit).find({ where: scope ? { id: In(scope) } : {}, order: { id: 'ASC' } });
+  }
+
+  /** One page of the units in scope, searched and sorted (unit-rows.ts). */
+  async unitPage(actor: Actor, q: UnitPageQuery): Promise<Page<UnitRow<Unit>>> {
+    return unitPage(await this.listUnits(actor), q);
   }
 
   async getUnit(id: number, em: EntityManager = this.db.manager): Promise<Unit> {
@@ -91,6 +98,14 @@ export class OrganizationService {
     const scope = scopeOf(actor);
     const where = unitId ? { unitId } : scope ? { unitId: In(scope) } : {};
     return this.db.getRepository(Official).find({ where, order: { unitId: 'ASC', id: 'ASC' } });
+  }
+
+  /** One page of the officials in scope (or of one unit), as they were added, searched on the server. */
+  async officialPage(actor: Actor, q: OfficialPageQuery): Promise<Page<Official>> {
+    const rows = (await this.listOfficials(actor, q.unitId))
+      .filter((o) => q.active === undefined || o.active === q.active)
+      .filter(textMatcher(q.q, (o: Official) => [o.fullName, o.position, o.email, o.phone]));
+    return pageOf(rows, q);
   }
 
   async getOfficial(id: number, em: EntityManager = this.db.manager): Promise<Official> {

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/id-param.js';
-import { CreateUnitDto, UnitSettingsDto, UpdateUnitDto } from './dto/unit.dto.js';
+import { CreateUnitDto, UnitPageQuery, UnitSettingsDto, UpdateUnitDto } from './dto/unit.dto.js';
 import { OrganizationService } from './organization.service.js';
 import { Access, CurrentActor } from '../access/access.decorators.js';
 import type { UserActor } from '../access/actor.js';
 import { ApiErrors } from '../common/api-errors.js';
-import { UnitDto } from './dto/organization-response.dto.js';
+import { UnitDto, UnitPageDto } from './dto/organization-response.dto.js';
 
 @ApiTags('units')
 @Controller('units')
@@ -19,6 +19,15 @@ export class UnitsController {
   @Access('units.read')
   list(@CurrentActor() actor: UserActor) {
     return this.org.listUnits(actor);
+  }
+
+  @Get('page')
+  @ApiOperation({ summary: 'Một trang danh sách đơn vị trong phạm vi của tài khoản: tìm theo tên, sắp xếp, kèm tổng số' })
+  @ApiOkResponse({ type: UnitPageDto })
+  @ApiErrors(400)
+  @Access('units.read')
+  page(@CurrentActor() actor: UserActor, @Query() q: UnitPageQuery) {
+    return this.org.unitPage(actor, q);
   }
 
   @Get(':id')

@@ -1,6 +1,8 @@
 import { Matches } from 'class-validator';
-import { BoolField, EnumField, IdField, IntField, TextField } from '../../common/fields.js';
+import { BoolField, EnumField, IdArrayField, IdField, IntField, TextField } from '../../common/fields.js';
 import { PASSWORD_MAX } from '../passwords.js';
+import { PageQuery } from '../../common/page-query.js';
+import { Transform } from 'class-transformer';
 import { ROLES, type Role } from '../../access/roles.js';
 
 const USERNAME = /^[a-z0-9._-]{3,64}$/i;
@@ -49,4 +51,21 @@ export class ResetPasswordDto {
 export class ListUsersQuery {
   @IdField({ optional: true, fromQuery: true })
   unitId?: number;
+}
+
+/** GET /api/users/page: accounts in the account's scope (or of one unit), searched and paged. */
+export class UserPageQuery extends PageQuery {
+  @IdField({ optional: true, fromQuery: true, description: 'Chỉ tài khoản của đơn vị này' })
+  unitId?: number;
+
+  @TextField({ optional: true, allowEmpty: true, max: 200, description: 'Tìm theo tên đăng nhập, họ tên cán bộ, vai trò; mọi từ phải có, không phân biệt dấu và hoa thường' })
+  q?: string;
+
+  // "1,2,3" or officialIds=1&officialIds=2: numbers when every part is one, else left for the validator to refuse
+  @Transform(({ value }) => {
+    const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
+    return parts.every((x) => typeof x === 'string' && /^\d{1,10}$/.test(x)) ? parts.map(Number) : value;
+  })
+  @IdArrayField({ optional: true, maxItems: 100, description: 'Chỉ tài khoản của các cán bộ này (mã cán bộ, cách nhau bằng dấu phẩy, tối đa 100)' })
+  officialIds?: number[];
 }

@@ -1,4 +1,5 @@
 import { BoolField, EmailField, EnumField, IdField, IntField, PhoneField, TextField } from '../../common/fields.js';
+import { PageQuery, queryBool } from '../../common/page-query.js';
 import { OFFICIAL_ROLES, REMINDER_MODES, type OfficialRole, type ReminderMode } from '../entities/official.entity.js';
 
 export class CreateOfficialDto {
@@ -68,4 +69,17 @@ export class UpdateOfficialDto {
 export class ListOfficialsQuery {
   @IdField({ optional: true, fromQuery: true })
   unitId?: number;
+}
+
+/** GET /api/officials/page: officials in the account's scope (or of one unit), searched and paged, as they were added. */
+export class OfficialPageQuery extends PageQuery {
+  @IdField({ optional: true, fromQuery: true, description: 'Chỉ cán bộ của đơn vị này' })
+  unitId?: number;
+
+  @TextField({ optional: true, allowEmpty: true, max: 200, description: 'Tìm theo họ tên, chức vụ, thư điện tử, số điện thoại; mọi từ phải có, không phân biệt dấu và hoa thường' })
+  q?: string;
+
+  @queryBool()
+  @BoolField({ optional: true, description: 'true: chỉ cán bộ còn công tác; false: chỉ cán bộ đã nghỉ' })
+  active?: boolean;
 }

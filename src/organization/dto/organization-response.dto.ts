@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { VersionedRecordDto } from '../../common/record.dto.js';
+import { PageMetaDto } from '../../common/page-query.js';
 import { OFFICIAL_ROLES, REMINDER_MODES, type OfficialRole, type ReminderMode } from '../entities/official.entity.js';
 import { REPORT_CUTOFFS, type ReportCutoff } from '../entities/unit.entity.js';
 
@@ -75,4 +76,25 @@ export class OfficialDto extends VersionedRecordDto {
 
   @ApiProperty({ description: 'Nhận nhắc việc qua Zalo; không gửi được thì gửi e-mail thay' })
   notifyZalo: boolean;
+}
+
+/** A unit in a paged list: with its superior's name and how many units it has beneath. */
+export class UnitRowDto extends UnitDto {
+  @ApiProperty({ type: String, nullable: true, example: 'UBND huyện Hoằng Hóa', description: 'Tên đơn vị cấp trên; null nếu không có hoặc ngoài phạm vi của tài khoản' })
+  parentName: string | null;
+
+  @ApiProperty({ example: 0, description: 'Số đơn vị trực thuộc trực tiếp' })
+  childCount: number;
+}
+
+/** One page of units (GET /api/units/page). */
+export class UnitPageDto extends PageMetaDto {
+  @ApiProperty({ type: [UnitRowDto], description: 'Các đơn vị của trang; rỗng khi offset vượt quá total' })
+  items: UnitRowDto[];
+}
+
+/** One page of officials (GET /api/officials/page), in the order they were added. */
+export class OfficialPageDto extends PageMetaDto {
+  @ApiProperty({ type: [OfficialDto], description: 'Các cán bộ của trang; rỗng khi offset vượt quá total' })
+  items: OfficialDto[];
 }

@@ -1,8 +1,11 @@
 import { ApiProperty, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, ValidateNested, type ValidationArguments } from 'class-validator';
-import { EnumField, NumberField, IdField, IntField, TextField, TimeOfDayField, IntArrayField } from '../../common/fields.js';
+import { BoolField, EnumField, NumberField, IdField, IntField, TextField, TimeOfDayField, IntArrayField } from '../../common/fields.js';
 import { REPORT_CUTOFFS, type ReportCutoff } from '../entities/unit.entity.js';
+import { PageQuery, queryBool } from '../../common/page-query.js';
+import { SORT_DIRECTIONS, type SortDirection } from '../../common/paging.js';
+import { UNIT_SORTS, type UnitSort } from '../unit-rows.js';
 
 export class CreateUnitDto {
   @TextField({ max: 255, example: 'UBND xã Hoằng Tiến' })
@@ -64,3 +67,19 @@ export class UpdateUnitDto {
 
 /** What a unit's chairman may change of it: the reminder settings and the report cut-off convention. */
 export class UnitSettingsDto extends PickType(UpdateUnitDto, ['reportCutoff', 'reminderOffsets', 'reminderTime', 'overdueEveryDays', 'version'] as const) {}
+
+/** GET /api/units/page: the units in the account's scope, searched, sorted and paged on the server. */
+export class UnitPageQuery extends PageQuery {
+  @TextField({ optional: true, allowEmpty: true, max: 200, description: 'Tìm theo tên đơn vị hoặc tên đơn vị cấp trên; mọi từ phải có, không phân biệt dấu và hoa thường' })
+  q?: string;
+
+  @EnumField(UNIT_SORTS, { optional: true, description: 'Sắp xếp theo: name tên đơn vị (mặc định), parent tên đơn vị cấp trên' })
+  sort?: UnitSort;
+
+  @EnumField(SORT_DIRECTIONS, { optional: true, description: 'Chiều sắp xếp: asc từ A đến Z (mặc định), desc ngược lại' })
+  dir?: SortDirection;
+
+  @queryBool()
+  @BoolField({ optional: true, description: 'true: chỉ đơn vị có đơn vị trực thuộc (đơn vị cấp trên)' })
+  superiors?: boolean;
+}

@@ -1,5 +1,4 @@
-import { Transform } from 'class-transformer';
-import { PAGE_MAX, PageQuery } from '../../common/page-query.js';
+import { PAGE_MAX, PageQuery, queryBool } from '../../common/page-query.js';
 import { BoolField, EnumField, IdArrayField, IdField, IntField, LocalDateField, StringArrayField, TextField } from '../../common/fields.js';
 import type { TaskState } from '../task-state.js';
 import { TASK_STATUSES, type TaskStatus } from '../entities/task.entity.js';
@@ -111,8 +110,6 @@ export class ListTasksQuery {
   @EnumField(TASK_STATUSES, { optional: true })
   status?: TaskStatus;
 }
-
-const queryBool = () => Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value));
 
 /** The most rows one page of a plan's task list holds. */
 export const TASK_PAGE_MAX = PAGE_MAX;

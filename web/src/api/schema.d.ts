@@ -57,6 +57,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một trang danh sách đơn vị trong phạm vi của tài khoản: tìm theo tên, sắp xếp, kèm tổng số */
+        get: operations["Units_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/units/{id}": {
         parameters: {
             query?: never;
@@ -110,6 +127,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/officials/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một trang danh sách cán bộ, công chức (của một đơn vị hoặc trong phạm vi của tài khoản): tìm theo tên, chức vụ, liên lạc, kèm tổng số */
+        get: operations["Officials_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/officials/{id}": {
         parameters: {
             query?: never;
@@ -140,6 +174,23 @@ export interface paths {
         put?: never;
         /** Cấp tài khoản */
         post: operations["Accounts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một trang danh sách tài khoản (của một đơn vị hoặc trong phạm vi của tài khoản): tìm theo tên đăng nhập, họ tên cán bộ, kèm tổng số */
+        get: operations["Accounts_page"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1168,6 +1219,82 @@ export interface components {
              */
             reportDueDay: number;
         };
+        UnitRowDto: {
+            /**
+             * Format: date-time
+             * @description Thời điểm tạo (ISO 8601, UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Thời điểm sửa gần nhất (ISO 8601, UTC)
+             */
+            updatedAt: string;
+            /**
+             * @description Phiên bản; gửi lại khi sửa, sai lệch trả 409
+             * @example 1
+             */
+            version: number;
+            /** @example 2 */
+            id: number;
+            /** @example UBND xã Hoằng Tiến */
+            name: string;
+            /** @description Đơn vị cấp trên */
+            parentId: number | null;
+            /**
+             * @description ministry: số liệu tính đến ngày 14; calendar: theo quý dương lịch
+             * @enum {string}
+             */
+            reportCutoff: "ministry" | "calendar";
+            /** @description Nhắc trước hạn bao nhiêu ngày; null: mặc định 7, 1, 0 */
+            reminderOffsets: number[] | null;
+            /**
+             * @description Giờ gửi nhắc việc, HH:MM giờ Việt Nam
+             * @example 07:30
+             */
+            reminderTime: string;
+            /**
+             * @description Nhắc quá hạn mỗi bao nhiêu ngày
+             * @example 7
+             */
+            overdueEveryDays: number;
+            /** @description Ngưỡng điểm tiêu chí kế hoạch CCHC cho các đơn vị cấp dưới; null: mặc định */
+            cchcThresholds: components["schemas"]["CchcThresholdsAnswerDto"] | null;
+            /**
+             * @description Ngày hạn nộp báo cáo định kỳ trong tháng khóa số liệu
+             * @example 18
+             */
+            reportDueDay: number;
+            /**
+             * @description Tên đơn vị cấp trên; null nếu không có hoặc ngoài phạm vi của tài khoản
+             * @example UBND huyện Hoằng Hóa
+             */
+            parentName: string | null;
+            /**
+             * @description Số đơn vị trực thuộc trực tiếp
+             * @example 0
+             */
+            childCount: number;
+        };
+        UnitPageDto: {
+            /**
+             * @description Số dòng khớp bộ lọc và ô tìm kiếm (mọi trang)
+             * @example 312
+             */
+            total: number;
+            /**
+             * @description Vị trí dòng đầu của trang trong danh sách đã lọc
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Số dòng tối đa của trang
+             * @example 100
+             */
+            limit: number;
+            /** @description Các đơn vị của trang; rỗng khi offset vượt quá total */
+            items: components["schemas"]["UnitRowDto"][];
+        };
         CreateUnitDto: {
             /** @example UBND xã Hoằng Tiến */
             name: string;
@@ -1275,6 +1402,25 @@ export interface components {
             /** @description Nhận nhắc việc qua Zalo; không gửi được thì gửi e-mail thay */
             notifyZalo: boolean;
         };
+        OfficialPageDto: {
+            /**
+             * @description Số dòng khớp bộ lọc và ô tìm kiếm (mọi trang)
+             * @example 312
+             */
+            total: number;
+            /**
+             * @description Vị trí dòng đầu của trang trong danh sách đã lọc
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Số dòng tối đa của trang
+             * @example 100
+             */
+            limit: number;
+            /** @description Các cán bộ của trang; rỗng khi offset vượt quá total */
+            items: components["schemas"]["OfficialDto"][];
+        };
         CreateOfficialDto: {
             unitId: number;
             /** @example Nguyễn Văn An */
@@ -1352,6 +1498,64 @@ export interface components {
             active: boolean;
             /** @description Phải đổi mật khẩu khi đăng nhập lần tới */
             mustChangePassword: boolean;
+        };
+        UserRowDto: {
+            /**
+             * Format: date-time
+             * @description Thời điểm tạo (ISO 8601, UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Thời điểm sửa gần nhất (ISO 8601, UTC)
+             */
+            updatedAt: string;
+            /**
+             * @description Phiên bản; gửi lại khi sửa, sai lệch trả 409
+             * @example 1
+             */
+            version: number;
+            /** @example 5 */
+            id: number;
+            /** @example tuphap.hoangtien */
+            username: string;
+            /** @enum {string} */
+            role: "admin" | "chairman" | "vice_chairman" | "official" | "reporter" | "viewer";
+            /**
+             * @description Vai trò bằng lời
+             * @example Công chức
+             */
+            roleLabel: string;
+            unitId: number | null;
+            officialId: number | null;
+            /** @description false: tài khoản bị khóa */
+            active: boolean;
+            /** @description Phải đổi mật khẩu khi đăng nhập lần tới */
+            mustChangePassword: boolean;
+            /**
+             * @description Họ tên cán bộ dùng tài khoản; null nếu không gắn với cán bộ
+             * @example Hoàng Văn Pháp
+             */
+            officialName: string | null;
+        };
+        UserPageDto: {
+            /**
+             * @description Số dòng khớp bộ lọc và ô tìm kiếm (mọi trang)
+             * @example 312
+             */
+            total: number;
+            /**
+             * @description Vị trí dòng đầu của trang trong danh sách đã lọc
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Số dòng tối đa của trang
+             * @example 100
+             */
+            limit: number;
+            /** @description Các tài khoản của trang; rỗng khi offset vượt quá total */
+            items: components["schemas"]["UserRowDto"][];
         };
         CreateUserDto: {
             /** @example tuphap.hoangtien */
@@ -3346,6 +3550,66 @@ export interface operations {
             };
         };
     };
+    Units_page: {
+        parameters: {
+            query?: {
+                /** @description Bỏ qua bấy nhiêu dòng đầu của danh sách đã lọc và sắp xếp (mặc định 0) */
+                offset?: number;
+                /** @description Số dòng tối đa của trang, 1–100 (mặc định 100) */
+                limit?: number;
+                /** @description Tìm theo tên đơn vị hoặc tên đơn vị cấp trên; mọi từ phải có, không phân biệt dấu và hoa thường */
+                q?: string;
+                /** @description Sắp xếp theo: name tên đơn vị (mặc định), parent tên đơn vị cấp trên */
+                sort?: "name" | "parent";
+                /** @description Chiều sắp xếp: asc từ A đến Z (mặc định), desc ngược lại */
+                dir?: "asc" | "desc";
+                /** @description true: chỉ đơn vị có đơn vị trực thuộc (đơn vị cấp trên) */
+                superiors?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitPageDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     Units_get: {
         parameters: {
             query?: never;
@@ -3676,6 +3940,64 @@ export interface operations {
             };
         };
     };
+    Officials_page: {
+        parameters: {
+            query?: {
+                /** @description Bỏ qua bấy nhiêu dòng đầu của danh sách đã lọc và sắp xếp (mặc định 0) */
+                offset?: number;
+                /** @description Số dòng tối đa của trang, 1–100 (mặc định 100) */
+                limit?: number;
+                /** @description Chỉ cán bộ của đơn vị này */
+                unitId?: number;
+                /** @description Tìm theo họ tên, chức vụ, thư điện tử, số điện thoại; mọi từ phải có, không phân biệt dấu và hoa thường */
+                q?: string;
+                /** @description true: chỉ cán bộ còn công tác; false: chỉ cán bộ đã nghỉ */
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialPageDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     Officials_get: {
         parameters: {
             query?: never;
@@ -3937,6 +4259,64 @@ export interface operations {
                 headers: {
                     /** @description Số giây phải chờ trước khi thử lại */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Accounts_page: {
+        parameters: {
+            query?: {
+                /** @description Bỏ qua bấy nhiêu dòng đầu của danh sách đã lọc và sắp xếp (mặc định 0) */
+                offset?: number;
+                /** @description Số dòng tối đa của trang, 1–100 (mặc định 100) */
+                limit?: number;
+                /** @description Chỉ tài khoản của đơn vị này */
+                unitId?: number;
+                /** @description Tìm theo tên đăng nhập, họ tên cán bộ, vai trò; mọi từ phải có, không phân biệt dấu và hoa thường */
+                q?: string;
+                /** @description Chỉ tài khoản của các cán bộ này (mã cán bộ, cách nhau bằng dấu phẩy, tối đa 100) */
+                officialIds?: number[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thành công */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ: `message` nói lý do, `errors` liệt kê từng trường sai */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã đăng nhập đã hết hạn hay không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Không có quyền: vai trò của tài khoản không được làm thao tác này, tài khoản phải đổi mật khẩu trước, hoặc (khi đăng nhập bằng cookie) thiếu mã chống giả mạo X-CSRF-Token */
+            403: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
