@@ -130,12 +130,73 @@ describe('printing Kế hoạch and Báo cáo', () => {
       const { m, pdf } = await printed(page, 'ke-hoach');
       expectPrintable(m);
       expect(m.rows).toBe(planned);
+      // every row is printed: the sheet carries no notice of a partial print
+      expect(await page.locator('[data-testid="print-partial"]').count()).toBe(0);
       // every Phụ lục's table is printed, with the plan's header
       expect(m.tables).toBe(await page.locator('[data-testid="phu-luc-section"] table').count());
       expect(await page.locator('[data-testid="plan-header"]').isVisible()).toBe(true);
       expect(pdf.startsWith('%PDF-')).toBe(true);
       // A4 is 595 × 842 points
       expect(pdf).toMatch(/\/MediaBox \[0 0 59\d(\.\d+)? 84\d(\.\d+)?\]/);
+      expect(w.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the plan printed with Ctrl+P or ⌘P is whole; printed from the menu while rows are unloaded, the sheet says so', async () => {
+    const { s, browser } = tier;
+    const ids = await demoIds(s);
+    const planned = (await (await s.api('chairman')).get(`/api/plans/${ids.planId}/tasks?offset=0&limit=1`).expect(200)).body.total as number;
+    const context = await s.contextAs(browser, 'chairman', SCREENS.desktop);
+    const page = await context.newPage();
+    const w = watch(page);
+    const rowsNow = () => page.locator('[data-testid="phu-luc-section"] tbody tr').count();
+    const notice = page.locator('[data-testid="print-partial"]');
+    const open = async () => {
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(new URL(planPath(ids.planId), s.base).toString());
+      await page.locator('[data-testid="plan-shown"]').waitFor();
+      await page.evaluate('window.printedRows = undefined; window.print = () => { window.printedRows = document.querySelectorAll("[data-testid=phu-luc-section] tbody tr").length; }');
+    };
+    const printedRows = async () => {
+      for (let i = 0; i < 150 && (await page.evaluate('window.printedRows')) === undefined; i++) await page.waitForTimeout(100);
+      return page.evaluate('window.printedRows');
+    };
+    try {
+      await open();
+      const shown = await rowsNow();
+      expect(shown).toBeLessThan(planned);
+      // on the screen the notice is not shown
+      expect(await notice.isVisible()).toBe(false);
+      // printed from the browser's menu (print media), with only the first rows loaded: the notice heads the sheet
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: PRINT_SHEET.width, height: PRINT_SHEET.height });
+      expect(await notice.isVisible()).toBe(true);
+      expect(((await notice.textContent()) ?? '').replace(/\s+/g, ' ').trim()).toBe(
+        `Bản in này chỉ gồm ${shown} trên ${planned} nhiệm vụ của kế hoạch. Để in cả kế hoạch, hãy bấm nút «In kế hoạch» trên trang.`,
+      );
+      // above the plan's header, the first thing on the sheet
+      const noticeBox = await notice.boundingBox();
+      const headerBox = await page.locator('[data-testid="plan-header"]').boundingBox();
+      expect(noticeBox!.y + noticeBox!.height).toBeLessThanOrEqual(headerBox!.y);
+      await screenshot(page, 'ke-hoach-in-mot-phan-ban-in', PRINT_SHEET);
+
+      // Ctrl+P takes the path of "In kế hoạch": every row is read and drawn before printing
+      await page.emulateMedia({ media: 'screen' });
+      await page.locator('[data-testid="filter-search"]').focus();
+      await page.keyboard.press('Control+P');
+      expect(await printedRows()).toBe(planned);
+      expect(await rowsNow()).toBe(planned);
+      // all rows loaded: no notice on the sheet
+      await page.emulateMedia({ media: 'print' });
+      expect(await notice.count()).toBe(0);
+
+      // ⌘P on a Mac does the same
+      await open();
+      expect(await rowsNow()).toBe(shown);
+      await page.keyboard.press('Meta+P');
+      expect(await printedRows()).toBe(planned);
       expect(w.errors).toEqual([]);
     } finally {
       await context.close();

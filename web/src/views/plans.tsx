@@ -182,14 +182,35 @@ function PlanBody(p: { plan: Plan; officials: Official[]; reload: () => void; n:
   // Phụ lục past the last row shown wait for "Xem thêm": an empty table there would be a false "none"
   const through = complete ? 99 : (rows.items[rows.items.length - 1]?.phuLuc ?? 0);
   const sections = plan.phuLucs.filter((x) => (!fl.phuLuc || String(x.number) === fl.phuLuc) && x.number <= through);
+  // paper has no "Xem thêm": the rows not shown yet are read first, and drawn, then printed
+  const printAll = async () => {
+    if (loaded && rows.items.length < rows.total) await rows.more(rows.total - rows.items.length);
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+    window.print();
+  };
+  const printRef = useRef(printAll);
+  printRef.current = printAll;
+  useEffect(() => {
+    // Ctrl+P / ⌘P prints the whole list as "In kế hoạch" does, not the rows loaded so far
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key === 'p' || e.key === 'P' || e.code === 'KeyP')) {
+        e.preventDefault();
+        void printRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <>
-      <PlanHeader key={plan.version} plan={plan} reload={p.reload} print={async () => {
-        // paper has no "Xem thêm": the rows not shown yet are read first, and drawn, then printed
-        if (loaded && rows.items.length < rows.total) await rows.more(rows.total - rows.items.length);
-        await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
-        window.print();
-      }} />
+      {rows.key !== null && rows.items.length < rows.total ? (
+        // printed from the browser's menu with rows still unloaded: the sheet says so at its top
+        <p class="print-only print-notice" role="note" data-testid="print-partial">
+          Bản in này chỉ gồm {formatCount(rows.items.length)} trên {formatCount(rows.total)} nhiệm vụ{filtered ? ' khớp bộ lọc' : ' của kế hoạch'}.
+          {' '}Để in {filtered ? 'đủ các nhiệm vụ này' : 'cả kế hoạch'}, hãy bấm nút «In kế hoạch» trên trang.
+        </p>
+      ) : null}
+      <PlanHeader key={plan.version} plan={plan} reload={p.reload} print={printAll} />
       <section class="card no-print" aria-labelledby="flt-title" data-testid="filters">
         <h2 id="flt-title" class="sr">Lọc nhiệm vụ</h2>
         <form class="form inline filters" onSubmit={(e) => e.preventDefault()} role="search">
