@@ -1,4 +1,7 @@
-import { ConfigError, loadConfig, parseDatabaseUrl } from './env.js';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, parseDatabaseUrl, secretsKeyOf } from './env.js';
 
 describe('environment configuration', () => {
   it('runs out of the box on SQLite', () => {
@@ -55,5 +58,35 @@ describe('environment configuration', () => {
     expect(a.jwtSecretGenerated).toBe(true);
     expect(a.jwtSecret).not.toBe(b.jwtSecret);
     expect(a.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
+});
+
+describe('the key of the secrets kept in the database', () => {
+  it('is SECRETS_KEY when set, and a bad one stops start-up without echoing it', () => {
+    const hex = 'ab'.repeat(32);
+    expect(secretsKeyOf(loadConfig({ SECRETS_KEY: hex, DATA_DIR: '/nonexistent/never-made' }))).toEqual(Buffer.from(hex, 'hex'));
+    let message = '';
+    try {
+      loadConfig({ SECRETS_KEY: 'khoa-qua-ngan-1234' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('SECRETS_KEY: khóa 32 byte');
+    expect(message).not.toContain('khoa-qua-ngan-1234');
+  });
+
+  it('is otherwise made once in DATA_DIR/secrets-key, readable by its owner only, and the same for every process', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-key-'));
+    try {
+      const first = secretsKeyOf(loadConfig({ DATA_DIR: dir }));
+      expect(first).toHaveLength(32);
+      expect(statSync(join(dir, 'secrets-key')).mode & 0o777).toBe(0o600);
+      expect(secretsKeyOf(loadConfig({ DATA_DIR: dir }))).toEqual(first);
+      expect(readdirSync(dir)).toEqual(['secrets-key']);
+      writeFileSync(join(dir, 'secrets-key'), 'hỏng');
+      expect(() => secretsKeyOf(loadConfig({ DATA_DIR: dir }))).toThrow(/secrets-key bị hỏng/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

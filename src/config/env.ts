@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import { newSecretsKey, parseSecretsKey } from '../common/secret-box.js';
 import { parseHolidays } from '../common/working-days.js';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { dirname } from 'node:path';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * Every setting the service reads from its environment, validated once at
@@ -149,6 +151,15 @@ export class EnvVars {
   @IsOptional() @MinLength(32, { message: 'JWT_SECRET phải dài ít nhất 32 ký tự' })
   JWT_SECRET?: string;
 
+  /**
+   * The key (32 bytes: 64 hex digits or base64) the secrets kept in the database are sealed
+   * with (Zalo secret keys and tokens, AES-256-GCM). Unset: made once and kept in
+   * DATA_DIR/secrets-key (readable by this user only). Set it when several servers share
+   * one PostgreSQL database, or to keep the key away from the data folder's backups.
+   */
+  @IsOptional() @IsString()
+  SECRETS_KEY?: string;
+
   /** Life of an access token; the web page's cookie is renewed while the person works. */
   @IsInt() @Min(1) @Max(24 * 60)
   ACCESS_TOKEN_MINUTES: number = 60;
@@ -286,6 +297,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { sign
   if (parseHolidays(env.HOLIDAYS) === null) {
     throw new ConfigError('Cấu hình không hợp lệ:\n- HOLIDAYS: có ngày không có thật; viết dd/mm/yyyy, cách nhau bởi dấu phẩy');
   }
+  if (env.SECRETS_KEY && !parseSecretsKey(env.SECRETS_KEY)) {
+    throw new ConfigError('Cấu hình không hợp lệ:\n- SECRETS_KEY: khóa 32 byte, viết bằng 64 chữ số hệ 16 hoặc base64');
+  }
   const database = parseDatabaseUrl(env.DATABASE_URL);
   if (database.type === 'sqlite' && env.SQLITE_NATIVE_BINDING) database.nativeBinding = env.SQLITE_NATIVE_BINDING;
   return {
@@ -303,4 +317,45 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
     return { type: 'sqlite', path };
   }
   return { type: 'postgres', url };
+}
+
+const secretsKeys = new WeakMap<AppConfig, Buffer>();
+
+/**
+ * The key the database's secrets are sealed with: SECRETS_KEY, else the one
+ * kept in DATA_DIR/secrets-key, made there the first time it is needed (like
+ * `npm start`'s JWT secret, so that a plain start needs no set-up). Every
+ * process of the install reading the same data folder gets the same key; two
+ * making it at once end with one (the file appears whole, by a hard link, or
+ * not at all).
+ */
+export function secretsKeyOf(config: AppConfig): Buffer {
+  const known = secretsKeys.get(config);
+  if (known) return known;
+  let key: Buffer | null;
+  if (config.env.SECRETS_KEY) key = parseSecretsKey(config.env.SECRETS_KEY);
+  else {
+    const file = join(config.dataDir, 'secrets-key');
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      mkdirSync(config.dataDir, { recursive: true });
+      const draft = `${file}.${process.pid}.${Date.now()}`;
+      writeFileSync(draft, newSecretsKey(), { mode: 0o600 });
+      try {
+        linkSync(draft, file);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      } finally {
+        unlinkSync(draft);
+      }
+      text = readFileSync(file, 'utf8');
+    }
+    key = parseSecretsKey(text);
+    if (!key) throw new ConfigError(`Tệp khóa mã hóa ${file} bị hỏng (cần 32 byte, viết bằng base64 hoặc 64 chữ số hệ 16)`);
+  }
+  secretsKeys.set(config, key!);
+  return key!;
 }

@@ -1,8 +1,9 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/env.js';
+import { secretsKeyOf, type AppConfig } from '../config/env.js';
 import { blobIsByteaOnPostgres, dataSourceOptions } from './data-source-options.js';
+import { useSecretsKey } from './secrets-key.js';
 import { Transactions } from './transactions.js';
 
 type Entities = Parameters<typeof dataSourceOptions>[1];
@@ -12,6 +13,7 @@ export async function openDatabase(config: AppConfig, entities: Entities): Promi
   const dataSource = new DataSource(dataSourceOptions(config.database, entities, { logSql: !!config.env.LOG_SQL }));
   blobIsByteaOnPostgres(dataSource);
   await dataSource.initialize();
+  useSecretsKey(dataSource, () => secretsKeyOf(config));
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   if (applied.length) new Logger('Database').log(`Đã áp dụng ${applied.length} migration: ${applied.map((m) => m.name).join(', ')}`);
   return dataSource;

@@ -52,7 +52,7 @@ export class ZaloStatusService {
       const a = await this.zalo.account(route);
       accounts.push({
         scope: route.scope, unitId: route.unitId, name: route.name,
-        status: a?.status === 'up' ? 'up' : 'down', problem: a ? a.problem : 'Chưa có mã làm mới',
+        status: a?.status === 'up' && !route.problem ? 'up' : 'down', problem: route.problem ?? (a ? a.problem : 'Chưa có mã làm mới'),
         mode: route.mode, appId: route.appId, templates: { ...route.templates },
         dailyQuota: a?.quotaDaily ?? null, remainingQuota: a?.quotaRemaining ?? null,
         quotaCheckedAt: a?.quotaCheckedAt?.toISOString() ?? null, nearQuota: a ? this.zalo.nearQuota(a, now) : false,

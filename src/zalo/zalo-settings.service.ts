@@ -8,7 +8,7 @@ import { OrganizationRepository } from '../organization/organization.repository.
 import type { ZaloUnitSettingsClearedDto, ZaloUnitSettingsDto, ZaloUnitSettingsInput } from './dto/zalo-settings.dto.js';
 import type { ZaloUnitSettings } from './entities/zalo-unit-settings.entity.js';
 import { unitScope } from './zalo-routing.js';
-import { ZaloRepository } from './zalo.repository.js';
+import { SECRETS_UNREADABLE, ZaloRepository } from './zalo.repository.js';
 import { INSTALL_SCOPE, ZaloService } from './zalo.service.js';
 
 /** What the audit trail shows of a secret: that it was set or changed, never the value. */
@@ -41,8 +41,8 @@ export class ZaloSettingsService {
       unitId, unitName: unit.name, configured: !!s, appId: s?.appId ?? null, secretKeySet: !!s?.secretKey, refreshTokenSet: !!account?.refreshToken,
       templates: { before: s?.templateBefore ?? null, due: s?.templateDue ?? null, overdue: s?.templateOverdue ?? null, digest: s?.templateDigest ?? null },
       mode: s?.mode ?? 'production',
-      status: !s ? 'off' : account?.status === 'up' ? 'up' : 'down',
-      problem: s ? account?.problem ?? (account ? null : 'Chưa có mã làm mới') : null,
+      status: !s ? 'off' : account?.status === 'up' && !s.secretUnreadable ? 'up' : 'down',
+      problem: !s ? null : s.secretUnreadable ? SECRETS_UNREADABLE : account?.problem ?? (account ? null : 'Chưa có mã làm mới'),
       updatedAt: s?.updatedAt ? new Date(s.updatedAt).toISOString() : null,
     };
   }

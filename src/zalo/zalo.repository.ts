@@ -1,17 +1,69 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../common/errors.js';
+import { open, seal, SecretUnreadable } from '../common/secret-box.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { secretsKeyOf, type AppConfig } from '../config/env.js';
 import { Unit } from '../organization/entities/unit.entity.js';
 import { ZaloAccount } from './entities/zalo-account.entity.js';
 import { ZaloUnitSettings } from './entities/zalo-unit-settings.entity.js';
 
-/** The Zalo accounts: their token pair (written together, over the version read) and the channel's state. */
+/**
+ * Secrets stored under a key other than this install's (SECRETS_KEY changed,
+ * the secrets-key file lost, the database moved to another server): the
+ * channel is down, and says what to do.
+ */
+export const SECRETS_UNREADABLE = 'Không giải mã được khóa bí mật hoặc mã của Zalo OA đã lưu: khóa mã hóa hiện tại (SECRETS_KEY hoặc tệp secrets-key) không phải khóa đã dùng khi lưu. Dùng lại đúng khóa, hoặc nhập lại khóa bí mật và mã làm mới';
+
+/** A unit's settings as read: the secret key open, or unreadable (under another key: then ''). */
+export type OpenedSettings = ZaloUnitSettings & { secretUnreadable: boolean };
+
+/**
+ * The Zalo accounts: their token pair (written together, over the version
+ * read) and the channel's state; the units' settings. The secrets (secret
+ * key, tokens) are sealed here on the way in and opened on the way out
+ * (common/secret-box.ts): the rest of the app sees them open, the database
+ * never does.
+ */
 @Injectable()
 export class ZaloRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  find(scope: string, em: EntityManager = this.db.manager): Promise<ZaloAccount | null> {
-    return em.getRepository(ZaloAccount).findOneBy({ scope });
+  private seal(plain: string): string;
+  private seal(plain: string | null): string | null;
+  private seal(plain: string | null): string | null {
+    return plain === null ? null : seal(secretsKeyOf(this.config), plain);
+  }
+
+  private open(sealed: string): string {
+    return open(secretsKeyOf(this.config), sealed);
+  }
+
+  /** An account row with its tokens opened; tokens that will not open: the channel down, saying why. */
+  private opened(a: ZaloAccount | null): ZaloAccount | null {
+    if (!a) return null;
+    try {
+      return Object.assign(a, { accessToken: a.accessToken && this.open(a.accessToken), refreshToken: a.refreshToken && this.open(a.refreshToken) });
+    } catch (e) {
+      if (!(e instanceof SecretUnreadable)) throw e;
+      return Object.assign(a, { accessToken: null, accessExpiresAt: null, refreshToken: null, status: 'down' as const, problem: SECRETS_UNREADABLE });
+    }
+  }
+
+  private openedSettings(s: ZaloUnitSettings): OpenedSettings {
+    try {
+      return Object.assign(s, { secretKey: this.open(s.secretKey), secretUnreadable: false });
+    } catch (e) {
+      if (!(e instanceof SecretUnreadable)) throw e;
+      return Object.assign(s, { secretKey: '', secretUnreadable: true });
+    }
+  }
+
+  async find(scope: string, em: EntityManager = this.db.manager): Promise<ZaloAccount | null> {
+    return this.opened(await em.getRepository(ZaloAccount).findOneBy({ scope }));
   }
 
   /** Every unit's id, superior and name: the tree the accounts are chosen on. */
@@ -20,21 +72,23 @@ export class ZaloRepository {
     return rows.map((u) => ({ id: u.id, parentId: u.parentId, name: u.name }));
   }
 
-  allSettings(): Promise<ZaloUnitSettings[]> {
-    return this.db.getRepository(ZaloUnitSettings).find({ order: { unitId: 'ASC' } });
+  async allSettings(): Promise<OpenedSettings[]> {
+    return (await this.db.getRepository(ZaloUnitSettings).find({ order: { unitId: 'ASC' } })).map((s) => this.openedSettings(s));
   }
 
-  settingsOf(unitId: number, em: EntityManager = this.db.manager): Promise<ZaloUnitSettings | null> {
-    return em.getRepository(ZaloUnitSettings).findOneBy({ unitId });
+  async settingsOf(unitId: number, em: EntityManager = this.db.manager): Promise<OpenedSettings | null> {
+    const s = await em.getRepository(ZaloUnitSettings).findOneBy({ unitId });
+    return s && this.openedSettings(s);
   }
 
   async insertSettings(em: EntityManager, s: Omit<ZaloUnitSettings, 'createdAt' | 'updatedAt' | 'version' | 'unit'>): Promise<void> {
-    await em.getRepository(ZaloUnitSettings).insert(s);
+    await em.getRepository(ZaloUnitSettings).insert({ ...s, secretKey: this.seal(s.secretKey) });
   }
 
   /** Over the version read: false when someone else saved meanwhile. */
   async updateSettings(em: EntityManager, unitId: number, version: number, s: Partial<Omit<ZaloUnitSettings, 'unitId' | 'createdAt' | 'updatedAt' | 'version' | 'unit'>>): Promise<boolean> {
-    const r = await em.createQueryBuilder().update(ZaloUnitSettings).set({ ...s, version: () => 'version + 1' })
+    const values = s.secretKey !== undefined ? { ...s, secretKey: this.seal(s.secretKey) } : s;
+    const r = await em.createQueryBuilder().update(ZaloUnitSettings).set({ ...values, version: () => 'version + 1' })
       .where('unit_id = :unitId AND version = :version', { unitId, version }).execute();
     return (r.affected ?? 0) === 1;
   }
@@ -52,11 +106,11 @@ export class ZaloRepository {
   async restartAccount(em: EntityManager, scope: string, refreshToken: string): Promise<void> {
     const found = await this.find(scope, em);
     if (!found) {
-      await em.getRepository(ZaloAccount).insert({ scope, refreshToken, accessToken: null, accessExpiresAt: null, status: 'up', problem: null });
+      await em.getRepository(ZaloAccount).insert({ scope, refreshToken: this.seal(refreshToken), accessToken: null, accessExpiresAt: null, status: 'up', problem: null });
       return;
     }
     await em.createQueryBuilder().update(ZaloAccount)
-      .set({ refreshToken, accessToken: null, accessExpiresAt: null, status: 'up', problem: null, quotaSpentOn: null, version: () => 'version + 1' })
+      .set({ refreshToken: this.seal(refreshToken), accessToken: null, accessExpiresAt: null, status: 'up', problem: null, quotaSpentOn: null, version: () => 'version + 1' })
       .where('id = :id', { id: found.id }).execute();
   }
 
@@ -71,7 +125,7 @@ export class ZaloRepository {
     const found = await this.find(scope);
     if (found) return found;
     try {
-      await this.db.getRepository(ZaloAccount).insert({ scope, refreshToken, accessToken: null, accessExpiresAt: null, status: 'up', problem: null });
+      await this.db.getRepository(ZaloAccount).insert({ scope, refreshToken: this.seal(refreshToken), accessToken: null, accessExpiresAt: null, status: 'up', problem: null });
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
     }
@@ -85,7 +139,7 @@ export class ZaloRepository {
    */
   async storeTokens(id: number, version: number, pair: { accessToken: string; refreshToken: string; accessExpiresAt: Date }): Promise<boolean> {
     const r = await this.db.createQueryBuilder().update(ZaloAccount)
-      .set({ accessToken: pair.accessToken, refreshToken: pair.refreshToken, accessExpiresAt: pair.accessExpiresAt, status: 'up', problem: null, version: () => 'version + 1' })
+      .set({ accessToken: this.seal(pair.accessToken), refreshToken: this.seal(pair.refreshToken), accessExpiresAt: pair.accessExpiresAt, status: 'up', problem: null, version: () => 'version + 1' })
       .where('id = :id AND version = :version', { id, version })
       .execute();
     return (r.affected ?? 0) === 1;
@@ -95,7 +149,7 @@ export class ZaloRepository {
   async replaceRefreshToken(scope: string, refreshToken: string): Promise<void> {
     const account = await this.ensure(scope, refreshToken);
     await this.db.createQueryBuilder().update(ZaloAccount)
-      .set({ refreshToken, accessToken: null, accessExpiresAt: null, status: 'up', problem: null, version: () => 'version + 1' })
+      .set({ refreshToken: this.seal(refreshToken), accessToken: null, accessExpiresAt: null, status: 'up', problem: null, version: () => 'version + 1' })
       .where('id = :id', { id: account.id })
       .execute();
   }

@@ -9,7 +9,7 @@ import { RedisKeys } from '../redis/redis-keys.js';
 import type { ZaloAccount } from './entities/zalo-account.entity.js';
 import type { ZaloMode } from './entities/zalo-unit-settings.entity.js';
 import { settingsUnitFor, unitScope } from './zalo-routing.js';
-import { ZaloRepository } from './zalo.repository.js';
+import { SECRETS_UNREADABLE, ZaloRepository } from './zalo.repository.js';
 import { Quota, ZaloTokenError, ZaloUnreachable, ZnsClient } from './zns-client.js';
 import { znsError, ZnsFailureKind } from './zns-errors.js';
 
@@ -35,6 +35,8 @@ export interface ZaloRoute {
   mode: ZaloMode;
   /** The install's first refresh token (ZALO_REFRESH_TOKEN), its account row made from it on first use. */
   firstRefreshToken: string | null;
+  /** Why the OA cannot be used whatever its tokens (its secret key will not open): it is down. */
+  problem?: string;
 }
 
 /** What the install's own OA is called on the pages and in the health report. */
@@ -134,6 +136,7 @@ export class ZaloService implements OnApplicationShutdown {
         scope: unitScope(s.unitId), unitId: s.unitId, name: nameOf.get(s.unitId) ?? `Đơn vị ${s.unitId}`, appId: s.appId, secretKey: s.secretKey, mode: s.mode,
         templates: { before: s.templateBefore, due: s.templateDue, overdue: s.templateOverdue, digest: s.templateDigest },
         firstRefreshToken: null,
+        ...(s.secretUnreadable ? { problem: SECRETS_UNREADABLE } : {}),
       }]));
       this.directory = { at: Date.now(), parentOf: new Map(units.map((u) => [u.id, u.parentId])), nameOf, routes };
       return this.directory;
@@ -203,6 +206,7 @@ export class ZaloService implements OnApplicationShutdown {
   }
 
   private async sendThrough(route: ZaloRoute, m: ZaloSend, opts: { digest?: boolean }): Promise<ZaloResult> {
+    if (route.problem) return { sent: false, kind: 'account', message: `Kênh Zalo đang ngừng: ${route.problem}` };
     const account = await this.account(route);
     if (!account) return { sent: false, kind: 'account', message: `Kênh Zalo của ${route.name} chưa có mã làm mới` };
     if (account.status === 'down') return { sent: false, kind: 'account', message: `Kênh Zalo đang ngừng: ${account.problem ?? 'không rõ lý do'}` };
@@ -283,8 +287,8 @@ export class ZaloService implements OnApplicationShutdown {
     const accounts = [];
     for (const route of routes) {
       const a = await this.repo.find(route.scope);
-      const down = a?.status === 'down' || (!a && !route.firstRefreshToken);
-      const problem = a ? a.problem : route.firstRefreshToken ? null : 'Chưa có mã làm mới';
+      const down = !!route.problem || a?.status === 'down' || (!a && !route.firstRefreshToken);
+      const problem = route.problem ?? (a ? a.problem : route.firstRefreshToken ? null : 'Chưa có mã làm mới');
       accounts.push({ name: route.name, unitId: route.unitId, status: down ? 'down' as const : 'up' as const, ...(problem ? { problem } : {}) });
     }
     const down = accounts.filter((a) => a.status === 'down');
@@ -299,7 +303,7 @@ export class ZaloService implements OnApplicationShutdown {
 
   /** The quota endpoint's answer for one OA, noted on its account; null when it is down or off. */
   async quota(route: ZaloRoute | null = this.installRoute()): Promise<Quota | null> {
-    if (!route) return null;
+    if (!route || route.problem) return null;
     const account = await this.account(route);
     if (!account || account.status === 'down') return null;
     let token: string;

@@ -12,6 +12,7 @@ import { PlanImports1764800000000 } from './1764800000000-plan-imports.js';
 import { ReminderWindow1764900000000 } from './1764900000000-reminder-window.js';
 import { ZaloUnitSettings1764950000000 } from './1764950000000-zalo-unit-settings.js';
 import { ZaloSentThrough1765000000000 } from './1765000000000-zalo-sent-through.js';
+import { SealedSecrets1765100000000 } from './1765100000000-sealed-secrets.js';
 
 /** Every migration, in order, listed by class so the build needs no globs. */
 export const MIGRATIONS = [
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   ReminderWindow1764900000000,
   ZaloUnitSettings1764950000000,
   ZaloSentThrough1765000000000,
+  SealedSecrets1765100000000,
 ];

@@ -19,13 +19,14 @@ export class ZaloAccount extends VersionedRecord {
   @Column({ type: 'varchar', length: 20 })
   scope: string;
 
-  @Column({ name: 'access_token', type: 'varchar', length: 1000, nullable: true })
+  /** Sealed in the database, like the refresh token (common/secret-box.ts); the repository answers them open. */
+  @Column({ name: 'access_token', type: 'varchar', length: 2000, nullable: true })
   accessToken: string | null;
 
   @Column({ name: 'access_expires_at', type: Date, nullable: true })
   accessExpiresAt: Date | null;
 
-  @Column({ name: 'refresh_token', type: 'varchar', length: 1000, nullable: true })
+  @Column({ name: 'refresh_token', type: 'varchar', length: 2000, nullable: true })
   refreshToken: string | null;
 
   /** down: the tokens failed (refreshed once, refused again) or the app may not send; reminders go by e-mail. */

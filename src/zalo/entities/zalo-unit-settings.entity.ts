@@ -23,7 +23,8 @@ export class ZaloUnitSettings extends VersionedRecord {
   @Column({ name: 'app_id', type: 'varchar', length: 30 })
   appId: string;
 
-  @Column({ name: 'secret_key', type: 'varchar', length: 200 })
+  /** Sealed (common/secret-box.ts): the repository seals and opens it. */
+  @Column({ name: 'secret_key', type: 'varchar', length: 1000 })
   secretKey: string;
 
   @Column({ name: 'template_before', type: 'varchar', length: 64, nullable: true })
