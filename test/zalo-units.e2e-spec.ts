@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { addDays, formatVnDate, todayLocal } from '../src/common/local-date.js';
 import { digestDue } from '../src/reminders/reminder-plan.js';
 import { ReminderDeliveryService } from '../src/reminders/reminder-delivery.service.js';
+import { ZaloSentThrough1765000000000 } from '../src/database/migrations/1765000000000-zalo-sent-through.js';
+import { MIGRATIONS } from '../src/schema.js';
 import type { Client, TestApp } from './support/app.js';
 import { startApp } from './support/app.js';
 import { seedUnit } from './support/fixtures.js';
@@ -328,6 +330,17 @@ describe('Zalo through a province\'s OA: the month\'s counts per account, the di
     expect(oaA.sendAttempts()).toBe(attemptsA + 1);
     expect(zns.sendAttempts()).toBe(attemptsInstall);
     expect(zns.sent.filter((m) => m.templateId === 'tpl-digest')).toEqual([]);
+  });
+
+  it('the migration gives the claims made before it the account their unit uses then', async () => {
+    const tb = await addTask(tree.b);
+    await eventually(async () => sentOf(zns, tb.content).length === 1, 15000, 'B\'s message through the install\'s OA');
+    await eventually(async () => Number((await t.db.query(`SELECT COUNT(*) AS n FROM reminder_delivery WHERE channel = 'zalo' AND mailed_at IS NULL`))[0].n) === 0, 15000, 'the Zalo claims settled');
+    // back to before the column (and the migrations after it), then up again
+    for (let i = MIGRATIONS.indexOf(ZaloSentThrough1765000000000); i < MIGRATIONS.length; i++) await t.db.undoLastMigration({ transaction: 'each' });
+    await t.db.runMigrations({ transaction: 'each' });
+    const rows = await t.db.query(`SELECT DISTINCT unit_id AS "unitId", account_scope AS scope FROM reminder_delivery WHERE channel = 'zalo' ORDER BY unit_id`);
+    expect(rows.map((r: any) => [Number(r.unitId), r.scope])).toEqual([[tree.a.unitId, `unit:${tree.provinceA}`], [tree.b.unitId, 'install']]);
   });
 });
 
