@@ -68,7 +68,7 @@ describe(`repositories on ${process.env.E2E_DATABASE ?? 'sqlite'}`, () => {
     expect(rows).toEqual([{ taskId: open.id, dueOn: '2023-05-10', unitId: unit.id, offsets: expect.anything(), timeOfDay: '08:00', overdueEveryDays: 2 }]);
     expect((await tasks.openDueDates()).filter((r) => r.unitId === unit.id).map((r) => r.taskId)).toEqual([open.id]);
     // drafts do not count; the open task is not completed as of any date
-    expect(await tasks.completionByUnit([unit.id], 2023, '2023-12-31')).toEqual([{ unitId: unit.id, name: 'Xã Nhắc', planned: 1, completed: 0 }]);
+    expect(await tasks.completionByUnit([unit.id], 2023, '2023-12-31')).toEqual([{ unitId: unit.id, name: 'Xã Nhắc', planId: issued.plan.id, planned: 1, completed: 0 }]);
     expect(await tasks.idsOfPlans([issued.plan.id])).toHaveLength(2);
   });
 
