@@ -8,19 +8,27 @@ import { loadConfig } from '../src/config/env.js';
 import { PhuLuc } from '../src/plans/entities/phu-luc.entity.js';
 import { Plan } from '../src/plans/entities/plan.entity.js';
 import { ProgressService } from '../src/progress/progress.service.js';
+import { PlanBookService } from '../src/progress/plan-book.service.js';
+import { monthsOf, overviewLists } from '../src/progress/overview.js';
+import { OrganizationRepository } from '../src/organization/organization.repository.js';
+import { TasksRepository } from '../src/tasks/tasks.repository.js';
+import { TasksService } from '../src/tasks/tasks.service.js';
 import { progressFigures, sumCounts } from '../src/progress/progress.js';
 import { Unit } from '../src/organization/entities/unit.entity.js';
 import { Task } from '../src/tasks/entities/task.entity.js';
 import { TaskDueDate } from '../src/tasks/entities/task-due-date.entity.js';
 
 /**
- * How long GET /api/plans/:id/progress takes to compute, by plan size, on
- * SQLite and PostgreSQL: the aggregate query the service runs, against the
- * baseline of loading every task and due date and counting in JavaScript.
- * Run with `npm run bench` (PostgreSQL is measured when PG_ADMIN_URL is set,
- * which bench/run.sh arranges).
+ * How long GET /api/plans/:id/progress and GET /api/plans/:id/overview take
+ * to compute, by plan size, on SQLite and PostgreSQL: the queries the
+ * services run, against the baseline of loading every task and due date and
+ * working it out in JavaScript. Run with `npm run bench` (PostgreSQL is
+ * measured when PG_ADMIN_URL is set, which bench/run.sh arranges);
+ * `TASKS=34,1000` sets the plan sizes.
  */
-const SIZES = [34, 1_000, 10_000];
+const SIZES = (process.env.TASKS ?? '34,1000,10000').split(',').map((x) => Number(x.trim())).filter((n) => Number.isInteger(n) && n > 0);
+/** The overview's day: the June due dates fall within its 14 days. */
+const OVERVIEW_AS_OF = '2023-06-20';
 const RUNS = 30;
 const AS_OF = '2023-12-14';
 
@@ -73,6 +81,18 @@ async function progressInMemory(db: DataSource, planId: number) {
   return progressFigures(sumCounts([...groups.values()]));
 }
 
+/** The overview's baseline, as the server computed it before: every task of the plan read, the lists and chart worked out in JavaScript. */
+async function overviewInMemory(db: DataSource, app: { get: <T>(t: new (...a: never[]) => T) => T }, planId: number) {
+  return db.transaction(async (em) => {
+    const plan = await em.findOneByOrFail(Plan, { id: planId });
+    const tasks = await app.get(TasksRepository).views(em, { planId });
+    const unassigned = await app.get(TasksService).unassigned(em, plan);
+    const officials = await app.get(OrganizationRepository).officialsOf(plan.unitId, {}, em);
+    const names = new Map(officials.map((o) => [o.id, o.fullName]));
+    return { planId: plan.id, year: plan.year, asOf: OVERVIEW_AS_OF, months: monthsOf(tasks, plan.year, OVERVIEW_AS_OF), ...overviewLists(tasks, unassigned, names, OVERVIEW_AS_OF) };
+  });
+}
+
 async function time(fn: () => Promise<unknown>): Promise<number> {
   const samples: number[] = [];
   await fn();
@@ -87,12 +107,14 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 async function main(): Promise<void> {
   const kinds: ('sqlite' | 'postgres')[] = process.env.PG_ADMIN_URL ? ['sqlite', 'postgres'] : ['sqlite'];
   const lines: string[] = [];
+  const overviewLines: string[] = [];
   for (const kind of kinds) {
     await withDatabase(kind, async (url) => {
       const config = loadConfig({ DATABASE_URL: url, DEMO_PLAN: 'off', WORKER: 'off', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: 'bench-progress' });
       const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
       const db = app.get(DataSource);
       const progress = app.get(ProgressService);
+      const book = app.get(PlanBookService);
       for (const n of SIZES) {
         const planId = await seedPlan(db, n);
         const sql = await progress.progress(planId, AS_OF);
@@ -105,6 +127,13 @@ async function main(): Promise<void> {
         const line = `| ${kind} | ${n.toLocaleString('vi-VN')} | ${aggregate.toFixed(2)} | ${baseline.toFixed(2)} | ${(baseline / aggregate).toFixed(1)}× | ${sql.ratio} |`;
         console.log(line);
         lines.push(line);
+        const byQueries = await book.overview(planId, OVERVIEW_AS_OF);
+        if (JSON.stringify(byQueries) !== JSON.stringify(await overviewInMemory(db, app, planId))) throw new Error(`overview of ${n} tasks: the queries and the baseline differ`);
+        const queries = await time(() => book.overview(planId, OVERVIEW_AS_OF));
+        const whole = await time(() => overviewInMemory(db, app, planId));
+        const oline = `| ${kind} | ${n.toLocaleString('vi-VN')} | ${queries.toFixed(2)} | ${whole.toFixed(2)} | ${(whole / queries).toFixed(1)}× | ${byQueries.overdue.total} / ${byQueries.dueSoon.total} |`;
+        console.log(oline);
+        overviewLines.push(oline);
       }
       await app.close();
     });
@@ -118,7 +147,16 @@ async function main(): Promise<void> {
     '| database | tasks | aggregate (ms) | in memory (ms) | speed-up | completed |',
     '|---|---:|---:|---:|---:|---:|',
   ];
-  upsertSection(DOC, 'progress', [...header, ...lines].join('\n'));
+  const overview = [
+    '',
+    '### Overview of one plan (`GET /api/plans/:id/overview`)',
+    '',
+    `Median of ${RUNS} runs, milliseconds, on the same plans as of ${OVERVIEW_AS_OF}. "queries" is \`PlanBookService.overview()\`, what the endpoint calls: per list one query for its first 100 rows and its total, two GROUP BY queries for the chart, then those rows' tasks; "whole plan" is the baseline that reads every task of the plan and works the lists and chart out in JavaScript (\`overviewLists\`, \`monthsOf\`), as the server did before, measured in the same run (both answers are the same; the bench checks it).`,
+    '',
+    '| database | tasks | queries (ms) | whole plan (ms) | speed-up | overdue / due soon |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  upsertSection(DOC, 'progress', [...header, ...lines, ...overview, ...overviewLines].join('\n'));
 }
 
 
