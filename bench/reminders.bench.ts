@@ -3,7 +3,8 @@ import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -26,7 +27,7 @@ import { TaskDueDate } from '../src/tasks/entities/task-due-date.entity.js';
 import { spawn, ChildProcess } from 'node:child_process';
 import nodemailer from 'nodemailer';
 import { ZnsClient } from '../src/zalo/zns-client.js';
-import { startSmtp } from '../test/support/smtp.js';
+import { startSmtpCounter } from '../test/support/smtp.js';
 import { startZns } from '../test/support/zns.js';
 import { DOC, measuredOn, upsertSection } from './lib/docs.js';
 import { machineBusyMs, msSince, percentile } from './lib/time.js';
@@ -48,7 +49,8 @@ import { machineBusyMs, msSince, percentile } from './lib/time.js';
  * 2. Delivery: DELIVERIES (1,000 and 10,000) tasks of a unit whose reminders go
  *    out at a coming whole minute (its reminder time, as a commune's 07:30 wave),
  *    each to an official who takes them in the app, by e-mail (a local SMTP peer,
- *    test/support/smtp.ts) and by Zalo (the local fake of Zalo's hosts,
+ *    startSmtpCounter() of test/support/smtp.ts: real SMTP over TCP, each message
+ *    received whole, only its headers read) and by Zalo (the local fake of Zalo's hosts,
  *    test/support/zns.ts), delivered by one and by two worker processes
  *    (dist-bench/src/worker.js); lateness is read from the queue's event stream
  *    (the Redis time of each job's 'completed' event) minus that minute.
@@ -62,6 +64,8 @@ const TASKS = sizes(process.env.TASKS ?? '100000,1000000');
 const DELIVERIES = sizes(process.env.DELIVERIES ?? '1000,10000');
 /** BENCH_SQL=1: the workers log their SQL (LOG_SQL), and the statements of the delivery are counted by kind. */
 const COUNT_SQL = !!process.env.BENCH_SQL;
+/** BENCH_CPU_PROFILE=<directory>: each worker's CPU profile (start-up included), and the baseline's. */
+const CPU_PROFILE = process.env.BENCH_CPU_PROFILE ?? '';
 /** How many worker processes deliver, one run each (WORKERS=1 for one run). */
 const WORKERS = sizes(process.env.WORKERS ?? '1,2');
 const NEAR = 1_000;
@@ -387,7 +391,9 @@ let profiled = 0;
 async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
   // BENCH_PROF=<file>: the worker's V8 profile log (node --prof; read it with node --prof-process <file>)
   const prof = process.env.BENCH_PROF ? ['--prof', `--logfile=${process.env.BENCH_PROF}.${++profiled}`, '--no-logfile-per-isolate'] : [];
-  const child = spawn(process.execPath, [...prof, 'dist-bench/src/worker.js'], { env: { PATH: process.env.PATH ?? '', ...env, ...(COUNT_SQL ? { LOG_SQL: '1' } : {}) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_CPU_PROFILE=<directory>: a CPU profile of each worker, written when the delivery is done (bench/lib/cpu-profile-preload.ts)
+  const cpuProfile = CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE}`, '--import', './dist-bench/bench/lib/cpu-profile-preload.js'] : [];
+  const child = spawn(process.execPath, [...prof, ...cpuProfile, 'dist-bench/src/worker.js'], { env: { PATH: process.env.PATH ?? '', ...env, ...(COUNT_SQL ? { LOG_SQL: '1' } : {}), ...(CPU_PROFILE ? { BENCH_CPU_PROFILE: CPU_PROFILE } : {}) }, stdio: ['ignore', 'pipe', 'inherit'] });
   const sql = new Map<string, number>();
   await new Promise<void>((resolve, reject) => {
     let out = '';
@@ -433,7 +439,7 @@ async function delivery(probe: Redis, n: number, workers: number): Promise<Deliv
   let events: QueueEvents | null = null;
   let eventsConn: Redis | null = null;
   const children: WorkerProcess[] = [];
-  const smtp = await startSmtp();
+  const smtp = await startSmtpCounter();
   const zns = await startZns({ dailyQuota: 1_000_000 });
   try {
     const dbPath = join(dir, 'bench.sqlite');
@@ -491,6 +497,7 @@ async function delivery(probe: Redis, n: number, workers: number): Promise<Deliv
     const meter = await cpuMeter(probe, children.map((w) => w.child.pid));
     await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${completed.size} of ${n} reminders done after 300 s`)), 300_000))]);
     const cpu = await meter.stop();
+    if (CPU_PROFILE) for (const w of children) w.child.kill('SIGUSR2');
     log(`delivery: ${cpuNote(cpu)}`);
     if (cpu.workersCpuMs !== null) log(`worker CPU per delivery: ${fmt(cpu.workersCpuMs / n, 2)} ms`);
     const sqlPerDelivery = new Map<string, number>();
@@ -505,7 +512,10 @@ async function delivery(probe: Redis, n: number, workers: number): Promise<Deliv
     const lastCompleted = Math.max(...completed.values());
     // once each, on every channel
     const zalo = zns.sent.filter((m) => m.templateId === 'tpl-due').length;
-    const mails = smtp.messages.filter((m) => m.subject.includes('Nhắc việc')).length;
+    const reminderMails = smtp.messages.filter((m) => m.subject.includes('Nhắc việc'));
+    const mails = reminderMails.length;
+    // one mail per task: as many distinct Message-IDs (deterministic per reminder) as mails
+    if (new Set(reminderMails.map((m) => m.messageId)).size !== mails) throw new Error('a reminder was mailed twice (the same Message-ID)');
     const [notes] = await db.query(`SELECT COUNT(*) AS n FROM notification WHERE kind = 'due'`);
     log(`check: ${fmt(Number(notes.n))} notifications, ${fmt(zalo)} ZNS messages, ${fmt(mails)} mails`);
     if (Number(notes.n) !== n || zalo !== n || mails !== n || new Set(zns.sent.map((m) => m.trackingId)).size !== zns.sent.length) {
@@ -540,7 +550,7 @@ async function delivery(probe: Redis, n: number, workers: number): Promise<Deliv
  * same run. The peers run in this process, as in the delivery test.
  */
 async function peersBaseline(n: number): Promise<{ n: number; ms: number; cpuMs: number }> {
-  const smtp = await startSmtp();
+  const smtp = await startSmtpCounter();
   const zns = await startZns({ dailyQuota: 1_000_000 });
   const transport = nodemailer.createTransport({ url: smtp.url, pool: true, maxConnections: 5 });
   const client = new ZnsClient({ oauth: zns.url, api: zns.url });
@@ -570,6 +580,21 @@ async function peersBaseline(n: number): Promise<{ n: number; ms: number; cpuMs:
 
 // ----------------------------------------------------------------- main
 
+/** V8's CPU profiler in this process (BENCH_CPU_PROFILE: the baseline's profile). */
+async function startProfile(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return session;
+}
+
+async function stopProfile(session: Session, file: string): Promise<void> {
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
+}
+
 async function main(): Promise<void> {
   const probe = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   const started = process.hrtime.bigint();
@@ -582,7 +607,10 @@ async function main(): Promise<void> {
     const notDone: string[] = [];
     const baselines = new Map<number, { n: number; ms: number; cpuMs: number }>();
     for (const n of DELIVERIES) {
+      // BENCH_CPU_PROFILE: the baseline's profile too (the peers and the clients, all in this process)
+      const session = CPU_PROFILE ? await startProfile() : null;
       const b = await peersBaseline(n);
+      if (session) await stopProfile(session, join(CPU_PROFILE, `baseline-${n}.cpuprofile`));
       baselines.set(n, b);
       log(`baseline: ${fmt(n)} ZNS messages and ${fmt(n)} mails, 50 at once, no queue or database: ${fmt(b.ms)} ms (${fmt(n / (b.ms / 1000))}/s), CPU ${fmt(b.cpuMs)} ms`);
       for (const w of WORKERS) {
@@ -615,7 +643,7 @@ async function main(): Promise<void> {
       '',
       `### Delivering reminders due at the same instant: in the app, by e-mail and by Zalo`,
       '',
-      `The tasks of one commune due today, its reminder time set to a coming whole minute, only the due-day reminder, each to an official who takes reminders in the app, by e-mail (a local SMTP peer, \`test/support/smtp.ts\`) and by Zalo (the local fake of Zalo's hosts, \`test/support/zns.ts\`, which checks every request as Zalo documents it); delivered by worker processes (\`dist-bench/src/worker.js\`, REMINDER_CONCURRENCY 50 each, the default) on one SQLite file. Lateness is the Redis time of each job's 'completed' event minus that minute. The bench checks exactly one notification, one mail and one ZNS message per task.`,
+      `The tasks of one commune due today, its reminder time set to a coming whole minute, only the due-day reminder, each to an official who takes reminders in the app, by e-mail (a local SMTP peer, \`startSmtpCounter()\` of \`test/support/smtp.ts\`: the smtp-server library speaking the whole SMTP dialogue over TCP, each message received to its end, but only its header block read, for the subject and the Message-ID, instead of parsing the whole MIME message with mailparser as the tests' peer does) and by Zalo (the local fake of Zalo's hosts, \`test/support/zns.ts\`, which checks every request as Zalo documents it: token, headers, JSON fields, phone, template, tracking id); delivered by worker processes (\`dist-bench/src/worker.js\`, REMINDER_CONCURRENCY 50 each, the default) on one SQLite file. Lateness is the Redis time of each job's 'completed' event minus that minute. The bench checks exactly one notification, one mail (distinct Message-IDs) and one ZNS message (distinct tracking ids) per task.`,
       '',
       `The baseline, measured in the same run: as many ZNS messages (the app's own ZNS client) and mails (one pooled nodemailer transport) to the same peers, 50 at once, with no queue and no database. CPU per delivery is the worker processes' own (user + system, from /proc), a figure that depends less on what else the machine runs than the lateness does.`,
       '',

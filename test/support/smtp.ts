@@ -61,6 +61,53 @@ export async function startSmtp(opts: { refuseFirst?: number; hangFirst?: number
   };
 }
 
+/**
+ * A cheaper SMTP peer for the benchmarks: the same smtp-server library, the
+ * whole SMTP dialogue over TCP (greeting, EHLO, MAIL FROM, RCPT TO, DATA,
+ * the dot), every message received to its end and accepted, but not parsed
+ * as MIME: only its header block is read, for the Subject (its encoded words
+ * decoded) and the Message-ID, and the recipients are the envelope's (RCPT
+ * TO). What a bench checks with it: how many messages, under which
+ * Message-IDs, about what. The tests keep startSmtp(), which parses each
+ * message whole with mailparser (bodies, Cc, every header).
+ */
+export async function startSmtpCounter() {
+  const messages: { to: string[]; subject: string; messageId: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const end = raw.indexOf('\r\n\r\n');
+        const head = raw.subarray(0, end < 0 ? raw.length : end).toString('latin1').replace(/\r\n[ \t]+/g, ' ');
+        const header = (name: string) => new RegExp(`^${name}:[ \t]*(.*)$`, 'im').exec(head)?.[1].trim() ?? '';
+        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: decodeWords(header('Subject')), messageId: header('Message-ID') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A header's RFC 2047 encoded words (=?UTF-8?B?…?=, =?UTF-8?Q?…?=) decoded; the header read as latin1 bytes. */
+function decodeWords(value: string): string {
+  const bytes = value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _charset: string, enc: string, text: string) =>
+    enc.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('latin1')
+      : text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
 /** Polls until `check` returns a truthy value or the time runs out. */
 export async function eventually<T>(check: () => Promise<T | undefined | null | false>, ms = 15000, what = 'condition'): Promise<T> {
   const until = Date.now() + ms;
