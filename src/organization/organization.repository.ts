@@ -29,6 +29,11 @@ export class OrganizationRepository {
     return em.findBy(Official, { unitId, ...(opts.activeOnly ? { active: true } : {}) });
   }
 
+  /** The officials of these units, one query (the deliveries a worker runs at once). */
+  officialsOfUnits(unitIds: number[], opts: { activeOnly?: boolean } = {}, em: EntityManager = this.db.manager): Promise<Official[]> {
+    return unitIds.length ? em.findBy(Official, { unitId: In(unitIds), ...(opts.activeOnly ? { active: true } : {}) }) : Promise.resolve([]);
+  }
+
   officialsByIds(ids: number[], em: EntityManager = this.db.manager): Promise<Official[]> {
     return ids.length ? em.findBy(Official, { id: In(ids) }) : Promise.resolve([]);
   }

@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SYSTEM } from '../access/actor.js';
 import { audit } from '../audit/audit.js';
 import { addDays as addLocalDays, formatVnDate, localDateOf } from '../common/local-date.js';
+import { Batcher } from '../common/batcher.js';
 import { taskPath } from '../common/web-paths.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Official } from '../organization/entities/official.entity.js';
 import { OrganizationRepository } from '../organization/organization.repository.js';
-import { TasksRepository } from '../tasks/tasks.repository.js';
+import { ReminderFacts, TasksRepository } from '../tasks/tasks.repository.js';
 import { digestMessage, DigestLine, reminderMessage, zaloTemplateData, zaloTemplateOf } from './reminder-message.js';
 import { ZaloService } from '../zalo/zalo.service.js';
 import { DEFAULT_REMINDER_SETTINGS, digestDue, reminderDay, reminderJobId } from './reminder-plan.js';
@@ -24,6 +25,23 @@ export type DeliveryOutcome = 'delivered' | 'skipped' | 'already-delivered';
  */
 @Injectable()
 export class ReminderDeliveryService {
+  /**
+   * The reads of the deliveries running at once in this process share one
+   * query each: those that ask while a read is under way make up the next one
+   * (common/batcher.ts), so every delivery still reads after it asked, never
+   * an older answer.
+   */
+  private readonly factsReader = new Batcher<{ taskId: number; dueOn: string }, ReminderFacts | null>(async (items) => {
+    const found = await this.tasks.reminderFactsOf(items);
+    return items.map((i) => ({ value: found.get(`${i.taskId}|${i.dueOn}`) ?? null }));
+  }, 500);
+
+  private readonly officialsReader = new Batcher<number, Official[]>(async (unitIds) => {
+    const byUnit = new Map<number, Official[]>(unitIds.map((u) => [u, []]));
+    for (const o of await this.organization.officialsOfUnits([...byUnit.keys()], { activeOnly: true })) byUnit.get(o.unitId)?.push(o);
+    return unitIds.map((u) => ({ value: byUnit.get(u)! }));
+  }, 500);
+
   constructor(
     private readonly tasks: TasksRepository,
     private readonly organization: OrganizationRepository,
@@ -39,7 +57,7 @@ export class ReminderDeliveryService {
 
   async deliver(data: RemindJobData): Promise<DeliveryOutcome> {
     const jobId = reminderJobId(data.taskId, data.dueOn, data.kind);
-    const facts = await this.tasks.reminderFacts(data.taskId, data.dueOn);
+    const facts = await this.factsReader.run({ taskId: data.taskId, dueOn: data.dueOn });
     if (!facts || facts.taskStatus !== 'open' || facts.planStatus !== 'issued' || facts.completedOn !== null) {
       await this.scheduler.forget(data.taskId, jobId);
       return 'skipped';
@@ -47,7 +65,7 @@ export class ReminderDeliveryService {
     const every = facts.overdueEveryDays ?? DEFAULT_REMINDER_SETTINGS.overdueEveryDays;
     const key = `${data.taskId}|${data.dueOn}|${data.kind}|${reminderDay(data.kind, data.dueOn, every)}`;
     const overdue = data.kind.startsWith('overdue-');
-    const officials = await this.organization.officialsOf(facts.unitId, { activeOnly: true });
+    const officials = await this.officialsReader.run(facts.unitId);
     const assignee = officials.find((o) => o.id === facts.assigneeId) ?? null;
     const chairmen = officials.filter((o) => o.role === 'chairman');
     // the lead official; the chairman too when overdue, or instead when nobody leads it yet

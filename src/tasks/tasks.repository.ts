@@ -362,20 +362,36 @@ export class TasksRepository {
   }
 
   async reminderFacts(taskId: number, dueOn: string): Promise<ReminderFacts | null> {
-    const sql = `SELECT t.status AS task_status, p.status AS plan_status, p.title AS plan_title, p.unit_id AS unit_id,
+    return (await this.reminderFactsOf([{ taskId, dueOn }])).get(`${taskId}|${dueOn}`) ?? null;
+  }
+
+  /**
+   * reminderFacts() of many reminders in one query (the deliveries a worker
+   * runs at once), by "taskId|dueOn"; a reminder whose task or due date is
+   * gone is not in the map.
+   */
+  async reminderFactsOf(keys: { taskId: number; dueOn: string }[]): Promise<Map<string, ReminderFacts>> {
+    const out = new Map<string, ReminderFacts>();
+    if (!keys.length) return out;
+    const wanted = new Set(keys.map((k) => `${k.taskId}|${k.dueOn}`));
+    const sql = `SELECT t.id AS task_id, d.due_on AS due_on, t.status AS task_status, p.status AS plan_status, p.title AS plan_title, p.unit_id AS unit_id,
         u.overdue_every_days AS every, t.content AS content, t.ordinal AS ordinal, pl.number AS phu_luc,
         t.assignee_id AS assignee_id, d.completed_on AS completed_on
       FROM task t JOIN plan p ON p.id = t.plan_id JOIN unit u ON u.id = p.unit_id JOIN phu_luc pl ON pl.id = t.phu_luc_id
-      JOIN task_due_date d ON d.task_id = t.id AND d.due_on = :dueOn
-      WHERE t.id = :taskId`;
-    const [r] = await this.query<Record<string, unknown>>(sql, { taskId, dueOn });
-    if (!r) return null;
-    return {
-      taskStatus: String(r.task_status), planStatus: String(r.plan_status), planTitle: String(r.plan_title), unitId: Number(r.unit_id),
-      overdueEveryDays: r.every === null ? null : Number(r.every), content: String(r.content), ordinal: Number(r.ordinal),
-      phuLuc: Number(r.phu_luc), assigneeId: r.assignee_id === null ? null : Number(r.assignee_id),
-      completedOn: (r.completed_on as string | null) ?? null,
-    };
+      JOIN task_due_date d ON d.task_id = t.id AND d.due_on IN (:...dueOns)
+      WHERE t.id IN (:...taskIds)`;
+    const rows = await this.query<Record<string, unknown>>(sql, { taskIds: [...new Set(keys.map((k) => k.taskId))], dueOns: [...new Set(keys.map((k) => k.dueOn))] });
+    for (const r of rows) {
+      const key = `${Number(r.task_id)}|${String(r.due_on)}`;
+      if (!wanted.has(key)) continue;
+      out.set(key, {
+        taskStatus: String(r.task_status), planStatus: String(r.plan_status), planTitle: String(r.plan_title), unitId: Number(r.unit_id),
+        overdueEveryDays: r.every === null ? null : Number(r.every), content: String(r.content), ordinal: Number(r.ordinal),
+        phuLuc: Number(r.phu_luc), assigneeId: r.assignee_id === null ? null : Number(r.assignee_id),
+        completedOn: (r.completed_on as string | null) ?? null,
+      });
+    }
+    return out;
   }
 
   /** An official's open due dates of issued plans up to a date (overdue ones included): the daily digest. */

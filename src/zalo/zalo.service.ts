@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { Batcher } from '../common/batcher.js';
 import { localDateOf } from '../common/local-date.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
@@ -97,6 +98,14 @@ export class ZaloService implements OnApplicationShutdown {
   private redis: Redis | null = null;
   private connecting: Promise<void> | null = null;
   private readonly quotaNotedAt = new Map<number, number>();
+
+  /** The account rows the sends running at once ask for, one read per OA (a read starts after each asked: common/batcher.ts). */
+  private readonly accounts = new Batcher<ZaloRoute, ZaloAccount | null>(async (routes) => {
+    const byScope = new Map<string, Promise<ZaloAccount | null>>();
+    for (const r of routes) if (!byScope.has(r.scope)) byScope.set(r.scope, this.account(r));
+    const settled = await Promise.allSettled(routes.map((r) => byScope.get(r.scope)!));
+    return settled.map((x) => (x.status === 'fulfilled' ? { value: x.value } : { error: x.reason }));
+  }, 500);
 
   private directory: Directory | null = null;
   private loading: Promise<Directory> | null = null;
@@ -207,7 +216,7 @@ export class ZaloService implements OnApplicationShutdown {
 
   private async sendThrough(route: ZaloRoute, m: ZaloSend, opts: { digest?: boolean }): Promise<ZaloResult> {
     if (route.problem) return { sent: false, kind: 'account', message: `Kênh Zalo đang ngừng: ${route.problem}` };
-    const account = await this.account(route);
+    const account = await this.accounts.run(route);
     if (!account) return { sent: false, kind: 'account', message: `Kênh Zalo của ${route.name} chưa có mã làm mới` };
     if (account.status === 'down') return { sent: false, kind: 'account', message: `Kênh Zalo đang ngừng: ${account.problem ?? 'không rõ lý do'}` };
     const today = localDateOf();

@@ -72,6 +72,34 @@ describe(`repositories on ${process.env.E2E_DATABASE ?? 'sqlite'}`, () => {
     expect(await tasks.idsOfPlans([issued.plan.id])).toHaveLength(2);
   });
 
+  it('tasks: the facts of many reminders in one read, only the pairs asked for; officials of many units', async () => {
+    const tasks = new TasksRepository(db);
+    const unit = await seed.unit('Xã Gộp', null, { overdueEveryDays: 3 });
+    const other = await seed.unit('Xã Gộp Khác');
+    const issued = await seed.plan(unit.id, 'issued');
+    const a = await seed.task(issued.plan, issued.phuLucs[0], 1, [['2023-05-10', null], ['2023-06-10', '2023-06-01']]);
+    const b = await seed.task(issued.plan, issued.phuLucs[1], 2, [['2023-06-10', null]]);
+    const found = await tasks.reminderFactsOf([{ taskId: a.id, dueOn: '2023-05-10' }, { taskId: b.id, dueOn: '2023-06-10' }, { taskId: a.id, dueOn: '2023-07-01' }]);
+    // a's 2023-06-10 was not asked for, though both its task and its date were; a's 2023-07-01 does not exist
+    expect([...found.keys()].sort()).toEqual([`${a.id}|2023-05-10`, `${b.id}|2023-06-10`].sort());
+    expect(found.get(`${a.id}|2023-05-10`)).toMatchObject({ unitId: unit.id, taskStatus: 'open', planStatus: 'issued', overdueEveryDays: 3, ordinal: 1, completedOn: null });
+    expect(found.get(`${b.id}|2023-06-10`)).toMatchObject({ unitId: unit.id, ordinal: 2, phuLuc: issued.phuLucs[1].number, completedOn: null });
+    // the one-reminder read agrees
+    expect(await tasks.reminderFacts(a.id, '2023-06-10')).toMatchObject({ completedOn: '2023-06-01' });
+    expect(await tasks.reminderFacts(a.id, '2023-07-01')).toBeNull();
+    expect(await tasks.reminderFactsOf([])).toEqual(new Map());
+
+    const org = new OrganizationRepository(db);
+    const lead = await seed.official(unit.id, 'Lê Văn Gộp');
+    await seed.official(unit.id, 'Đã Nghỉ', { active: false });
+    const there = await seed.official(other.id, 'Phạm Thị Khác');
+    const [mine, theirs] = [await org.officialsOf(unit.id, { activeOnly: true }), await org.officialsOf(other.id, { activeOnly: true })];
+    const both = await org.officialsOfUnits([unit.id, other.id], { activeOnly: true });
+    expect(both.map((o) => o.id).sort((x, y) => x - y)).toEqual([...mine, ...theirs].map((o) => o.id).sort((x, y) => x - y));
+    expect(both.map((o) => o.id).sort((x, y) => x - y)).toEqual([lead.id, there.id].sort((x, y) => x - y));
+    expect(await org.officialsOfUnits([])).toEqual([]);
+  });
+
   it('tasks: the open due dates up to a date, overdue ones included, for the reminder sweep; the offsets in use', async () => {
     const tasks = new TasksRepository(db);
     const unit = await seed.unit('Xã Cửa Sổ', null, { reminderOffsets: [30, 0] });
