@@ -148,6 +148,12 @@ const OVERVIEW_LISTS: Record<keyof OverviewIds, { rows: string; order: string }>
   },
 };
 
+/** One overview list's query (parameters planId, asOf, soon, max): its first `max` ids in the list's order, each row with the list's total. */
+export function overviewListSql(list: keyof OverviewIds): string {
+  const { rows, order } = OVERVIEW_LISTS[list];
+  return `SELECT x.id AS id, COUNT(*) OVER () AS total FROM (${rows}) x ORDER BY ${order}, x.id LIMIT :max`;
+}
+
 /**
  * The tasks' SQL: tasks, their due dates, coordinators and notes. Reads may
  * join the tables of the features below (plan, Phụ lục, unit); writes touch
@@ -276,9 +282,7 @@ export class TasksRepository {
    */
   async overviewIds(em: EntityManager, planId: number, asOf: string, soon: string, max: number): Promise<OverviewIds> {
     const page = async (list: keyof OverviewIds): Promise<IdPage> => {
-      const { rows: listed, order } = OVERVIEW_LISTS[list];
-      const sql = `SELECT x.id AS id, COUNT(*) OVER () AS total FROM (${listed}) x ORDER BY ${order}, x.id LIMIT :max`;
-      const rows = await this.query<{ id: unknown; total: unknown }>(sql, { planId, asOf, soon, max }, em);
+      const rows = await this.query<{ id: unknown; total: unknown }>(overviewListSql(list), { planId, asOf, soon, max }, em);
       return { total: rows.length ? Number(rows[0].total) : 0, ids: rows.map((r) => Number(r.id)) };
     };
     return { overdue: await page('overdue'), dueSoon: await page('dueSoon'), needsReview: await page('needsReview'), unassigned: await page('unassigned') };

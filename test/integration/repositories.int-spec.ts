@@ -6,7 +6,7 @@ import { NotificationsRepository } from '../../src/notifications/notifications.r
 import { OrganizationRepository } from '../../src/organization/organization.repository.js';
 import { PlansRepository } from '../../src/plans/plans.repository.js';
 import { SessionsRepository } from '../../src/sessions/sessions.repository.js';
-import { TasksRepository } from '../../src/tasks/tasks.repository.js';
+import { overviewListSql, TasksRepository } from '../../src/tasks/tasks.repository.js';
 import { openTestDatabase } from './db.js';
 import { seeder } from './seed.js';
 
@@ -131,6 +131,17 @@ describe(`repositories on ${process.env.E2E_DATABASE ?? 'sqlite'}`, () => {
         FROM task_due_date d JOIN task t ON t.id = d.task_id JOIN plan p ON p.id = t.plan_id JOIN unit u ON u.id = p.unit_id
         WHERE t.status = 'open' AND p.status = 'issued' AND d.due_on IS NOT NULL AND d.task_id IN (?, ?) AND d.due_on <= '2026-03-01'`, [edge.id, beyond.id]);
       expect(byTask.map((r: { detail: string }) => r.detail).join('\n')).toMatch(/SEARCH d USING INDEX ix_task_due_date_task_due/);
+    }
+  });
+
+  it("overview lists read each task's due dates through the task's index, on SQLite not every open due date", async () => {
+    if (process.env.E2E_DATABASE === 'postgres') return;
+    for (const list of ['overdue', 'dueSoon', 'needsReview', 'unassigned'] as const) {
+      const [sql, params] = db.driver.escapeQueryWithParameters(`EXPLAIN QUERY PLAN ${overviewListSql(list)}`, { planId: 1, asOf: '2023-06-20', soon: '2023-07-04', max: 100 });
+      const plan = (await db.query(sql, params)).map((r: { detail: string }) => r.detail).join('\n');
+      // the sweep's index (completed_on, due_on, task_id) would read every open due date of every plan for each task
+      expect(plan).not.toMatch(/ix_task_due_date_open_due/);
+      if (list === 'overdue' || list === 'dueSoon') expect(plan).toMatch(/SEARCH (dd|dn)( EXISTS)? USING (COVERING )?INDEX ix_task_due_date_task_due \(task_id=\?/);
     }
   });
 
