@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { formatCount } from '../server.js';
 
+/** DataTable's pageSize for rows already paged by the server: it draws every row read, "Xem thêm" asks the server. */
+export const ALL_LOADED = Number.MAX_SAFE_INTEGER;
+
 /** A page as every paged list answers it: how many rows match, and the rows of the page. */
 export interface PageAnswer<T> {
   total: number;

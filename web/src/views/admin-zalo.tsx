@@ -28,7 +28,8 @@ function quotaText(a: ZaloAccountStatus): string {
  * (the secret key and refresh token are written, never shown); a new refresh
  * token for the install's own OA.
  */
-export function ZaloAdmin(p: { units: Unit[] }) {
+/** superiors: the units with units beneath (GET /api/units/page?superiors=true). */
+export function ZaloAdmin(p: { superiors: Unit[] }) {
   const status = useData(() => get<ZaloStatus>('/zalo'), []);
   const s = status.data;
   return (
@@ -61,7 +62,7 @@ export function ZaloAdmin(p: { units: Unit[] }) {
           ]} />
       ) : null}
       {s?.configured ? <InstallToken onDone={status.reload} /> : null}
-      <UnitZalo units={p.units} onDone={status.reload} />
+      <UnitZalo superiors={p.superiors} onDone={status.reload} />
     </section>
   );
 }
@@ -86,7 +87,7 @@ function InstallToken(p: { onDone: () => Promise<void> }) {
 
 const EMPTY = { unitId: '', appId: '', secretKey: '', refreshToken: '', templateBefore: '', templateDue: '', templateOverdue: '', templateDigest: '', mode: 'production' };
 
-function UnitZalo(p: { units: Unit[]; onDone: () => Promise<void> }) {
+function UnitZalo(p: { superiors: Unit[]; onDone: () => Promise<void> }) {
   const f = useForm({ ...EMPTY });
   const unitId = Number(f.values.unitId) || null;
   const current = useData(() => (unitId ? get<ZaloUnitSettings>(`/zalo/units/${unitId}`) : Promise.resolve(null)), [unitId]);
@@ -98,7 +99,7 @@ function UnitZalo(p: { units: Unit[]; onDone: () => Promise<void> }) {
       templateBefore: s?.templates.before ?? '', templateDue: s?.templates.due ?? '', templateOverdue: s?.templates.overdue ?? '', templateDigest: s?.templates.digest ?? '',
     });
   };
-  const superiors = p.units.filter((u) => p.units.some((x) => x.parentId === u.id));
+  const superiors = p.superiors;
   return (
     <details class="subcard" data-testid="zalo-unit">
       <summary>Cấu hình Zalo riêng của đơn vị cấp trên</summary>

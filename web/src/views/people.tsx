@@ -2,8 +2,10 @@ import { useState } from 'preact/hooks';
 import { get, patch, post } from '../api.js';
 import { CheckField } from '../components/check-field.js';
 import { Form, SelectField, Submit, TextField, FieldErrors, useForm } from '../components/form.js';
+import { ALL_LOADED, MoreRows, SearchBox, usePaged } from '../components/paged.js';
 import { Alert, DataTable, Notice, Pill, useData } from '../components/ui.js';
-import { ROLE_LABELS, type Role } from '../server.js';
+import { formatCount, ROLE_LABELS, type Role } from '../server.js';
+import type { AccountPage, AccountRow } from '../types.js';
 import { useSession } from '../session.js';
 import {
   OFFICIAL_ROLE_LABELS, REMINDER_MODE_LABELS, formatPhone, newPassword, passwordFromBytes, passwordProblem, type Account, type OfficialRow,
@@ -15,18 +17,44 @@ import {
  * chairman's Đơn vị and the administrator's Quản trị; what each may do is what
  * the server granted them (me.grants, and the reset only for the administrator).
  */
+/** Rows on opening, and more on each "Xem thêm". */
+const FIRST = 15;
+const STEP = 50;
+
+/**
+ * A unit's people: its officials (add, edit, contact details) and their
+ * accounts (give one, lock or unlock, reset a password), each list a page at
+ * a time from the server with its own search. Shared by the chairman's Đơn vị
+ * and the administrator's Quản trị; what each may do is what the server
+ * granted them (me.grants, and the reset only for the administrator).
+ */
 export function UnitPeople(p: { unitId: number; unitName: string }) {
   const { me } = useSession();
-  const officials = useData(() => get<OfficialRow[]>(`/officials?unitId=${p.unitId}`), [p.unitId]);
-  const accounts = useData(() => get<Account[]>(`/users?unitId=${p.unitId}`), [p.unitId]);
+  const [findOfficial, setFindOfficial] = useState('');
+  const [findAccount, setFindAccount] = useState('');
+  const q = (text: string) => (text.trim() ? `&q=${encodeURIComponent(text.trim())}` : '');
+  const officials = usePaged<OfficialRow>(`/officials/page?unitId=${p.unitId}${q(findOfficial)}`, { first: FIRST, step: STEP });
+  const accounts = usePaged<AccountRow>(`/users/page?unitId=${p.unitId}${q(findAccount)}`, { first: FIRST, step: STEP });
+  // the accounts of the officials shown: those the accounts list has read already, the others asked for by their ids
+  const shownIds = officials.items.map((o) => o.id).join(',');
+  const accountsOf = useData(async () => {
+    if (!accounts.last) return null;
+    const found = new Map<number, AccountRow>();
+    for (const a of accounts.items) if (a.officialId !== null) found.set(a.officialId, a);
+    const missing = officials.items.map((o) => o.id).filter((id) => !found.has(id));
+    for (let i = 0; i < missing.length; i += 100) {
+      const page = await get<AccountPage>(`/users/page?unitId=${p.unitId}&officialIds=${missing.slice(i, i + 100).join(',')}&limit=100`);
+      for (const a of page.items) if (a.officialId !== null) found.set(a.officialId, a);
+    }
+    return found;
+  }, [p.unitId, shownIds, accounts.last]);
   const [editing, setEditing] = useState<OfficialRow | null>(null);
   const [shown, setShown] = useState<{ username: string; password: string } | null>(null);
   if (!me) return null;
   const reload = async () => {
     await Promise.all([officials.reload(), accounts.reload()]);
   };
-  const accountOf = (o: OfficialRow) => (accounts.data ?? []).find((a) => a.officialId === o.id);
-  const nameOf = (id: number | null) => (officials.data ?? []).find((o) => o.id === id)?.fullName ?? '—';
+  const accountOf = (o: OfficialRow) => accountsOf.data?.get(o.id);
   return (
     <div data-testid="unit-people">
       {shown ? (
@@ -37,9 +65,13 @@ export function UnitPeople(p: { unitId: number; unitName: string }) {
         </div>
       ) : null}
       <h2>Cán bộ, công chức của {p.unitName}</h2>
+      <form class="form inline no-print" role="search" onSubmit={(e) => e.preventDefault()}>
+        <SearchBox id="officials-q" label="Tìm cán bộ" testid="officials-search" value={findOfficial} placeholder="Họ tên, chức vụ, thư, điện thoại" onInput={setFindOfficial} />
+      </form>
       {officials.error ? <Alert>{officials.error}</Alert> : null}
-      <DataTable testid="officials" rows={officials.data ?? []} rowKey={(o) => o.id} rowProps={(o) => ({ 'data-official-id': o.id })}
-        empty="Đơn vị chưa có cán bộ nào." caption="Cán bộ, công chức"
+      {officials.last ? <p class="muted" data-testid="officials-total">{findOfficial.trim() ? `${formatCount(officials.total)} cán bộ khớp “${findOfficial.trim()}”.` : `${formatCount(officials.total)} cán bộ.`}</p> : null}
+      <DataTable testid="officials" rows={officials.items} rowKey={(o) => o.id} rowProps={(o) => ({ 'data-official-id': o.id })} pageSize={ALL_LOADED}
+        empty={findOfficial.trim() ? 'Không có cán bộ nào khớp.' : 'Đơn vị chưa có cán bộ nào.'} caption="Cán bộ, công chức"
         columns={[
           { label: 'Họ và tên', cell: (o) => <b>{o.fullName}</b> },
           { label: 'Chức vụ', cell: (o) => o.position },
@@ -50,24 +82,32 @@ export function UnitPeople(p: { unitId: number; unitName: string }) {
           { label: 'Tài khoản', cell: (o) => { const a = accountOf(o); return a ? <code>{a.username}</code> : <span class="muted">chưa có</span>; } },
           { label: 'Thao tác', srOnly: true, cell: (o) => <button type="button" class="sec" data-testid="official-edit" onClick={() => setEditing(o)}>Sửa</button> },
         ]} />
+      <MoreRows list={officials} noun="cán bộ" testid="officials" />
       {editing ? (
         <OfficialForm key={editing.id} unitId={p.unitId} official={editing} onDone={async () => { setEditing(null); await reload(); }} onCancel={() => setEditing(null)} />
       ) : (
         <OfficialForm key="new" unitId={p.unitId} onDone={reload} />
       )}
       <h2>Tài khoản</h2>
+      <form class="form inline no-print" role="search" onSubmit={(e) => e.preventDefault()}>
+        <SearchBox id="accounts-q" label="Tìm tài khoản" testid="accounts-search" value={findAccount} placeholder="Tên đăng nhập, họ tên cán bộ" onInput={setFindAccount} />
+      </form>
       {accounts.error ? <Alert>{accounts.error}</Alert> : null}
-      <DataTable testid="accounts" rows={accounts.data ?? []} rowKey={(a) => a.id} rowProps={(a) => ({ 'data-username': a.username })}
-        empty="Đơn vị chưa có tài khoản nào." caption="Tài khoản"
+      {accounts.last ? <p class="muted" data-testid="accounts-total">{findAccount.trim() ? `${formatCount(accounts.total)} tài khoản khớp “${findAccount.trim()}”.` : `${formatCount(accounts.total)} tài khoản.`}</p> : null}
+      <DataTable testid="accounts" rows={accounts.items} rowKey={(a) => a.id} rowProps={(a) => ({ 'data-username': a.username })} pageSize={ALL_LOADED}
+        empty={findAccount.trim() ? 'Không có tài khoản nào khớp.' : 'Đơn vị chưa có tài khoản nào.'} caption="Tài khoản"
         columns={[
           { label: 'Tên đăng nhập', cell: (a) => <code>{a.username}</code> },
           { label: 'Vai trò', cell: (a) => ROLE_LABELS[a.role] },
-          { label: 'Cán bộ', cell: (a) => (a.officialId ? nameOf(a.officialId) : <span class="muted">không gắn với cán bộ</span>) },
+          { label: 'Cán bộ', cell: (a) => a.officialName ?? <span class="muted">không gắn với cán bộ</span> },
           { label: 'Trạng thái', cell: (a) => (a.active ? <Pill kind="issued">Đang dùng</Pill> : <Pill kind="closed">Đã khóa</Pill>) },
           { label: 'Thao tác', srOnly: true, cell: (a) => <AccountActions account={a} onShown={setShown} onDone={reload} /> },
         ]} />
+      <MoreRows list={accounts} noun="tài khoản" testid="accounts" />
       {me.grants.length ? (
-        <AccountForm unitId={p.unitId} officials={(officials.data ?? []).filter((o) => o.active && !accountOf(o))} onCreated={async (shownOnce) => { if (shownOnce) setShown(shownOnce); await reload(); }} />
+        // the officials shown above who are at work and have no account yet; a search above brings others into the list
+        <AccountForm unitId={p.unitId} officials={accountsOf.data ? officials.items.filter((o) => o.active && !accountOf(o)) : []}
+          onCreated={async (shownOnce) => { if (shownOnce) setShown(shownOnce); await reload(); }} />
       ) : null}
     </div>
   );
