@@ -13,7 +13,8 @@ export interface AuditRecord {
 
 /** Records a change; call it with the transaction's manager, so the record and the change commit together. */
 export async function audit(em: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
-  await em.insert(AuditEntry, {
+  // updateEntity(false): nothing is read back (on SQLite TypeORM would SELECT the row's defaults after each insert)
+  await em.createQueryBuilder().insert().into(AuditEntry).updateEntity(false).values({
     actorKind: actor.kind,
     actorUserId: actor.kind === 'user' ? actor.userId : null,
     actorName: actor.name,
@@ -23,7 +24,7 @@ export async function audit(em: EntityManager, actor: Actor, record: AuditRecord
     action: record.action,
     changes: record.changes as object,
     note: record.note ?? null,
-  });
+  }).execute();
 }
 
 /**

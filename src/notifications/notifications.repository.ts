@@ -13,6 +13,20 @@ export interface ClaimAbout {
   unitId?: number | null;
 }
 
+/**
+ * Inserts one row and answers its id, without reading the row back (TypeORM's
+ * em.insert() SELECTs the columns the database filled in after each insert on
+ * SQLite): the id is SQLite's last row id, or PostgreSQL's RETURNING.
+ */
+async function insertId(em: EntityManager, entity: typeof DeliveryClaim | typeof Notification, row: object): Promise<number> {
+  const qb = em.createQueryBuilder().insert().into(entity).values(row).updateEntity(false);
+  if (em.connection.options.type === 'postgres') {
+    const r = await qb.returning('id').execute();
+    return Number((r.raw as { id: number | string }[])[0].id);
+  }
+  return Number((await qb.execute()).raw);
+}
+
 /** Notifications and the delivery claims that make each message go out once. */
 @Injectable()
 export class NotificationsRepository {
@@ -26,17 +40,15 @@ export class NotificationsRepository {
   /**
    * A claim, started at once when `at` is given (a Zalo message's: committed
    * as started before the send). fresh: this call made it; otherwise it was
-   * there already.
+   * there already. The insert comes first (the usual case: one statement);
+   * only a key already claimed is read.
    */
   async start(em: EntityManager, key: string, what: ClaimAbout, at: Date | null): Promise<{ claim: DeliveryClaim; fresh: boolean }> {
-    const existing = await em.findOneBy(DeliveryClaim, { key });
-    if (existing) return { claim: existing, fresh: false };
     const row = { key, channel: null, officialId: null, unitId: null, outcome: null, ...what, notifiedAt: at, mailedAt: null };
-    const insert = async (m: EntityManager) => Number((await m.insert(DeliveryClaim, row)).identifiers[0].id);
     try {
       // on PostgreSQL in a savepoint, so that losing the race does not abort the surrounding transaction;
-      // SQLite's one writer cannot lose it, and a failed statement there leaves the transaction as it was
-      const id = em.connection.options.type === 'postgres' ? await em.transaction(insert) : await insert(em);
+      // on SQLite a failed statement leaves the transaction as it was
+      const id = em.connection.options.type === 'postgres' ? await em.transaction((m) => insertId(m, DeliveryClaim, row)) : await insertId(em, DeliveryClaim, row);
       return { claim: Object.assign(new DeliveryClaim(), row, { id }), fresh: true };
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
@@ -65,10 +77,6 @@ export class NotificationsRepository {
   /** Why an attempt stopped before the mail was accepted: the next one may go at once. */
   async noteFailure(em: EntityManager, claimId: number, why: string): Promise<void> {
     await em.update(DeliveryClaim, claimId, { outcome: why.slice(0, 300) });
-  }
-
-  async markNotified(em: EntityManager, claimId: number, at: Date): Promise<void> {
-    await em.update(DeliveryClaim, claimId, { notifiedAt: at });
   }
 
   async markMailed(em: EntityManager, claimId: number, at: Date): Promise<void> {
@@ -117,9 +125,8 @@ export class NotificationsRepository {
     return rows.map((r) => ({ unitId: Number(r.unitId), count: Number(r.count) }));
   }
 
-  async insert(em: EntityManager, n: Pick<Notification, 'officialId' | 'taskId' | 'kind' | 'dueOn' | 'title' | 'body'>): Promise<number> {
-    const row = await em.insert(Notification, n);
-    return Number(row.identifiers[0].id);
+  insert(em: EntityManager, n: Pick<Notification, 'officialId' | 'taskId' | 'kind' | 'dueOn' | 'title' | 'body'>): Promise<number> {
+    return insertId(em, Notification, n);
   }
 
   /** The reminders already delivered for these tasks, as "task|due date|kind". */

@@ -174,8 +174,10 @@ export class NotificationsService {
   /** One delivery's part of the claims' transaction (in a savepoint of its own). */
   private async begin(em: EntityManager, d: Dispatch, mails: boolean, now: Date): Promise<Begun> {
     const zalo = d.zalo ?? [];
-    const c = await this.repo.claim(em, d.key, d.about);
-    const state = claimState(c, now, this.config.env.REMINDER_IN_FLIGHT_MS);
+    const sends = mails || zalo.length > 0;
+    // a new claim with something to send is inserted as begun (notifiedAt), in this same transaction
+    const { claim: c, fresh } = await this.repo.start(em, d.key, d.about, sends ? now : null);
+    const state = fresh ? 'new' : claimState(c, now, this.config.env.REMINDER_IN_FLIGHT_MS);
     if (state === 'delivered') return { kind: 'already' };
     if (state === 'in-flight') return { kind: 'in-flight' };
     if (state === 'new') {
@@ -185,11 +187,10 @@ export class NotificationsService {
       }
       await d.record?.(em, ids);
       // nothing to mail or send by Zalo: delivered with this one commit
-      if (!mails && !zalo.length) {
+      if (!sends) {
         await this.repo.markDelivered(em, c.id, now);
         return { kind: 'done' };
       }
-      await this.repo.markNotified(em, c.id, now);
     } else if (!(await this.repo.takeOver(em, c, now))) {
       // a rival took it over first
       return { kind: 'in-flight' };

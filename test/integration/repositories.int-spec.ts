@@ -163,11 +163,27 @@ describe(`repositories on ${process.env.E2E_DATABASE ?? 'sqlite'}`, () => {
     const again = await db.transaction((em) => repo.claim(em, 'k|1', { taskId: null, dueOn: null, kind: 'report' }));
     expect(again.id).toBe(first.id);
     expect(await db.getRepository(DeliveryClaim).countBy({ key: 'k|1' })).toBe(1);
+    // the id a fresh claim answers is its row's (it is not read back); a claim started at once says when
+    const at = new Date('2023-05-10T01:00:00Z');
+    const started = await db.transaction((em) => repo.start(em, 'k|2', { taskId: null, dueOn: null, kind: 'report', channel: 'zalo' }, at));
+    expect(started.fresh).toBe(true);
+    const row = await db.getRepository(DeliveryClaim).findOneByOrFail({ key: 'k|2' });
+    expect(row).toMatchObject({ id: started.claim.id, channel: 'zalo', mailedAt: null });
+    expect(row.notifiedAt?.toISOString()).toBe(at.toISOString());
+    const startedAgain = await db.transaction((em) => repo.start(em, 'k|2', { taskId: null, dueOn: null, kind: 'report' }, new Date()));
+    expect(startedAgain).toMatchObject({ fresh: false, claim: { id: row.id } });
+    expect(startedAgain.claim.notifiedAt?.toISOString()).toBe(at.toISOString());
     const unit = await seed.unit('Xã Báo');
     const { plan, phuLucs } = await seed.plan(unit.id);
     const task = await seed.task(plan, phuLucs[0], 1, [['2023-05-10', null]]);
     await db.transaction((em) => repo.claim(em, `${task.id}|2023-05-10|due|2023-05-10`, { taskId: task.id, dueOn: '2023-05-10', kind: 'due' }));
     expect([...(await repo.deliveredReminders([task.id]))]).toEqual([`${task.id}|2023-05-10|due`]);
+    const official = await seed.official(unit.id, 'Hoàng Văn Nhận');
+    const ids = await db.transaction(async (em) => [
+      await repo.insert(em, { officialId: official.id, taskId: task.id, kind: 'due', dueOn: '2023-05-10', title: 'Một', body: 'Thân một' }),
+      await repo.insert(em, { officialId: official.id, taskId: task.id, kind: 'due', dueOn: '2023-05-10', title: 'Hai', body: 'Thân hai' }),
+    ]);
+    expect((await Promise.all(ids.map((id) => repo.byId(db.manager, id)))).map((n) => n?.title)).toEqual(['Một', 'Hai']);
     expect((await repo.deliveredReminders([])).size).toBe(0);
   });
 
