@@ -40,14 +40,15 @@ export class NotificationsRepository {
   /**
    * A claim, started at once when `at` is given (a Zalo message's: committed
    * as started before the send). fresh: this call made it; otherwise it was
-   * there already. The insert comes first (the usual case: one statement);
-   * only a key already claimed is read.
+   * there already.
    */
   async start(em: EntityManager, key: string, what: ClaimAbout, at: Date | null): Promise<{ claim: DeliveryClaim; fresh: boolean }> {
+    const existing = await em.findOneBy(DeliveryClaim, { key });
+    if (existing) return { claim: existing, fresh: false };
     const row = { key, channel: null, officialId: null, unitId: null, outcome: null, ...what, notifiedAt: at, mailedAt: null };
     try {
       // on PostgreSQL in a savepoint, so that losing the race does not abort the surrounding transaction;
-      // on SQLite a failed statement leaves the transaction as it was
+      // SQLite's one writer cannot lose it, and a failed statement there leaves the transaction as it was
       const id = em.connection.options.type === 'postgres' ? await em.transaction((m) => insertId(m, DeliveryClaim, row)) : await insertId(em, DeliveryClaim, row);
       return { claim: Object.assign(new DeliveryClaim(), row, { id }), fresh: true };
     } catch (e) {
