@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { AuditEntryDto } from '../../audit/dto/audit-entry.dto.js';
 import { LOCAL_DATE } from '../../common/record.dto.js';
+import { PageMetaDto } from '../../common/page-query.js';
 import { ScheduleDto, ScheduleItemDto } from '../../deadlines/dto/schedule.dto.js';
 import { TASK_STATUSES, type TaskStatus } from '../entities/task.entity.js';
 
@@ -147,39 +148,21 @@ export class PhuLucMatchCountDto {
 }
 
 /** One page of a plan's tasks (GET /api/plans/{id}/tasks), in Phụ lục and TT order, rows in the compact shape. */
-export class PlanTaskPageDto {
-  @ApiProperty({ example: 34, description: 'Số nhiệm vụ khớp bộ lọc trong cả kế hoạch' })
-  total: number;
-
+export class PlanTaskPageDto extends PageMetaDto {
   @ApiProperty({ example: 34, description: 'Số nhiệm vụ của kế hoạch, không lọc' })
   planTotal: number;
 
   @ApiProperty({ type: [PhuLucMatchCountDto], description: 'Số nhiệm vụ khớp bộ lọc theo từng Phụ lục (chỉ Phụ lục có nhiệm vụ khớp), theo số Phụ lục' })
   phuLucs: PhuLucMatchCountDto[];
 
-  @ApiProperty({ example: 0, description: 'Vị trí nhiệm vụ đầu của trang trong danh sách đã lọc' })
-  offset: number;
-
-  @ApiProperty({ example: 100, description: 'Số nhiệm vụ tối đa của trang' })
-  limit: number;
-
   @ApiProperty({ type: [TaskDto], description: 'Nhiệm vụ của trang, bản gọn (như compact=true): rỗng khi offset vượt quá total' })
   items: TaskDto[];
 }
 
 /** One page of an official's tasks (GET /api/officials/{id}/tasks): overdue first, then by the next due date. */
-export class OfficialTaskPageDto {
-  @ApiProperty({ example: 12, description: 'Số nhiệm vụ cán bộ chủ trì (theo trạng thái đã chọn)' })
-  total: number;
-
+export class OfficialTaskPageDto extends PageMetaDto {
   @ApiProperty({ example: 3, description: 'Trong đó quá hạn hôm nay (giờ Việt Nam)' })
   overdue: number;
-
-  @ApiProperty({ example: 0, description: 'Vị trí nhiệm vụ đầu của trang' })
-  offset: number;
-
-  @ApiProperty({ example: 100, description: 'Số nhiệm vụ tối đa của trang' })
-  limit: number;
 
   @ApiProperty({ type: [TaskDto], description: 'Nhiệm vụ của trang, bản gọn (như compact=true); rỗng khi offset vượt quá total' })
   items: TaskDto[];

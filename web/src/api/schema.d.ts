@@ -1801,10 +1801,20 @@ export interface components {
         };
         PlanTaskPageDto: {
             /**
-             * @description Số nhiệm vụ khớp bộ lọc trong cả kế hoạch
-             * @example 34
+             * @description Số dòng khớp bộ lọc và ô tìm kiếm (mọi trang)
+             * @example 312
              */
             total: number;
+            /**
+             * @description Vị trí dòng đầu của trang trong danh sách đã lọc
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Số dòng tối đa của trang
+             * @example 100
+             */
+            limit: number;
             /**
              * @description Số nhiệm vụ của kế hoạch, không lọc
              * @example 34
@@ -1812,40 +1822,30 @@ export interface components {
             planTotal: number;
             /** @description Số nhiệm vụ khớp bộ lọc theo từng Phụ lục (chỉ Phụ lục có nhiệm vụ khớp), theo số Phụ lục */
             phuLucs: components["schemas"]["PhuLucMatchCountDto"][];
-            /**
-             * @description Vị trí nhiệm vụ đầu của trang trong danh sách đã lọc
-             * @example 0
-             */
-            offset: number;
-            /**
-             * @description Số nhiệm vụ tối đa của trang
-             * @example 100
-             */
-            limit: number;
             /** @description Nhiệm vụ của trang, bản gọn (như compact=true): rỗng khi offset vượt quá total */
             items: components["schemas"]["TaskDto"][];
         };
         OfficialTaskPageDto: {
             /**
-             * @description Số nhiệm vụ cán bộ chủ trì (theo trạng thái đã chọn)
-             * @example 12
+             * @description Số dòng khớp bộ lọc và ô tìm kiếm (mọi trang)
+             * @example 312
              */
             total: number;
+            /**
+             * @description Vị trí dòng đầu của trang trong danh sách đã lọc
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Số dòng tối đa của trang
+             * @example 100
+             */
+            limit: number;
             /**
              * @description Trong đó quá hạn hôm nay (giờ Việt Nam)
              * @example 3
              */
             overdue: number;
-            /**
-             * @description Vị trí nhiệm vụ đầu của trang
-             * @example 0
-             */
-            offset: number;
-            /**
-             * @description Số nhiệm vụ tối đa của trang
-             * @example 100
-             */
-            limit: number;
             /** @description Nhiệm vụ của trang, bản gọn (như compact=true); rỗng khi offset vượt quá total */
             items: components["schemas"]["TaskDto"][];
         };
