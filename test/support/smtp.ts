@@ -51,8 +51,7 @@ export async function startSmtp(opts: { refuseFirst?: number; hangFirst?: number
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  const port = await listenLocal(server);
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
@@ -90,8 +89,7 @@ export async function startSmtpCounter() {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  const port = await listenLocal(server);
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
@@ -117,4 +115,16 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Listens on a free local port. A sender killed in the middle of a message
+ * resets its connection, which smtp-server emits as an 'error': with no
+ * listener that would end the whole test process ("read ECONNRESET"), so it is
+ * taken here; what the peer received is what the tests check.
+ */
+async function listenLocal(server: SMTPServer): Promise<number> {
+  server.on('error', () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.server.address() as AddressInfo).port;
 }
