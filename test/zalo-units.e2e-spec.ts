@@ -342,6 +342,39 @@ describe('Zalo through a province\'s OA: the month\'s counts per account, the di
     const rows = await t.db.query(`SELECT DISTINCT unit_id AS "unitId", account_scope AS scope FROM reminder_delivery WHERE channel = 'zalo' ORDER BY unit_id`);
     expect(rows.map((r: any) => [Number(r.unitId), r.scope])).toEqual([[tree.a.unitId, `unit:${tree.provinceA}`], [tree.b.unitId, 'install']]);
   });
+
+  it('an OA serving more than 100 units: the 100 that sent most are listed, the totals count every unit', async () => {
+    const scope = `unit:${tree.provinceA}`;
+    const before = (await accountsOf())[scope];
+    // 130 more communes under the province, each with 1 to 5 messages this month through its OA
+    const sentBy = new Map<number, number>();
+    for (let i = 0; i < 130; i++) {
+      const id = (await t.admin.post('/api/units').send({ name: `Xã Đông Dân ${i + 1}`, parentId: tree.provinceA }).expect(201)).body.id as number;
+      sentBy.set(id, (i % 5) + 1);
+    }
+    const values = [...sentBy].flatMap(([unitId, n]) => Array.from({ length: n }, (_, k) =>
+      `('zalo-count|${unitId}|${k}', 'due', 'zalo', ${unitId}, '${scope}', 'sent', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`));
+    await t.db.query(`INSERT INTO reminder_delivery ("key", kind, channel, unit_id, account_scope, outcome, claimed_at, mailed_at) VALUES ${values.join(', ')}`);
+
+    const a = (await accountsOf())[scope];
+    const added = [...sentBy.values()].reduce((x, y) => x + y, 0);
+    expect(a.unitCount).toBe(before.unitCount + 130);
+    expect(a.sentTotal).toBe(before.sentTotal + added);
+    expect(a.fellBackTotal).toBe(before.fellBackTotal);
+    expect(a.units).toHaveLength(100);
+    const shown = a.units.map((u: any) => u.sent);
+    expect(shown).toEqual([...shown].sort((x: number, y: number) => y - x));
+    // nobody left out sent more than the last one shown
+    const left = [...sentBy].filter(([id]) => !a.units.some((u: any) => u.unitId === id)).map(([, n]) => n);
+    expect(left.length).toBeGreaterThan(0);
+    expect(Math.max(...left)).toBeLessThanOrEqual(shown[shown.length - 1]);
+    expect(a.units.find((u: any) => sentBy.get(u.unitId) === 5)).toMatchObject({ unitName: expect.stringMatching(/^Xã Đông Dân \d+$/), sent: 5, fellBack: 0 });
+    // every account together, at the top
+    const status = (await t.admin.get('/api/zalo').expect(200)).body;
+    expect(status.units).toHaveLength(100);
+    expect(status.unitCount).toBeGreaterThanOrEqual(132);
+    expect(status.sentTotal).toBe(status.accounts.reduce((n: number, x: any) => n + x.sentTotal, 0));
+  });
 });
 
 /** Today, or on a weekend or holiday the last working day before (the digest goes on working days only). */

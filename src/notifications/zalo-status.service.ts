@@ -8,6 +8,7 @@ import { ZaloSettingsService } from '../zalo/zalo-settings.service.js';
 import { ZaloService } from '../zalo/zalo.service.js';
 import type { ZaloAccountStatusDto, ZaloStatusDto, ZaloUnitCount } from './dto/zalo-status.dto.js';
 import { NotificationsRepository } from './notifications.repository.js';
+import { addCount, topUnits } from './zalo-counts.js';
 
 /** A secret shown back: its last four characters only. */
 export function masked(secret: string | null | undefined): string | null {
@@ -36,17 +37,16 @@ export class ZaloStatusService {
     // per unit, all accounts together; per account, what each sent (a claim that names none: the unit's account now)
     const byUnit = new Map<number, ZaloUnitCount>();
     const byScope = new Map<string, Map<number, ZaloUnitCount>>();
-    const nameOf = new Map<number, string>();
-    for (const c of await this.deliveries.zaloSentPerUnit(monthStart)) {
-      if (!nameOf.has(c.unitId)) nameOf.set(c.unitId, (await this.organization.unit(c.unitId))?.name ?? `Đơn vị ${c.unitId}`);
-      const unitName = nameOf.get(c.unitId)!;
+    const counts = await this.deliveries.zaloSentPerUnit(monthStart);
+    const nameOf = new Map((await this.organization.unitsByIds([...new Set(counts.map((c) => c.unitId))])).map((u) => [u.id, u.name]));
+    for (const c of counts) {
+      const unitName = nameOf.get(c.unitId) ?? `Đơn vị ${c.unitId}`;
       addCount(byUnit, { unitId: c.unitId, unitName, sent: c.sent, fellBack: c.fellBack });
       const scope = c.scope ?? (await this.zalo.route(c.unitId))?.scope;
       if (!scope) continue;
       if (!byScope.has(scope)) byScope.set(scope, new Map());
       addCount(byScope.get(scope)!, { unitId: c.unitId, unitName, sent: c.sent, fellBack: c.fellBack });
     }
-    const units = [...byUnit.values()];
     const accounts: ZaloAccountStatusDto[] = [];
     for (const route of routes) {
       const a = await this.zalo.account(route);
@@ -56,7 +56,7 @@ export class ZaloStatusService {
         mode: route.mode, appId: route.appId, templates: { ...route.templates },
         dailyQuota: a?.quotaDaily ?? null, remainingQuota: a?.quotaRemaining ?? null,
         quotaCheckedAt: a?.quotaCheckedAt?.toISOString() ?? null, nearQuota: a ? this.zalo.nearQuota(a, now) : false,
-        units: [...(byScope.get(route.scope)?.values() ?? [])],
+        ...topUnits(byScope.get(route.scope)?.values() ?? []),
       });
     }
     const install = this.zalo.configured ? await this.zalo.account() : null;
@@ -78,7 +78,7 @@ export class ZaloStatusService {
       quotaCheckedAt: install?.quotaCheckedAt?.toISOString() ?? null,
       nearQuota: install ? this.zalo.nearQuota(install, now) : false,
       month: `${today.slice(5, 7)}/${today.slice(0, 4)}`,
-      units,
+      ...topUnits(byUnit.values()),
       accounts,
     };
   }
@@ -86,13 +86,4 @@ export class ZaloStatusService {
   replaceRefreshToken(actor: UserActor, refreshToken: string): Promise<void> {
     return this.settings.replaceInstallRefreshToken(actor, refreshToken);
   }
-}
-
-/** A unit's count added to the unit's line of a list. */
-function addCount(list: Map<number, ZaloUnitCount>, c: ZaloUnitCount): void {
-  const line = list.get(c.unitId);
-  if (line) {
-    line.sent += c.sent;
-    line.fellBack += c.fellBack;
-  } else list.set(c.unitId, { ...c });
 }

@@ -18,8 +18,23 @@ export class ZaloUnitCount {
   fellBack: number;
 }
 
+/** The month's messages of the units an account (or every account) served: the units that sent most, with the totals of all. */
+export class ZaloUnitListDto {
+  @ApiProperty({ type: [ZaloUnitCount], description: 'Số tin trong tháng theo đơn vị, tối đa 100 đơn vị gửi nhiều tin nhất (theo số tin giảm dần). Trong một Official Account: tin tài khoản này đã gửi, kể cả cho đơn vị nay dùng tài khoản khác; ở gốc: cộng mọi tài khoản' })
+  units: ZaloUnitCount[];
+
+  @ApiProperty({ description: 'Số đơn vị có tin trong tháng (mọi đơn vị, kể cả ngoài danh sách units)' })
+  unitCount: number;
+
+  @ApiProperty({ description: 'Tổng số tin ZNS đã gửi trong tháng của mọi đơn vị' })
+  sentTotal: number;
+
+  @ApiProperty({ description: 'Tổng số tin không gửi được qua Zalo trong tháng (đã gửi e-mail thay) của mọi đơn vị' })
+  fellBackTotal: number;
+}
+
 /** One Official Account: the install's own or a unit's, with its state, today's quota and the month's messages of the units it serves. */
-export class ZaloAccountStatusDto {
+export class ZaloAccountStatusDto extends ZaloUnitListDto {
   @ApiProperty({ description: "Tài khoản: 'install' (chung của hệ thống) hoặc 'unit:<mã đơn vị>'" })
   scope: string;
 
@@ -55,12 +70,9 @@ export class ZaloAccountStatusDto {
 
   @ApiProperty({ description: 'Gần hết hạn mức: nhắc việc của mỗi đơn vị gộp thành một tin tổng hợp' })
   nearQuota: boolean;
-
-  @ApiProperty({ type: [ZaloUnitCount], description: 'Số tin trong tháng mà Official Account này đã gửi (hoặc bị từ chối) cho từng đơn vị, kể cả khi đơn vị nay dùng tài khoản khác' })
-  units: ZaloUnitCount[];
 }
 
-export class ZaloStatusDto {
+export class ZaloStatusDto extends ZaloUnitListDto {
   @ApiProperty({ description: 'Đã khai báo ứng dụng Zalo (ZALO_APP_ID, ZALO_SECRET_KEY, ZALO_REFRESH_TOKEN)' })
   configured: boolean;
 
@@ -102,9 +114,6 @@ export class ZaloStatusDto {
 
   @ApiProperty({ description: 'Tháng tính số tin, dạng mm/yyyy', example: '11/2026' })
   month: string;
-
-  @ApiProperty({ type: [ZaloUnitCount], description: 'Số tin trong tháng theo đơn vị, cộng mọi Official Account đã gửi' })
-  units: ZaloUnitCount[];
 
   @ApiProperty({ type: [ZaloAccountStatusDto], description: 'Từng Official Account: của hệ thống và của các đơn vị cấp trên có cấu hình riêng' })
   accounts: ZaloAccountStatusDto[];

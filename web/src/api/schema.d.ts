@@ -2619,16 +2619,6 @@ export interface components {
              */
             count: number;
         };
-        ZaloTemplatesDto: {
-            /** @description Mẫu tin nhắc trước hạn */
-            before: string | null;
-            /** @description Mẫu tin nhắc đúng ngày đến hạn */
-            due: string | null;
-            /** @description Mẫu tin nhắc quá hạn */
-            overdue: string | null;
-            /** @description Mẫu tin tổng hợp của đơn vị khi gần hết hạn mức */
-            digest: string | null;
-        };
         ZaloUnitCount: {
             /** @description Mã đơn vị */
             unitId: number;
@@ -2639,7 +2629,25 @@ export interface components {
             /** @description Tin không gửi được qua Zalo trong tháng (đã gửi e-mail thay) */
             fellBack: number;
         };
+        ZaloTemplatesDto: {
+            /** @description Mẫu tin nhắc trước hạn */
+            before: string | null;
+            /** @description Mẫu tin nhắc đúng ngày đến hạn */
+            due: string | null;
+            /** @description Mẫu tin nhắc quá hạn */
+            overdue: string | null;
+            /** @description Mẫu tin tổng hợp của đơn vị khi gần hết hạn mức */
+            digest: string | null;
+        };
         ZaloAccountStatusDto: {
+            /** @description Số tin trong tháng theo đơn vị, tối đa 100 đơn vị gửi nhiều tin nhất (theo số tin giảm dần). Trong một Official Account: tin tài khoản này đã gửi, kể cả cho đơn vị nay dùng tài khoản khác; ở gốc: cộng mọi tài khoản */
+            units: components["schemas"]["ZaloUnitCount"][];
+            /** @description Số đơn vị có tin trong tháng (mọi đơn vị, kể cả ngoài danh sách units) */
+            unitCount: number;
+            /** @description Tổng số tin ZNS đã gửi trong tháng của mọi đơn vị */
+            sentTotal: number;
+            /** @description Tổng số tin không gửi được qua Zalo trong tháng (đã gửi e-mail thay) của mọi đơn vị */
+            fellBackTotal: number;
             /** @description Tài khoản: 'install' (chung của hệ thống) hoặc 'unit:<mã đơn vị>' */
             scope: string;
             /** @description Đơn vị sở hữu cấu hình; null: cấu hình chung của hệ thống */
@@ -2670,10 +2678,16 @@ export interface components {
             quotaCheckedAt: string | null;
             /** @description Gần hết hạn mức: nhắc việc của mỗi đơn vị gộp thành một tin tổng hợp */
             nearQuota: boolean;
-            /** @description Số tin trong tháng mà Official Account này đã gửi (hoặc bị từ chối) cho từng đơn vị, kể cả khi đơn vị nay dùng tài khoản khác */
-            units: components["schemas"]["ZaloUnitCount"][];
         };
         ZaloStatusDto: {
+            /** @description Số tin trong tháng theo đơn vị, tối đa 100 đơn vị gửi nhiều tin nhất (theo số tin giảm dần). Trong một Official Account: tin tài khoản này đã gửi, kể cả cho đơn vị nay dùng tài khoản khác; ở gốc: cộng mọi tài khoản */
+            units: components["schemas"]["ZaloUnitCount"][];
+            /** @description Số đơn vị có tin trong tháng (mọi đơn vị, kể cả ngoài danh sách units) */
+            unitCount: number;
+            /** @description Tổng số tin ZNS đã gửi trong tháng của mọi đơn vị */
+            sentTotal: number;
+            /** @description Tổng số tin không gửi được qua Zalo trong tháng (đã gửi e-mail thay) của mọi đơn vị */
+            fellBackTotal: number;
             /** @description Đã khai báo ứng dụng Zalo (ZALO_APP_ID, ZALO_SECRET_KEY, ZALO_REFRESH_TOKEN) */
             configured: boolean;
             /**
@@ -2711,8 +2725,6 @@ export interface components {
              * @example 11/2026
              */
             month: string;
-            /** @description Số tin trong tháng theo đơn vị, cộng mọi Official Account đã gửi */
-            units: components["schemas"]["ZaloUnitCount"][];
             /** @description Từng Official Account: của hệ thống và của các đơn vị cấp trên có cấu hình riêng */
             accounts: components["schemas"]["ZaloAccountStatusDto"][];
         };

@@ -54,9 +54,16 @@ export function ZaloAdmin(p: { superiors: Unit[] }) {
             { label: 'Hạn mức hôm nay', cell: (a) => <span data-testid="zalo-quota">{quotaText(a)}</span> },
             {
               label: `Tin tháng ${s.month}`, cell: (a) => (a.units.length ? (
-                <ul class="counts" data-testid="zalo-month">
-                  {a.units.map((u) => <li key={u.unitId}>{u.unitName}: {formatCount(u.sent)} tin{u.fellBack ? `, ${formatCount(u.fellBack)} gửi e-mail thay` : ''}</li>)}
-                </ul>
+                <>
+                  <ul class="counts" data-testid="zalo-month">
+                    {a.units.map((u) => <li key={u.unitId}>{u.unitName}: {formatCount(u.sent)} tin{u.fellBack ? `, ${formatCount(u.fellBack)} gửi e-mail thay` : ''}</li>)}
+                  </ul>
+                  {a.unitCount > a.units.length ? (
+                    <small class="muted" data-testid="zalo-month-more">
+                      {`Đang hiện ${formatCount(a.units.length)} đơn vị gửi nhiều tin nhất trên ${formatCount(a.unitCount)} đơn vị; cả tháng: ${formatCount(a.sentTotal)} tin${a.fellBackTotal ? `, ${formatCount(a.fellBackTotal)} gửi e-mail thay` : ''}.`}
+                    </small>
+                  ) : null}
+                </>
               ) : <span class="muted">Chưa có tin</span>),
             },
           ]} />
