@@ -7,6 +7,7 @@
 #
 #   bash scripts/time-sweep.sh                     # the instants below, SQLite
 #   E2E_DATABASE=postgres bash scripts/time-sweep.sh 2026-12-31T16:59:30Z
+#   SWEEP_SPECS=test/hardening.e2e-spec.ts bash scripts/time-sweep.sh 2026-11-25T00:29:20Z
 #
 # Left out: the worker-process test starts its children with an environment of
 # its own (no LD_PRELOAD), and Chromium does not load under libfaketime.
@@ -34,7 +35,8 @@ INSTANTS=("$@")
   2026-12-31T16:59:30Z # the year ends during the run
   2027-03-14T16:59:30Z # the ministry's quarter cutoff (the 14th) ends during the run
 )
-SPECS=$(ls test/*.e2e-spec.ts | grep -v -e reminder-workers -e web.e2e)
+# SWEEP_SPECS names the spec files to run instead of every e2e suite
+SPECS=${SWEEP_SPECS:-$(ls test/*.e2e-spec.ts | grep -v -e reminder-workers -e web.e2e)}
 failed=0
 for at in "${INSTANTS[@]}"; do
   offset=$(( $(date -d "$at" +%s) - $(date +%s) ))

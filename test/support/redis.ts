@@ -18,7 +18,13 @@ export async function freePort(): Promise<number> {
 export async function startRedis(port?: number): Promise<{ url: string; port: number; stop(): Promise<void>; client(): Redis }> {
   const p = port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'cchc-redis-'));
-  const child: ChildProcess = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const child: ChildProcess = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+    stdio: 'ignore',
+    // under scripts/time-sweep.sh the tests run with libfaketime preloaded, which
+    // redis-server cannot start with ("unexpected recursive calls to
+    // clock_gettime()"); the sweep's shared Redis runs on the real clock too
+    env: withoutPreload(process.env),
+  });
   const url = `redis://127.0.0.1:${p}`;
   const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   probe.on('error', () => undefined);
@@ -47,4 +53,10 @@ export async function startRedis(port?: number): Promise<{ url: string; port: nu
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The environment without a preloaded library (libfaketime under the time sweep). */
+function withoutPreload(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { LD_PRELOAD: _preload, ...rest } = env;
+  return rest;
 }
