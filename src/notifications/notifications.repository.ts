@@ -32,15 +32,11 @@ async function insertId(em: EntityManager, entity: typeof DeliveryClaim | typeof
 export class NotificationsRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** The key is unique: the first attempt inserts it, a retry or a rival worker finds it. */
-  async claim(em: EntityManager, key: string, what: ClaimAbout): Promise<DeliveryClaim> {
-    return (await this.start(em, key, what, null)).claim;
-  }
-
   /**
-   * A claim, started at once when `at` is given (a Zalo message's: committed
-   * as started before the send). fresh: this call made it; otherwise it was
-   * there already.
+   * A delivery claim. The key is unique: the first attempt inserts it, a
+   * retry or a rival worker finds it. Started at once when `at` is given (a
+   * Zalo message's: committed as started before the send). fresh: this call
+   * made it; otherwise it was there already.
    */
   async start(em: EntityManager, key: string, what: ClaimAbout, at: Date | null): Promise<{ claim: DeliveryClaim; fresh: boolean }> {
     const existing = await em.findOneBy(DeliveryClaim, { key });

@@ -159,8 +159,8 @@ describe(`repositories on ${process.env.E2E_DATABASE ?? 'sqlite'}`, () => {
 
   it('notifications: a delivery key is claimed once, even by two claims at once; delivered reminders are found by task', async () => {
     const repo = new NotificationsRepository(db);
-    const first = await db.transaction((em) => repo.claim(em, 'k|1', { taskId: null, dueOn: null, kind: 'report' }));
-    const again = await db.transaction((em) => repo.claim(em, 'k|1', { taskId: null, dueOn: null, kind: 'report' }));
+    const first = await db.transaction(async (em) => (await repo.start(em, 'k|1', { taskId: null, dueOn: null, kind: 'report' }, null)).claim);
+    const again = await db.transaction(async (em) => (await repo.start(em, 'k|1', { taskId: null, dueOn: null, kind: 'report' }, null)).claim);
     expect(again.id).toBe(first.id);
     expect(await db.getRepository(DeliveryClaim).countBy({ key: 'k|1' })).toBe(1);
     // the id a fresh claim answers is its row's (it is not read back); a claim started at once says when
@@ -176,7 +176,7 @@ describe(`repositories on ${process.env.E2E_DATABASE ?? 'sqlite'}`, () => {
     const unit = await seed.unit('Xã Báo');
     const { plan, phuLucs } = await seed.plan(unit.id);
     const task = await seed.task(plan, phuLucs[0], 1, [['2023-05-10', null]]);
-    await db.transaction((em) => repo.claim(em, `${task.id}|2023-05-10|due|2023-05-10`, { taskId: task.id, dueOn: '2023-05-10', kind: 'due' }));
+    await db.transaction(async (em) => (await repo.start(em, `${task.id}|2023-05-10|due|2023-05-10`, { taskId: task.id, dueOn: '2023-05-10', kind: 'due' }, null)).claim);
     expect([...(await repo.deliveredReminders([task.id]))]).toEqual([`${task.id}|2023-05-10|due`]);
     const official = await seed.official(unit.id, 'Hoàng Văn Nhận');
     const ids = await db.transaction(async (em) => [
