@@ -52,3 +52,32 @@ describe('Batcher', () => {
     await expect(b.run(4)).resolves.toBe(4);
   });
 });
+
+describe('Batcher with a linger', () => {
+  it('the first item waits for those that arrive within the linger, and they go as one batch', async () => {
+    const batches: number[][] = [];
+    const b = new Batcher<number, number>(async (items) => {
+      batches.push(items);
+      return items.map((i) => ({ value: i + 1 }));
+    }, 100, 20);
+    const first = b.run(1);
+    await new Promise((r) => setTimeout(r, 5));
+    const second = b.run(2);
+    expect(batches).toEqual([]);
+    expect(await Promise.all([first, second])).toEqual([2, 3]);
+    expect(batches).toEqual([[1, 2]]);
+    // idle again: the next item lingers too, alone
+    expect(await b.run(3)).toBe(4);
+    expect(batches).toEqual([[1, 2], [3]]);
+  });
+
+  it('keeps to the maximum size: what is left over goes next, without another wait', async () => {
+    const sizes: number[] = [];
+    const b = new Batcher<number, number>(async (items) => {
+      sizes.push(items.length);
+      return items.map((value) => ({ value }));
+    }, 3, 10);
+    expect(await Promise.all(Array.from({ length: 7 }, (_, i) => b.run(i)))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(sizes).toEqual([3, 3, 1]);
+  });
+});

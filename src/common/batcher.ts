@@ -4,20 +4,37 @@ export type ItemResult<O> = { value: O } | { error: unknown };
 /**
  * Group work: items that arrive while a batch is being worked on make up the
  * next batch (up to `max` items), so that concurrent callers share one unit of
- * work (one transaction, one commit) instead of queueing one by one. Nothing
- * waits on a timer: a lone item goes at once. Each caller gets its own item's
- * result; an error of the whole batch reaches every caller of that batch.
+ * work (one transaction, one commit) instead of queueing one by one. Each
+ * caller gets its own item's result; an error of the whole batch reaches
+ * every caller of that batch.
+ *
+ * Without `lingerMs` a lone item goes at once. With it, the first item of an
+ * idle batcher waits that long for others to join. That matters when the
+ * work blocks the process (better-sqlite3 commits synchronously): no caller
+ * can arrive while it runs, so without the wait every commit would be of one
+ * item.
  */
 export class Batcher<I, O> {
   private readonly queue: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
   private running = false;
 
-  constructor(private readonly work: (items: I[]) => Promise<ItemResult<O>[]>, private readonly max = 100) {}
+  constructor(
+    private readonly work: (items: I[]) => Promise<ItemResult<O>[]>,
+    private readonly max = 100,
+    private readonly lingerMs: number | null = null,
+  ) {}
 
   run(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.running) void this.drain();
+      if (this.running) return;
+      if (this.lingerMs === null) {
+        void this.drain();
+      } else {
+        // running from now: those that arrive during the wait join this batch
+        this.running = true;
+        setTimeout(() => void this.drain(), this.lingerMs);
+      }
     });
   }
 

@@ -53,6 +53,34 @@ export class NotificationsRepository {
     }
   }
 
+  /** Which of these keys are claimed already. */
+  async claimedKeys(em: EntityManager, keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows = await em.createQueryBuilder(DeliveryClaim, 'c').select('c.key', 'key').where('c.key IN (:...keys)', { keys }).getRawMany<{ key: string }>();
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /**
+   * New claims in one statement, and their ids by key. A key claimed meanwhile
+   * (a rival process, on PostgreSQL) fails the whole statement: the caller
+   * rolls back and claims one by one (start()).
+   */
+  async insertClaims(em: EntityManager, claims: (ClaimAbout & { key: string; notifiedAt: Date | null; mailedAt: Date | null })[]): Promise<Map<string, number>> {
+    if (!claims.length) return new Map();
+    const rows = claims.map((c) => ({ channel: null, officialId: null, unitId: null, outcome: null, ...c }));
+    await em.createQueryBuilder().insert().into(DeliveryClaim).values(rows).updateEntity(false).execute();
+    const found = await em.createQueryBuilder(DeliveryClaim, 'c').select('c.id', 'id').addSelect('c.key', 'key')
+      .where('c.key IN (:...keys)', { keys: rows.map((r) => r.key) }).getRawMany<{ id: number | string; key: string }>();
+    return new Map(found.map((r) => [r.key, Number(r.id)]));
+  }
+
+  /** Claims settled at once: mailed (the message's claims), or with what came of them (Zalo's), in one statement per outcome. */
+  async settleAll(em: EntityManager, ids: number[], at: Date, outcome?: { outcome: string; accountScope: string | null }): Promise<void> {
+    if (!ids.length) return;
+    const set = outcome ? { mailedAt: at, outcome: outcome.outcome.slice(0, 300), accountScope: outcome.accountScope } : { mailedAt: at };
+    await em.createQueryBuilder().update(DeliveryClaim).set(set).where('id IN (:...ids)', { ids }).execute();
+  }
+
   /** Delivered with the claim's own commit (in-app only). */
   async markDelivered(em: EntityManager, claimId: number, at: Date): Promise<void> {
     await em.update(DeliveryClaim, claimId, { notifiedAt: at, mailedAt: at });

@@ -17,6 +17,9 @@ import { RemindJobData, ReminderScheduler } from './reminder-scheduler.service.j
 
 export type DeliveryOutcome = 'delivered' | 'skipped' | 'already-delivered';
 
+/** How long a read waits for those of the deliveries starting beside it, to be one query (common/batcher.ts). */
+const READ_LINGER_MS = 5;
+
 /**
  * Delivers one reminder exactly once. The worker re-reads the task (done, or
  * its due date changed: nothing is sent), then hands the message to
@@ -34,13 +37,13 @@ export class ReminderDeliveryService {
   private readonly factsReader = new Batcher<{ taskId: number; dueOn: string }, ReminderFacts | null>(async (items) => {
     const found = await this.tasks.reminderFactsOf(items);
     return items.map((i) => ({ value: found.get(`${i.taskId}|${i.dueOn}`) ?? null }));
-  }, 500);
+  }, 500, READ_LINGER_MS);
 
   private readonly officialsReader = new Batcher<number, Official[]>(async (unitIds) => {
     const byUnit = new Map<number, Official[]>(unitIds.map((u) => [u, []]));
     for (const o of await this.organization.officialsOfUnits([...byUnit.keys()], { activeOnly: true })) byUnit.get(o.unitId)?.push(o);
     return unitIds.map((u) => ({ value: byUnit.get(u)! }));
-  }, 500);
+  }, 500, READ_LINGER_MS);
 
   constructor(
     private readonly tasks: TasksRepository,
