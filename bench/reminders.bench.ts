@@ -68,6 +68,8 @@ const COUNT_SQL = !!process.env.BENCH_SQL;
 const CPU_PROFILE = process.env.BENCH_CPU_PROFILE ?? '';
 /** How many worker processes deliver, one run each (WORKERS=1 for one run). */
 const WORKERS = sizes(process.env.WORKERS ?? '1,2');
+/** REMINDER_CONCURRENCY of each worker process: the app's default unless given. */
+const CONCURRENCY = Number(process.env.REMINDER_CONCURRENCY ?? 50);
 const NEAR = 1_000;
 const PIPELINE = 1_000;
 /** The reminders of the delivery test go out at a whole minute at least this far ahead. */
@@ -452,7 +454,7 @@ async function delivery(probe: Redis, n: number, workers: number): Promise<Deliv
     const { db, scheduler, prefix } = started;
     // the workers are up (and their start-up sweep of an empty database done) before anything is measured
     for (let i = 0; i < workers; i++) {
-      children.push(await startWorker({ DATABASE_URL: `sqlite:${dbPath}`, REDIS_URL, QUEUE_PREFIX: prefix0, NODE_ENV: 'production', ...env }));
+      children.push(await startWorker({ DATABASE_URL: `sqlite:${dbPath}`, REDIS_URL, QUEUE_PREFIX: prefix0, NODE_ENV: 'production', REMINDER_CONCURRENCY: String(CONCURRENCY), ...env }));
     }
 
     // seeding 10,000 tasks and scheduling them takes a while on a busy machine
@@ -643,7 +645,7 @@ async function main(): Promise<void> {
       '',
       `### Delivering reminders due at the same instant: in the app, by e-mail and by Zalo`,
       '',
-      `The tasks of one commune due today, its reminder time set to a coming whole minute, only the due-day reminder, each to an official who takes reminders in the app, by e-mail (a local SMTP peer, \`startSmtpCounter()\` of \`test/support/smtp.ts\`: the smtp-server library speaking the whole SMTP dialogue over TCP, each message received to its end, but only its header block read, for the subject and the Message-ID, instead of parsing the whole MIME message with mailparser as the tests' peer does) and by Zalo (the local fake of Zalo's hosts, \`test/support/zns.ts\`, which checks every request as Zalo documents it: token, headers, JSON fields, phone, template, tracking id); delivered by worker processes (\`dist-bench/src/worker.js\`, REMINDER_CONCURRENCY 50 each, the default) on one SQLite file. Lateness is the Redis time of each job's 'completed' event minus that minute. The bench checks exactly one notification, one mail (distinct Message-IDs) and one ZNS message (distinct tracking ids) per task.`,
+      `The tasks of one commune due today, its reminder time set to a coming whole minute, only the due-day reminder, each to an official who takes reminders in the app, by e-mail (a local SMTP peer, \`startSmtpCounter()\` of \`test/support/smtp.ts\`: the smtp-server library speaking the whole SMTP dialogue over TCP, each message received to its end, but only its header block read, for the subject and the Message-ID, instead of parsing the whole MIME message with mailparser as the tests' peer does) and by Zalo (the local fake of Zalo's hosts, \`test/support/zns.ts\`, which checks every request as Zalo documents it: token, headers, JSON fields, phone, template, tracking id); delivered by worker processes (\`dist-bench/src/worker.js\`, REMINDER_CONCURRENCY ${CONCURRENCY} each${CONCURRENCY === 50 ? ', the default' : ''}) on one SQLite file. Lateness is the Redis time of each job's 'completed' event minus that minute. The bench checks exactly one notification, one mail (distinct Message-IDs) and one ZNS message (distinct tracking ids) per task.`,
       '',
       `The baseline, measured in the same run: as many ZNS messages (the app's own ZNS client) and mails (one pooled nodemailer transport) to the same peers, 50 at once, with no queue and no database. CPU per delivery is the worker processes' own (user + system, from /proc), a figure that depends less on what else the machine runs than the lateness does.`,
       '',
