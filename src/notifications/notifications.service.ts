@@ -60,8 +60,9 @@ export type DispatchOutcome = 'delivered' | 'already-delivered';
  * How long a claim (or a settlement) waits for those of the deliveries
  * running beside it, to share their transaction and its commit: 20 ms more
  * for a lone reminder, a commit (an fsync on SQLite) per batch rather than
- * per reminder when many are due at once (5 ms gave batches of 1.5 on
- * average, 20 ms of 4.3, and p99 lateness 4.9 s against 4.2 s for 1,000).
+ * per reminder when many are due at once (1,000 reminders due at once, one
+ * worker: 667 commits and p99 lateness 4.9 s with 5 ms, 230 commits and
+ * 4.2 s with 20 ms).
  */
 const COMMIT_LINGER_MS = 20;
 
