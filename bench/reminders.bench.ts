@@ -654,6 +654,12 @@ async function main(): Promise<void> {
       ...deliv.map((d) => `| ${fmt(d.n)} | ${d.workers} | ${fmt(d.p50)} ms | ${fmt(d.p99)} ms | ${fmt(d.max)} ms | ${fmt(d.throughput)} | ${d.cpu.workersCpuMs === null ? '?' : `${fmt(d.cpu.workersCpuMs / d.n, 1)} ms`} | ${fmt(d.n / (baselines.get(d.n)!.ms / 1000))} |`),
       '',
       ...deliv.map((d) => `${fmt(d.n)} with ${d.workers} process(es): ${cpuNote(d.cpu)}.`),
+      '',
+      // the floor: what the channels alone took, beside the p99 of the app's best run
+      ...[...baselines.values()].map((b) => {
+        const best = Math.min(...deliv.filter((d) => d.n === b.n).map((d) => d.p99));
+        return `${fmt(b.n)} reminders: the baseline alone took ${fmt(b.ms)} ms (CPU ${fmt(b.cpuMs)} ms) to send as many ZNS messages and mails; the best p99 lateness above is ${Number.isFinite(best) ? `${fmt(best)} ms, ${fmt(best / b.ms, 1)} times that` : 'not measured'}.`;
+      }),
       ...(notDone.length ? ['', ...notDone] : []),
     ];
     console.log(body.join('\n'));
