@@ -1,3 +1,10 @@
+/**
+ * The wait of a batched read (task facts, officials, Zalo accounts): long
+ * enough for the deliveries starting beside it to share the query, short
+ * beside a delivery's own time.
+ */
+export const READ_LINGER_MS = 5;
+
 /** What one item of a batch came to: its value, or the error that item alone met. */
 export type ItemResult<O> = { value: O } | { error: unknown };
 

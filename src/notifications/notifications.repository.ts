@@ -27,6 +27,11 @@ async function insertId(em: EntityManager, entity: typeof DeliveryClaim | typeof
   return Number((await qb.execute()).raw);
 }
 
+/** A claim's row as inserted: what it is about, and when it began and was settled. */
+function claimRow(key: string, what: ClaimAbout, notifiedAt: Date | null, mailedAt: Date | null) {
+  return { key, channel: null, officialId: null, unitId: null, outcome: null, ...what, notifiedAt, mailedAt };
+}
+
 /** Notifications and the delivery claims that make each message go out once. */
 @Injectable()
 export class NotificationsRepository {
@@ -41,7 +46,7 @@ export class NotificationsRepository {
   async start(em: EntityManager, key: string, what: ClaimAbout, at: Date | null): Promise<{ claim: DeliveryClaim; fresh: boolean }> {
     const existing = await em.findOneBy(DeliveryClaim, { key });
     if (existing) return { claim: existing, fresh: false };
-    const row = { key, channel: null, officialId: null, unitId: null, outcome: null, ...what, notifiedAt: at, mailedAt: null };
+    const row = claimRow(key, what, at, null);
     try {
       // on PostgreSQL in a savepoint, so that losing the race does not abort the surrounding transaction;
       // SQLite's one writer cannot lose it, and a failed statement there leaves the transaction as it was
@@ -65,9 +70,9 @@ export class NotificationsRepository {
    * (a rival process, on PostgreSQL) fails the whole statement: the caller
    * rolls back and claims one by one (start()).
    */
-  async insertClaims(em: EntityManager, claims: (ClaimAbout & { key: string; notifiedAt: Date | null; mailedAt: Date | null })[]): Promise<Map<string, number>> {
+  async insertClaims(em: EntityManager, claims: { key: string; what: ClaimAbout; notifiedAt: Date | null; mailedAt: Date | null }[]): Promise<Map<string, number>> {
     if (!claims.length) return new Map();
-    const rows = claims.map((c) => ({ channel: null, officialId: null, unitId: null, outcome: null, ...c }));
+    const rows = claims.map((c) => claimRow(c.key, c.what, c.notifiedAt, c.mailedAt));
     await em.createQueryBuilder().insert().into(DeliveryClaim).values(rows).updateEntity(false).execute();
     const found = await em.createQueryBuilder(DeliveryClaim, 'c').select('c.id', 'id').addSelect('c.key', 'key')
       .where('c.key IN (:...keys)', { keys: rows.map((r) => r.key) }).getRawMany<{ id: number | string; key: string }>();
@@ -79,11 +84,6 @@ export class NotificationsRepository {
     if (!ids.length) return;
     const set = outcome ? { mailedAt: at, outcome: outcome.outcome.slice(0, 300), accountScope: outcome.accountScope } : { mailedAt: at };
     await em.createQueryBuilder().update(DeliveryClaim).set(set).where('id IN (:...ids)', { ids }).execute();
-  }
-
-  /** Delivered with the claim's own commit (in-app only). */
-  async markDelivered(em: EntityManager, claimId: number, at: Date): Promise<void> {
-    await em.update(DeliveryClaim, claimId, { notifiedAt: at, mailedAt: at });
   }
 
   /**
@@ -102,20 +102,6 @@ export class NotificationsRepository {
   /** Why an attempt stopped before the mail was accepted: the next one may go at once. */
   async noteFailure(em: EntityManager, claimId: number, why: string): Promise<void> {
     await em.update(DeliveryClaim, claimId, { outcome: why.slice(0, 300) });
-  }
-
-  async markMailed(em: EntityManager, claimId: number, at: Date): Promise<void> {
-    await em.update(DeliveryClaim, claimId, { mailedAt: at });
-  }
-
-  /** A channel's message is settled: sent, or why not (then it went by e-mail). */
-  async settle(em: EntityManager, claimId: number, outcome: string, at: Date, accountScope: string | null = null): Promise<void> {
-    await em.update(DeliveryClaim, claimId, { mailedAt: at, outcome: outcome.slice(0, 300), accountScope });
-  }
-
-  /** A send that failed before Zalo was reached: the claim may be tried again. */
-  async unstart(em: EntityManager, claimId: number): Promise<void> {
-    await em.update(DeliveryClaim, claimId, { notifiedAt: null });
   }
 
   /** The Zalo messages of a task, one per official and reminder, with what came of each. */

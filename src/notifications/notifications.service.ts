@@ -13,7 +13,7 @@ import { ListNotificationsQuery } from './dto/notification.dto.js';
 import { claimState } from './claim-state.js';
 import { Notification } from './entities/notification.entity.js';
 import { Mailer } from './mailer.service.js';
-import { NotificationsRepository } from './notifications.repository.js';
+import { ClaimAbout, NotificationsRepository } from './notifications.repository.js';
 import { ZaloService, type ZaloTemplateKind } from '../zalo/zalo.service.js';
 
 /** A message to officials, in the app and by mail, delivered once under its key. */
@@ -92,6 +92,11 @@ interface BeginItem {
   d: Dispatch;
   mails: boolean;
   now: Date;
+}
+
+/** The delivery has a mail or Zalo messages to send after its claim's commit (else in-app only: delivered with it). */
+function sends(i: BeginItem): boolean {
+  return i.mails || (i.d.zalo?.length ?? 0) > 0;
 }
 
 type Begun =
@@ -211,26 +216,21 @@ export class NotificationsService {
       }
     }
     const rest = items.filter((i) => !results.has(i));
-    const one = await eachInSavepoint(em, rest, (inner, i) => this.begin(inner, i.d, i.mails, i.now));
+    const one = await eachInSavepoint(em, rest, (inner, i) => this.begin(inner, i));
     rest.forEach((i, k) => results.set(i, one[k]));
     return items.map((i) => results.get(i)!);
   }
 
   /** First attempts, claimed together: their claims (and their Zalo messages' claims) in one insert. */
   private async beginFresh(em: EntityManager, items: BeginItem[]): Promise<Begun[]> {
-    const sends = (i: BeginItem) => i.mails || (i.d.zalo?.length ?? 0) > 0;
     const ids = await this.repo.insertClaims(em, items.flatMap((i) => [
       // begun now; nothing to mail or send by Zalo: delivered with this commit
-      { key: i.d.key, ...i.d.about, notifiedAt: i.now, mailedAt: sends(i) ? null : i.now },
-      ...(i.d.zalo ?? []).map((z) => ({ key: zaloKey(i.d.key, z), ...i.d.about, channel: 'zalo', officialId: z.officialId, unitId: z.unitId, notifiedAt: i.now, mailedAt: null })),
+      { key: i.d.key, what: i.d.about, notifiedAt: i.now, mailedAt: sends(i) ? null : i.now },
+      ...(i.d.zalo ?? []).map((z) => ({ key: zaloKey(i.d.key, z), what: zaloClaim(i.d, z), notifiedAt: i.now, mailedAt: null })),
     ]));
     const out: Begun[] = [];
     for (const i of items) {
-      const notificationIds: number[] = [];
-      for (const n of i.d.inApp) {
-        notificationIds.push(await this.repo.insert(em, { officialId: n.officialId, taskId: i.d.about.taskId, kind: i.d.about.kind, dueOn: i.d.about.dueOn, title: n.title, body: n.body }));
-      }
-      await i.d.record?.(em, notificationIds);
+      await this.writeInApp(em, i.d);
       out.push(sends(i)
         ? { kind: 'send', claimId: ids.get(i.d.key)!, zalo: (i.d.zalo ?? []).map((z) => ({ message: z, claimId: ids.get(zaloKey(i.d.key, z))!, settled: null, unknown: false })) }
         : { kind: 'done' });
@@ -239,47 +239,45 @@ export class NotificationsService {
   }
 
   /**
-   * A batch's settlements: the Zalo messages in one statement per outcome,
-   * the mailed claims in one more; one by one (finish()) if that fails.
+   * A batch's settlements, in a savepoint; one by one, each in a savepoint
+   * of its own, if that fails.
    */
   private async finishAll(em: EntityManager, items: Finish[]): Promise<ItemResult<void>[]> {
     try {
-      await em.transaction(async (inner) => {
-        const at = new Date();
-        const byOutcome = new Map<string, { outcome: string; accountScope: string | null; ids: number[] }>();
-        for (const z of items.flatMap((f) => f.zalo)) {
-          const k = JSON.stringify([z.outcome, z.scope]);
-          if (!byOutcome.has(k)) byOutcome.set(k, { outcome: z.outcome, accountScope: z.scope, ids: [] });
-          byOutcome.get(k)!.ids.push(z.claimId);
-        }
-        for (const g of byOutcome.values()) await this.repo.settleAll(inner, g.ids, at, g);
-        for (const f of items) if (f.failure) await this.repo.noteFailure(inner, f.claimId, f.failure);
-        await this.repo.settleAll(inner, items.filter((f) => !f.failure).map((f) => f.claimId), at);
-      });
+      await em.transaction((inner) => this.settle(inner, items));
       return items.map(() => ({ value: undefined }));
     } catch {
-      return eachInSavepoint(em, items, (inner, f) => this.finish(inner, f));
+      return eachInSavepoint(em, items, (inner, f) => this.settle(inner, [f]));
     }
   }
 
+  /** Settlements: the Zalo messages in one statement per outcome, the failures noted, the mailed claims in one statement. */
+  private async settle(em: EntityManager, items: Finish[]): Promise<void> {
+    const at = new Date();
+    const byOutcome = new Map<string, { outcome: string; accountScope: string | null; ids: number[] }>();
+    for (const z of items.flatMap((f) => f.zalo)) {
+      const k = JSON.stringify([z.outcome, z.scope]);
+      if (!byOutcome.has(k)) byOutcome.set(k, { outcome: z.outcome, accountScope: z.scope, ids: [] });
+      byOutcome.get(k)!.ids.push(z.claimId);
+    }
+    for (const g of byOutcome.values()) await this.repo.settleAll(em, g.ids, at, g);
+    for (const f of items) if (f.failure) await this.repo.noteFailure(em, f.claimId, f.failure);
+    await this.repo.settleAll(em, items.filter((f) => !f.failure).map((f) => f.claimId), at);
+  }
+
   /** One delivery's part of the claims' transaction (in a savepoint of its own). */
-  private async begin(em: EntityManager, d: Dispatch, mails: boolean, now: Date): Promise<Begun> {
-    const zalo = d.zalo ?? [];
-    const sends = mails || zalo.length > 0;
-    // a new claim with something to send is inserted as begun (notifiedAt), in this same transaction
-    const { claim: c, fresh } = await this.repo.start(em, d.key, d.about, sends ? now : null);
+  private async begin(em: EntityManager, i: BeginItem): Promise<Begun> {
+    const { d, now } = i;
+    // a new claim is inserted as begun (notifiedAt), in this same transaction
+    const { claim: c, fresh } = await this.repo.start(em, d.key, d.about, now);
     const state = fresh ? 'new' : claimState(c, now, this.config.env.REMINDER_IN_FLIGHT_MS);
     if (state === 'delivered') return { kind: 'already' };
     if (state === 'in-flight') return { kind: 'in-flight' };
     if (state === 'new') {
-      const ids: number[] = [];
-      for (const n of d.inApp) {
-        ids.push(await this.repo.insert(em, { officialId: n.officialId, taskId: d.about.taskId, kind: d.about.kind, dueOn: d.about.dueOn, title: n.title, body: n.body }));
-      }
-      await d.record?.(em, ids);
+      await this.writeInApp(em, d);
       // nothing to mail or send by Zalo: delivered with this one commit
-      if (!sends) {
-        await this.repo.markDelivered(em, c.id, now);
+      if (!sends(i)) {
+        await this.repo.settleAll(em, [c.id], now);
         return { kind: 'done' };
       }
     } else if (!(await this.repo.takeOver(em, c, now))) {
@@ -287,18 +285,20 @@ export class NotificationsService {
       return { kind: 'in-flight' };
     }
     const steps: ZaloStep[] = [];
-    for (const z of zalo) {
-      const { claim, fresh } = await this.repo.start(em, zaloKey(d.key, z), { ...d.about, channel: 'zalo', officialId: z.officialId, unitId: z.unitId }, now);
+    for (const z of d.zalo ?? []) {
+      const { claim, fresh } = await this.repo.start(em, zaloKey(d.key, z), zaloClaim(d, z), now);
       steps.push({ message: z, claimId: claim.id, settled: claim.mailedAt ? claim.outcome ?? 'sent' : null, unknown: !fresh && !claim.mailedAt });
     }
     return { kind: 'send', claimId: c.id, zalo: steps };
   }
 
-  private async finish(em: EntityManager, f: Finish): Promise<void> {
-    const at = new Date();
-    for (const z of f.zalo) await this.repo.settle(em, z.claimId, z.outcome, at, z.scope);
-    if (f.failure) await this.repo.noteFailure(em, f.claimId, f.failure);
-    else await this.repo.markMailed(em, f.claimId, at);
+  /** The in-app notifications of a delivery's first attempt, and what it records with them (the audit trail). */
+  private async writeInApp(em: EntityManager, d: Dispatch): Promise<void> {
+    const ids: number[] = [];
+    for (const n of d.inApp) {
+      ids.push(await this.repo.insert(em, { officialId: n.officialId, taskId: d.about.taskId, kind: d.about.kind, dueOn: d.about.dueOn, title: n.title, body: n.body }));
+    }
+    await d.record?.(em, ids);
   }
 
   /**
@@ -358,6 +358,11 @@ export class NotificationsService {
 /** The claim of one Zalo message: the message's key and its official. */
 function zaloKey(key: string, z: ZaloMessage): string {
   return `${key}|zalo|${z.officialId}`;
+}
+
+/** What the claim of one Zalo message records: the message's, its channel, official and unit. */
+function zaloClaim(d: Dispatch, z: ZaloMessage): ClaimAbout {
+  return { ...d.about, channel: 'zalo', officialId: z.officialId, unitId: z.unitId };
 }
 
 /**

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SYSTEM } from '../access/actor.js';
 import { audit } from '../audit/audit.js';
 import { addDays as addLocalDays, formatVnDate, localDateOf } from '../common/local-date.js';
-import { Batcher } from '../common/batcher.js';
+import { Batcher, READ_LINGER_MS } from '../common/batcher.js';
 import { taskPath } from '../common/web-paths.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
@@ -16,9 +16,6 @@ import { DEFAULT_REMINDER_SETTINGS, digestDue, reminderDay, reminderJobId } from
 import { RemindJobData, ReminderScheduler } from './reminder-scheduler.service.js';
 
 export type DeliveryOutcome = 'delivered' | 'skipped' | 'already-delivered';
-
-/** How long a read waits for those of the deliveries starting beside it, to be one query (common/batcher.ts). */
-const READ_LINGER_MS = 5;
 
 /**
  * Delivers one reminder exactly once. The worker re-reads the task (done, or

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { Batcher } from '../common/batcher.js';
+import { Batcher, READ_LINGER_MS } from '../common/batcher.js';
 import { localDateOf } from '../common/local-date.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
@@ -99,13 +99,13 @@ export class ZaloService implements OnApplicationShutdown {
   private connecting: Promise<void> | null = null;
   private readonly quotaNotedAt = new Map<number, number>();
 
-  /** The account rows the sends running at once ask for, one read per OA (a read starts after each asked, gathering those asking within 5 ms: common/batcher.ts). */
+  /** The account rows the sends running at once ask for, one read per OA (a read starts after each asked, gathering those asking within READ_LINGER_MS: common/batcher.ts). */
   private readonly accounts = new Batcher<ZaloRoute, ZaloAccount | null>(async (routes) => {
     const byScope = new Map<string, Promise<ZaloAccount | null>>();
     for (const r of routes) if (!byScope.has(r.scope)) byScope.set(r.scope, this.account(r));
     const settled = await Promise.allSettled(routes.map((r) => byScope.get(r.scope)!));
     return settled.map((x) => (x.status === 'fulfilled' ? { value: x.value } : { error: x.reason }));
-  }, 500, 5);
+  }, 500, READ_LINGER_MS);
 
   private directory: Directory | null = null;
   private loading: Promise<Directory> | null = null;
